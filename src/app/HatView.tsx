@@ -1,0 +1,96 @@
+import { Suspense } from 'react';
+import type { HatDefinition } from '@/hats/types';
+import { TokensView } from '@/components/TokensView';
+import { RunBadge } from '@/components/RunBadge';
+import { hatStatus } from './hat-status';
+import { ModelBar } from './ModelBar';
+import { currentChoice, useApp } from './store';
+
+const loadingPanel = <p className="text-sm text-stone-500">Opening…</p>;
+
+export function HatView({ hat }: { hat: HatDefinition }) {
+  const choice = useApp(currentChoice);
+  const model = useApp((s) => s.model);
+  const run = useApp((s) => s.run);
+  const setParams = useApp((s) => s.setParams);
+  const status = hatStatus(model, run);
+  const facts = model.info?.facts;
+  const problem = hat.validate(choice.params, facts, setParams);
+  const { Form, Output, Explainer } = hat;
+  const result = run.result;
+
+  return (
+    <section data-testid="hat-view" data-status={status} data-hat={hat.id} aria-labelledby="hat-title" className="flex flex-col gap-4">
+      <div className="panel flex flex-col gap-2">
+        <div className="flex flex-wrap items-baseline gap-x-3">
+          <h2 id="hat-title" className="text-xl font-semibold">
+            <span aria-hidden="true">{hat.icon} </span>
+            {hat.title}
+          </h2>
+          <code className="text-sm text-stone-500">{hat.autoClass}</code>
+        </div>
+        <p>{hat.purpose}</p>
+        <p className="text-sm italic text-stone-600 dark:text-stone-400" data-testid="miya-tip">
+          <span aria-hidden="true">🐈‍⬛ </span>Miya&apos;s hat tip: {hat.tip}
+        </p>
+      </div>
+      <ModelBar hat={hat} />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="flex min-w-0 flex-col gap-4">
+          <div className="panel">
+            <Suspense fallback={loadingPanel}>
+              <Form params={choice.params} onChange={setParams} facts={facts} modelId={choice.model} />
+            </Suspense>
+            {problem && (
+              <div role="alert" data-testid="input-problem" className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm dark:bg-amber-950">
+                <span>{problem.message}</span>
+                {problem.fix && (
+                  <button type="button" className="btn" onClick={problem.fix.apply}>
+                    {problem.fix.label}
+                  </button>
+                )}
+              </div>
+            )}
+          </div>
+          <div className="panel" aria-live="polite" aria-busy={status === 'running' || status === 'loading'}>
+            <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+              <h3 className="font-semibold">Output</h3>
+              {result && <RunBadge stats={result.stats} running={status === 'running'} />}
+            </div>
+            {run.error && (
+              <p role="alert" data-testid="run-error" className="mb-2 rounded-lg border border-red-300 bg-red-50 p-2 text-sm dark:bg-red-950">
+                {run.error.message}
+              </p>
+            )}
+            <div data-testid="hat-output" className={status === 'running' ? 'opacity-60 transition-opacity' : ''}>
+              {result && !problem ? (
+                <Suspense fallback={loadingPanel}>
+                  <Output params={choice.params} output={result.output} facts={facts} onChange={setParams} />
+                </Suspense>
+              ) : (
+                <p className="text-sm text-stone-500">
+                  {problem ? 'Nothing to show until the input is fixed.' : status === 'loading' ? 'The model is getting ready…' : 'The answer appears here.'}
+                </p>
+              )}
+            </div>
+          </div>
+          {result?.tokens && <TokensView tokens={result.tokens} />}
+        </div>
+        <aside aria-label="What this hat does" className="panel min-w-0">
+          <h2 className="mb-2 text-lg font-semibold">What this hat does</h2>
+          <Suspense fallback={loadingPanel}>
+            <Explainer
+              params={choice.params}
+              output={result?.output}
+              facts={facts}
+              modelId={choice.model}
+              dtype={model.info?.dtype}
+              device={model.info?.device}
+              tokens={result?.tokens}
+            />
+          </Suspense>
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { useId, useState } from 'react';
+import type { DevicePreference, Dtype, DtypePreference } from '@/engine/protocol';
+import type { HatDefinition } from '@/hats/types';
+import { formatBytes } from '@/lib/format';
+import { getController } from './engine-instance';
+import { ModelStatus } from './ModelStatus';
+import { isModelId } from './share-link';
+import { currentChoice, useApp } from './store';
+
+const OTHER = '__other__';
+
+export function ModelBar({ hat }: { hat: HatDefinition }) {
+  const choice = useApp(currentChoice);
+  const model = useApp((s) => s.model);
+  const update = useApp((s) => s.updateChoice);
+  const ids = { model: useId(), dtype: useId(), device: useId(), other: useId() };
+  const curated = hat.models.find((m) => m.id === choice.model);
+  const [other, setOther] = useState(curated ? '' : choice.model);
+  const [otherOpen, setOtherOpen] = useState(!curated);
+  const [otherError, setOtherError] = useState('');
+  const dtypes: Dtype[] = model.inspect?.availableDtypes ?? (Object.keys(curated?.sizes ?? {}) as Dtype[]);
+  const sizeOf = (sizes: Partial<Record<Dtype, number>>) => {
+    const d = choice.dtype === 'auto' ? 'q8' : choice.dtype;
+    return sizes[d] ? formatBytes(sizes[d]) : '';
+  };
+
+  const applyOther = () => {
+    const id = other.trim();
+    if (!isModelId(id)) {
+      setOtherError('A Hub model id looks like “org/name”, for example Xenova/bert-base-cased.');
+      return;
+    }
+    setOtherError('');
+    update({ model: id, dtype: 'auto' });
+  };
+
+  return (
+    <div className="panel flex flex-col gap-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="flex min-w-64 flex-1 flex-col gap-1">
+          <label htmlFor={ids.model} className="text-sm font-medium">
+            Model
+          </label>
+          <select
+            id={ids.model}
+            value={otherOpen ? OTHER : choice.model}
+            onChange={(e) => {
+              if (e.target.value === OTHER) {
+                setOtherOpen(true);
+                return;
+              }
+              setOtherOpen(false);
+              update({ model: e.target.value, dtype: 'auto' });
+            }}
+            className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-600 dark:bg-stone-900"
+          >
+            {hat.models.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.id}
+                {m.languages ? ` · ${m.languages}` : ''}
+                {sizeOf(m.sizes) ? ` · ${sizeOf(m.sizes)}` : ''}
+              </option>
+            ))}
+            <option value={OTHER}>Another model from the Hub…</option>
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={ids.dtype} className="text-sm font-medium">
+            Weights (dtype)
+          </label>
+          <select
+            id={ids.dtype}
+            value={choice.dtype}
+            onChange={(e) => update({ dtype: e.target.value as DtypePreference })}
+            className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-600 dark:bg-stone-900"
+          >
+            <option value="auto">auto{model.inspect ? ` (${model.inspect.dtype})` : ''}</option>
+            {dtypes.map((d) => (
+              <option key={d} value={d}>
+                {d}
+                {curated?.sizes[d] ? ` · ${formatBytes(curated.sizes[d])}` : ''}
+              </option>
+            ))}
+            {choice.dtype !== 'auto' && !dtypes.includes(choice.dtype) && <option value={choice.dtype}>{choice.dtype}</option>}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={ids.device} className="text-sm font-medium">
+            Device
+          </label>
+          <select
+            id={ids.device}
+            value={choice.device}
+            onChange={(e) => update({ device: e.target.value as DevicePreference })}
+            className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-600 dark:bg-stone-900"
+          >
+            <option value="auto">auto{model.inspect ? ` (${model.inspect.device === 'webgpu' ? 'WebGPU' : 'WASM'})` : ''}</option>
+            <option value="webgpu">WebGPU</option>
+            <option value="wasm">WebAssembly (WASM)</option>
+          </select>
+        </div>
+      </div>
+      {curated && <p className="text-xs text-stone-600 dark:text-stone-400">{curated.note} Licence: {curated.licence}.</p>}
+      {otherOpen && (
+        <form
+          className="flex flex-wrap items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            applyOther();
+          }}
+        >
+          <div className="flex min-w-64 flex-1 flex-col gap-1">
+            <label htmlFor={ids.other} className="text-sm font-medium">
+              Hub model id (needs ONNX weights for transformers.js)
+            </label>
+            <input
+              id={ids.other}
+              value={other}
+              onChange={(e) => setOther(e.target.value)}
+              placeholder="org/name"
+              aria-invalid={otherError ? true : undefined}
+              aria-describedby={otherError ? `${ids.other}-err` : undefined}
+              className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-stone-600 dark:bg-stone-900"
+            />
+          </div>
+          <button type="submit" className="btn">
+            Use this model
+          </button>
+          {otherError && (
+            <p id={`${ids.other}-err`} role="alert" className="w-full text-sm text-red-700 dark:text-red-400">
+              {otherError}
+            </p>
+          )}
+        </form>
+      )}
+      <ModelStatus model={model} modelId={choice.model} onRetry={() => getController().retry()} onLoad={() => getController().loadNow()} />
+    </div>
+  );
+}

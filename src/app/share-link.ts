@@ -1,0 +1,79 @@
+import { DTYPES, type DevicePreference, type DtypePreference } from '@/engine/protocol';
+import type { HatDefinition } from '@/hats/types';
+
+export const LINK_VERSION = '1';
+
+export interface HatChoice {
+  model: string;
+  dtype: DtypePreference;
+  device: DevicePreference;
+  params: unknown;
+}
+
+export interface LinkState {
+  hatId: string;
+  choice: HatChoice;
+  notices: string[];
+}
+
+// [1] Hub ids: "org/name" (or a legacy bare "name"), letters, digits, "-", "_", ".".
+const MODEL_ID = /^(?:[A-Za-z0-9][A-Za-z0-9_.-]{0,95}\/)?[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/;
+
+export function isModelId(id: string): boolean {
+  return MODEL_ID.test(id) && !id.includes('..');
+}
+
+export function defaultChoice(hat: HatDefinition): HatChoice {
+  return { model: hat.defaultModel, dtype: 'auto', device: 'auto', params: hat.params.defaults };
+}
+
+/** Reads a share link. Whatever is wrong falls back to a default and says so; nothing throws. */
+export function parseLink(search: string, hats: HatDefinition[], fallbackHat: HatDefinition): LinkState {
+  const query = new URLSearchParams(search);
+  const notices: string[] = [];
+  const v = query.get('v');
+  if (v !== null && v !== LINK_VERSION) notices.push(`This link was made by another version of the wardrobe (v=${v.slice(0, 8)}); some settings may not carry over.`);
+
+  const hatParam = query.get('hat');
+  let hat = fallbackHat;
+  if (hatParam !== null) {
+    const found = hats.find((h) => h.id === hatParam);
+    if (found) hat = found;
+    else notices.push(`The link asks for a hat called “${hatParam.slice(0, 40)}”, which is not in the wardrobe; opened ${fallbackHat.title} instead.`);
+  }
+  if (hatParam !== null && hat !== fallbackHat && hat.id !== hatParam) hat = fallbackHat;
+  const choice = defaultChoice(hat);
+  if (hatParam !== null && hat.id !== hatParam) return { hatId: hat.id, choice, notices };
+
+  const model = query.get('model');
+  if (model !== null) {
+    if (isModelId(model)) choice.model = model;
+    else notices.push(`“${model.slice(0, 60)}” is not a valid model id; using ${hat.defaultModel}.`);
+  }
+  const dtype = query.get('dtype');
+  if (dtype !== null) {
+    if (dtype === 'auto' || (DTYPES as readonly string[]).includes(dtype)) choice.dtype = dtype as DtypePreference;
+    else notices.push(`“${dtype.slice(0, 20)}” is not a dtype (${DTYPES.join(', ')}); choosing automatically.`);
+  }
+  const device = query.get('device');
+  if (device !== null) {
+    if (device === 'auto' || device === 'webgpu' || device === 'wasm') choice.device = device;
+    else notices.push(`“${device.slice(0, 20)}” is not a device (auto, webgpu, wasm); choosing automatically.`);
+  }
+  const parsed = hat.params.parse(query);
+  choice.params = parsed.params;
+  notices.push(...parsed.notices);
+  return { hatId: hat.id, choice, notices };
+}
+
+/** The query string for a hat and its choice; only non-default values are written. */
+export function serializeLink(hat: HatDefinition, choice: HatChoice): string {
+  const query = new URLSearchParams();
+  query.set('v', LINK_VERSION);
+  query.set('hat', hat.id);
+  if (choice.model !== hat.defaultModel) query.set('model', choice.model);
+  if (choice.dtype !== 'auto') query.set('dtype', choice.dtype);
+  if (choice.device !== 'auto') query.set('device', choice.device);
+  for (const [key, value] of hat.params.serialize(choice.params)) query.append(key, value);
+  return `?${query.toString()}`;
+}

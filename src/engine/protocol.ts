@@ -1,0 +1,136 @@
+/**
+ * The one message protocol between the page and the inference worker.
+ * Both ends switch exhaustively on `type` (see `assertNever`).
+ */
+
+export type Device = 'webgpu' | 'wasm';
+export type DevicePreference = 'auto' | Device;
+export const DTYPES = ['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'q4f16', 'bnb4'] as const;
+export type Dtype = (typeof DTYPES)[number];
+export type DtypePreference = 'auto' | Dtype;
+
+/** Everything that identifies one loaded model in the worker. */
+export interface ModelSpec {
+  hat: string;
+  model: string;
+  dtype: DtypePreference;
+  device: DevicePreference;
+  /** Base URL of a Hub-shaped host, e.g. https://huggingface.co */
+  host: string;
+}
+
+/** Numbers from the loaded model's own config and tokenizer, for the explanation panels. */
+export interface ModelFacts {
+  modelType: string;
+  architectures: string[];
+  hiddenSize?: number;
+  numLayers?: number;
+  numHeads?: number;
+  intermediateSize?: number;
+  vocabSize?: number;
+  maxPositions?: number;
+  /** The tokenizer's usable maximum length (model_max_length capped by position embeddings). */
+  maxLength: number;
+  id2label?: Record<string, string>;
+  maskToken?: string;
+  hasTokenTypeIds: boolean;
+  /** The checkpoint the export was made from (config `_name_or_path`), for the Python snippet. */
+  sourceModel?: string;
+  /** `multi_label_classification` means one sigmoid per label instead of a softmax. */
+  problemType?: string;
+}
+
+export interface FileSize {
+  file: string;
+  bytes: number;
+}
+
+export interface InspectInfo {
+  model: string;
+  availableDtypes: Dtype[];
+  device: Device;
+  dtype: Dtype;
+  /** Files the chosen device/dtype would fetch, with their sizes when the host tells them. */
+  files: FileSize[];
+  totalBytes: number;
+  cached: boolean;
+  webgpuAvailable: boolean;
+  /** Why the requested device or dtype was replaced, if it was. */
+  notes: string[];
+}
+
+export interface LoadedInfo {
+  key: string;
+  model: string;
+  device: Device;
+  dtype: Dtype;
+  fromCache: boolean;
+  loadMs: number;
+  facts: ModelFacts;
+  /** Set when WebGPU was asked for but WASM had to be used. */
+  fallback?: string;
+  threads: number;
+  crossOriginIsolated: boolean;
+}
+
+export interface TokenRow {
+  token: string;
+  id: number;
+  special: boolean;
+  typeId?: number;
+  attention: number;
+}
+
+export interface TokensInfo {
+  rows: TokenRow[];
+  /** Tokens the full input would have had before truncation. */
+  fullLength: number;
+  maxLength: number;
+  truncated: boolean;
+}
+
+export interface RunStats {
+  ms: number;
+  device: Device;
+  dtype: Dtype;
+}
+
+export type ErrorKind =
+  | 'not-found'
+  | 'no-onnx'
+  | 'network'
+  | 'bad-input'
+  | 'unsupported'
+  | 'too-big'
+  | 'cancelled'
+  | 'internal';
+
+export interface WorkerError {
+  kind: ErrorKind;
+  message: string;
+  detail?: string;
+}
+
+export type WorkerRequest =
+  | { type: 'inspect'; id: number; spec: ModelSpec }
+  | { type: 'load'; id: number; spec: ModelSpec }
+  | { type: 'run'; id: number; spec: ModelSpec; params: unknown }
+  | { type: 'cancel'; id: number; target: number }
+  | { type: 'dispose'; id: number; spec?: ModelSpec };
+
+export type WorkerResponse =
+  | { type: 'inspected'; id: number; info: InspectInfo }
+  | { type: 'progress'; id: number; loaded: number; total: number; file?: string }
+  | { type: 'ready'; id: number; info: LoadedInfo }
+  | { type: 'partial'; id: number; output: unknown }
+  | { type: 'result'; id: number; output: unknown; tokens?: TokensInfo; stats: RunStats }
+  | { type: 'disposed'; id: number }
+  | { type: 'error'; id: number; error: WorkerError };
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected message: ${JSON.stringify(value)}`);
+}
+
+export function modelKey(spec: Pick<ModelSpec, 'hat' | 'model' | 'host'>, device: Device, dtype: Dtype): string {
+  return [spec.hat, spec.host, spec.model, device, dtype].join('|');
+}

@@ -1,0 +1,40 @@
+import { AutoModelForMaskedLM } from '@huggingface/transformers';
+import { BadInputError, type HatAdapter } from '@/worker/adapter';
+import { encode, loadTextModel } from '@/worker/text-model';
+import type { MaskedLmParams } from './params';
+import { MAX_MASKS, normalizeMasks, predictMasks, type MaskedLmOutput } from './postprocess';
+
+const adapter: HatAdapter = {
+  async load(ctx) {
+    const tm = await loadTextModel(AutoModelForMaskedLM, ctx);
+    const maskToken = tm.tokenizer.mask_token;
+    const maskId = tm.tokenizer.mask_token_id;
+    if (!maskToken || maskId === undefined) throw new BadInputError(`“${ctx.model}” has no mask token, so it cannot fill in blanks.`);
+    return {
+      facts: tm.facts,
+      async run(raw) {
+        const params = raw as MaskedLmParams;
+        const text = normalizeMasks(params.text, maskToken);
+        const { inputs, ids, tokens } = encode(tm, { text });
+        const count = ids.filter((id) => id === maskId).length;
+        if (count === 0) {
+          throw new BadInputError(
+            tokens.truncated
+              ? `Every ${maskToken} is past the model's ${tm.facts.maxLength}-token window. Move a mask nearer the start.`
+              : `There is no ${maskToken} in the text. Put one where a word should be predicted.`,
+          );
+        }
+        if (count > MAX_MASKS) throw new BadInputError(`That is ${count} masks; the hat predicts at most ${MAX_MASKS} at once.`);
+        const { logits } = await tm.model(inputs);
+        const output: MaskedLmOutput = {
+          maskToken,
+          masks: predictMasks(logits.data as Float32Array, ids, maskId, tm.vocab, params.top_k),
+        };
+        return { output, tokens };
+      },
+      dispose: () => tm.model.dispose(),
+    };
+  },
+};
+
+export default adapter;

@@ -1,0 +1,69 @@
+import { lazy } from 'react';
+import { defineHat } from '@/hats/types';
+import { maskedLmCodec, type MaskedLmParams } from './params';
+import { countMasks, type MaskedLmOutput } from './postprocess';
+
+const MB = 1_000_000;
+
+export default defineHat<MaskedLmParams, MaskedLmOutput>({
+  id: 'masked-lm',
+  icon: '📜',
+  title: 'Masked language modelling',
+  autoClass: 'AutoModelForMaskedLM',
+  purpose: 'Hides words behind a mask and lets the model guess them from both sides: the game BERT was first trained on.',
+  tip: 'Cover a word with my paw and BERT guesses what is under it, peeking left and right. I do the same with treats.',
+  pickQuestion: 'Do you want the model to guess hidden words from the words around them?',
+  order: 20,
+  defaultModel: 'Xenova/bert-base-uncased',
+  models: [
+    {
+      id: 'Xenova/bert-base-uncased',
+      note: 'The original BERT (English, lowercase) with its pretraining masked-word head. Mask: [MASK].',
+      sizes: { fp32: 438 * MB, fp16: 219 * MB, q8: 111 * MB, int8: 110 * MB, uint8: 110 * MB, q4: 150 * MB, q4f16: 96.4 * MB, bnb4: 144 * MB },
+      licence: 'Apache-2.0',
+      languages: 'English',
+    },
+    {
+      id: 'Xenova/distilbert-base-uncased',
+      note: 'DistilBERT: 6 layers instead of 12, distilled from BERT; faster, a little less sure. Mask: [MASK].',
+      sizes: { fp32: 268 * MB, fp16: 134 * MB, q8: 67.7 * MB },
+      licence: 'Apache-2.0',
+      languages: 'English',
+    },
+    {
+      id: 'Xenova/distilroberta-base',
+      note: 'A distilled RoBERTa: byte-level tokens, no next-sentence task in pretraining. Mask: <mask> ([MASK] is converted).',
+      sizes: { fp32: 329 * MB, fp16: 165 * MB, q8: 83 * MB },
+      licence: 'Apache-2.0',
+      languages: 'English',
+    },
+    {
+      id: 'Xenova/bert-base-multilingual-uncased',
+      note: 'BERT trained on Wikipedia in 102 languages. Mask: [MASK].',
+      sizes: { fp32: 670 * MB, fp16: 335 * MB, q8: 169 * MB },
+      licence: 'Apache-2.0',
+      languages: 'Multilingual',
+    },
+  ],
+  params: maskedLmCodec,
+  texts: (p) => [p.text],
+  validate(p, facts, update) {
+    const mask = facts?.maskToken ?? '[MASK]';
+    if (!p.text.trim()) {
+      return {
+        message: `The text is empty. Type a sentence with ${mask} where a word should be guessed.`,
+        fix: { label: `Insert ${mask}`, apply: () => update({ ...p, text: `The cat sat on the ${mask}.` }) },
+      };
+    }
+    if (countMasks(p.text, mask) === 0) {
+      return {
+        message: `There is no ${mask} in the text, so there is nothing to guess. Put ${mask} where a word should be.`,
+        fix: { label: `Insert ${mask}`, apply: () => update({ ...p, text: `${p.text.trimEnd()} ${mask}` }) },
+      };
+    }
+    return null;
+  },
+  Form: lazy(() => import('./Form')),
+  Output: lazy(() => import('./Output')),
+  Explainer: lazy(() => import('./Explainer')),
+});

@@ -1,0 +1,25 @@
+import { AutoModelForSequenceClassification } from '@huggingface/transformers';
+import type { HatAdapter } from '@/worker/adapter';
+import { encode, loadTextModel } from '@/worker/text-model';
+import type { SeqClsParams } from './params';
+import { scoreLabels } from './postprocess';
+
+const adapter: HatAdapter = {
+  async load(ctx) {
+    const tm = await loadTextModel(AutoModelForSequenceClassification, ctx);
+    return {
+      facts: tm.facts,
+      async run(raw) {
+        const params = raw as SeqClsParams;
+        // [1] A pair is packed as [CLS] A [SEP] B [SEP]; token_type_ids mark which sentence each token is in.
+        const { inputs, tokens } = encode(tm, { text: params.text, textPair: params.text_pair });
+        const { logits } = await tm.model(inputs);
+        // [2] logits: [batch=1, num_labels], one raw score per label from the classifier layer.
+        return { output: scoreLabels(logits.data as Float32Array, tm.facts.id2label, tm.facts.problemType), tokens };
+      },
+      dispose: () => tm.model.dispose(),
+    };
+  },
+};
+
+export default adapter;

@@ -1,0 +1,51 @@
+/** Helpers for reading hat params from share links: bad values fall back, each with a notice. */
+
+/** Longest text a share link may carry (characters); longer text is cut with a notice. */
+export const MAX_LINK_TEXT = 4000;
+
+export interface Parsed<T> {
+  value: T;
+  notice?: string;
+}
+
+export function textParam(query: URLSearchParams, key: string, fallback: string, max = MAX_LINK_TEXT): Parsed<string> {
+  const raw = query.get(key);
+  if (raw === null) return { value: fallback };
+  // [1] Control characters other than tab and newline cannot be typed and only confuse tokenizers.
+  // eslint-disable-next-line no-control-regex
+  const clean = raw.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+  if (clean.length > max) {
+    return {
+      value: clean.slice(0, max),
+      notice: `The link's “${key}” was ${clean.length.toLocaleString()} characters long; it was cut to the first ${max.toLocaleString()}.`,
+    };
+  }
+  return { value: clean };
+}
+
+export function intParam(query: URLSearchParams, key: string, fallback: number, min: number, max: number): Parsed<number> {
+  const raw = query.get(key);
+  if (raw === null) return { value: fallback };
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    return { value: fallback, notice: `The link's “${key}” (${raw.slice(0, 20)}) must be a whole number from ${min} to ${max}; using ${fallback}.` };
+  }
+  return { value: n };
+}
+
+/** Collects notices while reading several params. */
+export function collect() {
+  const notices: string[] = [];
+  return {
+    notices,
+    take<T>(parsed: Parsed<T>): T {
+      if (parsed.notice) notices.push(parsed.notice);
+      return parsed.value;
+    },
+  };
+}
+
+/** Writes `[key, value]` only when the value differs from its default. */
+export function changed(entries: [string, string | number, string | number][]): [string, string][] {
+  return entries.filter(([, value, def]) => value !== def).map(([key, value]) => [key, String(value)]);
+}

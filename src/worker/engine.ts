@@ -1,0 +1,270 @@
+import {
+  assertNever,
+  modelKey,
+  type Device,
+  type Dtype,
+  type FileSize,
+  type InspectInfo,
+  type LoadedInfo,
+  type ModelSpec,
+  type WorkerRequest,
+  type WorkerResponse,
+} from '@/engine/protocol';
+import type { HatAdapter, LoadedHat } from './adapter';
+import { classify, EngineError } from './errors';
+import { Lru } from './lru';
+
+/** What the engine needs from the outside world; the worker passes the real ones, tests pass fakes. */
+export interface EngineDeps {
+  adapters: Record<string, () => Promise<HatAdapter>>;
+  hub: {
+    setHost(host: string): void;
+    availableDtypes(model: string): Promise<Dtype[]>;
+    files(model: string, dtype: Dtype, device: Device): Promise<FileSize[]>;
+    cached(model: string, dtype: Dtype, device: Device): Promise<boolean>;
+  };
+  webgpuAvailable(): Promise<boolean>;
+  post(message: WorkerResponse): void;
+  now(): number;
+  threads(): number;
+  crossOriginIsolated(): boolean;
+  /** Models kept loaded at once; older ones are disposed. */
+  capacity?: number;
+}
+
+interface Entry {
+  hat: LoadedHat;
+  info: LoadedInfo;
+}
+
+interface Resolved {
+  device: Device;
+  dtype: Dtype;
+  available: Dtype[];
+  webgpu: boolean;
+  notes: string[];
+}
+
+const WASM_ORDER: Dtype[] = ['q8', 'int8', 'uint8', 'fp32', 'q4', 'fp16', 'bnb4', 'q4f16'];
+const WEBGPU_ORDER: Dtype[] = ['fp32', 'fp16', 'q4f16', 'q4', 'q8', 'int8', 'uint8', 'bnb4'];
+
+export function pickDtype(device: Device, available: Dtype[]): Dtype | undefined {
+  return (device === 'webgpu' ? WEBGPU_ORDER : WASM_ORDER).find((d) => available.includes(d));
+}
+
+export class Engine {
+  private readonly cache: Lru<Entry>;
+  private readonly loading = new Map<string, Promise<Entry>>();
+  private readonly cancelled = new Set<number>();
+  private readonly running = new Map<number, AbortController>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: EngineDeps) {
+    this.cache = new Lru(deps.capacity ?? 3);
+  }
+
+  /** Requests run one at a time in arrival order; a cancel acts at once. */
+  handle(request: WorkerRequest): Promise<void> {
+    if (request.type === 'cancel') {
+      this.cancelled.add(request.target);
+      this.running.get(request.target)?.abort();
+      return Promise.resolve();
+    }
+    const job = this.queue.then(() => this.dispatch(request));
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  private async dispatch(request: Exclude<WorkerRequest, { type: 'cancel' }>): Promise<void> {
+    const { id } = request;
+    if (this.cancelled.delete(id)) {
+      this.deps.post({ type: 'error', id, error: { kind: 'cancelled', message: 'Cancelled.' } });
+      return;
+    }
+    try {
+      switch (request.type) {
+        case 'inspect':
+          this.deps.post({ type: 'inspected', id, info: await this.inspect(request.spec) });
+          break;
+        case 'load': {
+          const entry = await this.ensure(request.spec, id);
+          this.deps.post({ type: 'ready', id, info: entry.info });
+          break;
+        }
+        case 'run':
+          await this.run(id, request.spec, request.params);
+          break;
+        case 'dispose':
+          await this.dispose(request.spec);
+          this.deps.post({ type: 'disposed', id });
+          break;
+        default:
+          assertNever(request);
+      }
+    } catch (error) {
+      this.deps.post({ type: 'error', id, error: classify(error, 'spec' in request && request.spec ? request.spec.model : '') });
+    }
+  }
+
+  private async resolve(spec: ModelSpec): Promise<Resolved> {
+    this.deps.hub.setHost(spec.host);
+    const notes: string[] = [];
+    const webgpu = await this.deps.webgpuAvailable();
+    let device: Device = spec.device === 'auto' ? (webgpu ? 'webgpu' : 'wasm') : spec.device;
+    if (device === 'webgpu' && !webgpu) {
+      device = 'wasm';
+      notes.push('WebGPU is not available in this browser, so WebAssembly runs the model instead.');
+    }
+    const available = await this.deps.hub.availableDtypes(spec.model);
+    if (available.length === 0) {
+      throw new EngineError(
+        'no-onnx',
+        `“${spec.model}” has no ONNX weights (onnx/model*.onnx), so it cannot run in the browser. Pick a model converted for transformers.js.`,
+      );
+    }
+    let dtype = spec.dtype !== 'auto' && available.includes(spec.dtype) ? spec.dtype : pickDtype(device, available)!;
+    if (spec.dtype !== 'auto' && spec.dtype !== dtype) {
+      notes.push(`This model has no ${spec.dtype} weights; using ${dtype} (it has ${available.join(', ')}).`);
+    }
+    if (device === 'webgpu' && !available.includes(dtype)) dtype = available[0]!;
+    return { device, dtype, available, webgpu, notes };
+  }
+
+  private async inspect(spec: ModelSpec): Promise<InspectInfo> {
+    const r = await this.resolve(spec);
+    const [files, cached] = await Promise.all([
+      this.deps.hub.files(spec.model, r.dtype, r.device),
+      this.deps.hub.cached(spec.model, r.dtype, r.device),
+    ]);
+    return {
+      model: spec.model,
+      availableDtypes: r.available,
+      device: r.device,
+      dtype: r.dtype,
+      files,
+      totalBytes: files.reduce((sum, f) => sum + f.bytes, 0),
+      cached,
+      webgpuAvailable: r.webgpu,
+      notes: r.notes,
+    };
+  }
+
+  /** Returns the loaded model, loading it (with progress under `id`) when it is not in memory. */
+  private async ensure(spec: ModelSpec, id: number, forceDevice?: Device, fallback?: string): Promise<Entry> {
+    const r = await this.resolve(forceDevice ? { ...spec, device: forceDevice } : spec);
+    const key = modelKey(spec, r.device, r.dtype);
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const promise = this.load(spec, r, key, id, fallback ?? r.notes.find((n) => n.startsWith('WebGPU')));
+    this.loading.set(key, promise);
+    try {
+      return await promise;
+    } finally {
+      this.loading.delete(key);
+    }
+  }
+
+  private async load(spec: ModelSpec, r: Resolved, key: string, id: number, fallback?: string): Promise<Entry> {
+    const factory = this.deps.adapters[spec.hat];
+    if (!factory) throw new EngineError('unsupported', `No hat called “${spec.hat}” is in the wardrobe.`);
+    const adapter = await factory();
+    const [files, fromCache] = await Promise.all([
+      this.deps.hub.files(spec.model, r.dtype, r.device).catch(() => [] as FileSize[]),
+      this.deps.hub.cached(spec.model, r.dtype, r.device).catch(() => false),
+    ]);
+    const expected = new Map(files.map((f) => [f.file, f.bytes]));
+    const seen = new Map<string, { loaded: number; total: number }>();
+    const started = this.deps.now();
+    let hat: LoadedHat;
+    try {
+      hat = await adapter.load({
+        model: spec.model,
+        device: r.device,
+        dtype: r.dtype,
+        onProgress: (p) => {
+          seen.set(p.file, { loaded: p.loaded, total: p.total || expected.get(p.file) || 0 });
+          let loaded = 0;
+          let total = 0;
+          for (const [file, bytes] of expected) if (!seen.has(file)) total += bytes;
+          for (const s of seen.values()) {
+            loaded += s.loaded;
+            total += s.total;
+          }
+          this.deps.post({ type: 'progress', id, loaded, total: Math.max(total, loaded), file: p.file });
+        },
+      });
+    } catch (error) {
+      const why = classify(error, spec.model);
+      if (r.device === 'webgpu' && (why.kind === 'internal' || why.kind === 'unsupported')) {
+        return this.ensure(spec, id, 'wasm', `WebGPU could not load this model (${why.detail ?? why.message}), so WebAssembly runs it instead.`);
+      }
+      throw error;
+    }
+    const info: LoadedInfo = {
+      key,
+      model: spec.model,
+      device: r.device,
+      dtype: r.dtype,
+      fromCache,
+      loadMs: Math.round(this.deps.now() - started),
+      facts: hat.facts,
+      fallback,
+      threads: this.deps.threads(),
+      crossOriginIsolated: this.deps.crossOriginIsolated(),
+    };
+    const entry = { hat, info };
+    for (const old of this.cache.set(key, entry)) await old.hat.dispose().catch(() => undefined);
+    return entry;
+  }
+
+  private async run(id: number, spec: ModelSpec, params: unknown): Promise<void> {
+    let entry = await this.ensure(spec, id);
+    this.deps.post({ type: 'ready', id, info: entry.info });
+    const controller = new AbortController();
+    this.running.set(id, controller);
+    const ctx = { emit: (output: unknown) => this.deps.post({ type: 'partial', id, output }), signal: controller.signal };
+    try {
+      let started = this.deps.now();
+      let out;
+      try {
+        out = await entry.hat.run(params, ctx);
+      } catch (error) {
+        const why = classify(error, spec.model);
+        if (entry.info.device !== 'webgpu' || why.kind === 'bad-input' || controller.signal.aborted) throw error;
+        // WebGPU failed mid-run: drop that session and answer on WASM, saying so.
+        this.cache.delete(entry.info.key);
+        await entry.hat.dispose().catch(() => undefined);
+        entry = await this.ensure(spec, id, 'wasm', `WebGPU failed while running (${why.detail ?? why.message}), so WebAssembly answered instead.`);
+        this.deps.post({ type: 'ready', id, info: entry.info });
+        started = this.deps.now();
+        out = await entry.hat.run(params, ctx);
+      }
+      if (controller.signal.aborted || this.cancelled.delete(id)) {
+        this.deps.post({ type: 'error', id, error: { kind: 'cancelled', message: 'Cancelled.' } });
+        return;
+      }
+      this.deps.post({
+        type: 'result',
+        id,
+        output: out.output,
+        tokens: out.tokens,
+        stats: { ms: this.deps.now() - started, device: entry.info.device, dtype: entry.info.dtype },
+      });
+    } finally {
+      this.running.delete(id);
+    }
+  }
+
+  private async dispose(spec?: ModelSpec): Promise<void> {
+    const entries = spec
+      ? this.cache.keys().filter((k) => k.startsWith(`${spec.hat}|${spec.host}|${spec.model}|`)).map((k) => this.cache.delete(k)!)
+      : this.cache.clear();
+    for (const e of entries) await e.hat.dispose().catch(() => undefined);
+  }
+
+  loadedKeys(): string[] {
+    return this.cache.keys();
+  }
+}

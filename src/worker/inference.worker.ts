@@ -1,0 +1,30 @@
+/// <reference lib="webworker" />
+import type { WorkerRequest, WorkerResponse } from '@/engine/protocol';
+import type { HatAdapter } from './adapter';
+import { Engine } from './engine';
+import { hub } from './hub';
+import { configureTransformers, threadCount, webgpuAvailable } from './setup';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+configureTransformers();
+
+// Every hat's worker half, found by folder: adding a hat does not touch the engine.
+const modules = import.meta.glob<{ default: HatAdapter }>('../hats/*/adapter.ts');
+const adapters = Object.fromEntries(
+  Object.entries(modules).map(([path, load]) => [path.split('/')[2]!, async () => (await load()).default]),
+);
+
+const engine = new Engine({
+  adapters,
+  hub,
+  webgpuAvailable,
+  post: (message: WorkerResponse) => self.postMessage(message),
+  now: () => performance.now(),
+  threads: threadCount,
+  crossOriginIsolated: () => self.crossOriginIsolated,
+});
+
+self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  void engine.handle(event.data);
+});

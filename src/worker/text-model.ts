@@ -1,0 +1,109 @@
+import { AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer, type ProgressInfo } from '@huggingface/transformers';
+import type { ModelFacts, TokenRow, TokensInfo } from '@/engine/protocol';
+import { BadInputError, type AdapterLoadContext } from './adapter';
+
+interface PretrainedClass {
+  from_pretrained(id: string, options: Record<string, unknown>): Promise<PreTrainedModel>;
+}
+
+export interface TextModel {
+  model: PreTrainedModel;
+  tokenizer: PreTrainedTokenizer;
+  facts: ModelFacts;
+  vocab: string[];
+}
+
+export function progressForwarder(ctx: AdapterLoadContext) {
+  return (info: ProgressInfo) => {
+    if (info.status === 'progress') ctx.onProgress({ file: info.file, loaded: info.loaded, total: info.total });
+  };
+}
+
+/** Loads tokenizer and model together, and reads the numbers the explanation panel shows. */
+export async function loadTextModel(ModelClass: PretrainedClass, ctx: AdapterLoadContext): Promise<TextModel> {
+  const progress_callback = progressForwarder(ctx);
+  const [tokenizer, model] = await Promise.all([
+    AutoTokenizer.from_pretrained(ctx.model, { progress_callback }),
+    ModelClass.from_pretrained(ctx.model, { dtype: ctx.dtype, device: ctx.device, progress_callback }),
+  ]);
+  const vocab: string[] = [];
+  for (const [token, id] of tokenizer.get_vocab()) vocab[id] = token;
+  return { model, tokenizer, vocab, facts: readFacts(model, tokenizer) };
+}
+
+type AnyConfig = Record<string, unknown>;
+
+function num(config: AnyConfig, ...keys: string[]): number | undefined {
+  for (const key of keys) {
+    const v = config[key];
+    if (typeof v === 'number') return v;
+  }
+  return undefined;
+}
+
+export function readFacts(model: PreTrainedModel, tokenizer: PreTrainedTokenizer): ModelFacts {
+  const config = model.config as unknown as AnyConfig;
+  const sessions = (model as unknown as { sessions: Record<string, { inputNames: string[] }> }).sessions;
+  const inputNames = Object.values(sessions).flatMap((s) => s.inputNames);
+  const maxPositions = num(config, 'max_position_embeddings', 'n_positions');
+  const tokenizerMax = Number(tokenizer.model_max_length);
+  // [1] Some tokenizers declare a huge model_max_length (1e30) meaning "no limit";
+  //     the position embeddings are the real limit then.
+  const candidates = [maxPositions, Number.isFinite(tokenizerMax) && tokenizerMax < 1e6 ? tokenizerMax : undefined];
+  const maxLength = Math.min(...candidates.filter((v): v is number => typeof v === 'number' && v > 0), 512);
+  const id2label = config.id2label as Record<string, string> | undefined;
+  return {
+    modelType: String(config.model_type ?? 'unknown'),
+    architectures: Array.isArray(config.architectures) ? (config.architectures as string[]) : [],
+    hiddenSize: num(config, 'hidden_size', 'dim', 'd_model', 'n_embd'),
+    numLayers: num(config, 'num_hidden_layers', 'n_layers', 'num_layers', 'n_layer'),
+    numHeads: num(config, 'num_attention_heads', 'n_heads', 'num_heads', 'n_head'),
+    intermediateSize: num(config, 'intermediate_size', 'hidden_dim', 'd_ff', 'n_inner'),
+    vocabSize: num(config, 'vocab_size'),
+    maxPositions,
+    maxLength,
+    id2label,
+    maskToken: tokenizer.mask_token || undefined,
+    hasTokenTypeIds: inputNames.includes('token_type_ids'),
+    sourceModel: typeof config._name_or_path === 'string' && config._name_or_path ? config._name_or_path : undefined,
+    problemType: typeof config.problem_type === 'string' ? config.problem_type : undefined,
+  };
+}
+
+export interface EncodeOptions {
+  text: string;
+  textPair?: string;
+}
+
+/** Tokenizes like the model will see it (truncated to its window), and reports the Tokens view. */
+export function encode(tm: TextModel, { text, textPair }: EncodeOptions) {
+  if (!text.trim()) throw new BadInputError('The text is empty: type something for the model to read.');
+  const pair = textPair?.trim() ? textPair : null;
+  const full = tm.tokenizer(text, { text_pair: pair, truncation: false, return_tensor: false }) as unknown as {
+    input_ids: number[];
+  };
+  const inputs = tm.tokenizer(text, {
+    text_pair: pair,
+    truncation: true,
+    max_length: tm.facts.maxLength,
+    return_token_type_ids: tm.facts.hasTokenTypeIds ? true : null,
+  });
+  const ids = Array.from(inputs.input_ids.data as BigInt64Array, Number);
+  const types = inputs.token_type_ids ? Array.from(inputs.token_type_ids.data as BigInt64Array, Number) : undefined;
+  const mask = Array.from(inputs.attention_mask.data as BigInt64Array, Number);
+  const special = new Set(tm.tokenizer.all_special_ids);
+  const rows: TokenRow[] = ids.map((id, i) => ({
+    token: tm.vocab[id] ?? `<${id}>`,
+    id,
+    special: special.has(id),
+    typeId: types?.[i],
+    attention: mask[i] ?? 1,
+  }));
+  const tokens: TokensInfo = {
+    rows,
+    fullLength: full.input_ids.length,
+    maxLength: tm.facts.maxLength,
+    truncated: full.input_ids.length > ids.length,
+  };
+  return { inputs, ids, tokens };
+}
