@@ -115,7 +115,13 @@ export class Engine {
       device = 'wasm';
       notes.push('WebGPU is not available in this browser, so WebAssembly runs the model instead.');
     }
-    const available = await this.deps.hub.availableDtypes(spec.model);
+    const available = await this.deps.hub.availableDtypes(spec.model).catch((error: unknown) => {
+      const why = classify(error, spec.model);
+      if (why.kind === 'network') {
+        throw new EngineError('network', `Could not reach ${spec.host} to read “${spec.model}”. Check the connection, or the model host in Settings.`, why.detail);
+      }
+      throw error;
+    });
     if (available.length === 0) {
       throw new EngineError(
         'no-onnx',

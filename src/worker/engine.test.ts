@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { Device, Dtype, ModelSpec, WorkerResponse } from '@/engine/protocol';
+import { BadInputError, type HatAdapter, type LoadedHat } from './adapter';
+import { Engine, pickDtype, type EngineDeps } from './engine';
+
+const facts = { modelType: 'bert', architectures: [], maxLength: 64, hasTokenTypeIds: true };
+
+interface FakeOptions {
+  webgpu?: boolean;
+  dtypes?: Dtype[];
+  failLoadOn?: Device;
+  failRunOn?: Device;
+  runDelay?: Promise<void>;
+}
+
+function setup(opts: FakeOptions = {}) {
+  const posted: WorkerResponse[] = [];
+  const loads: string[] = [];
+  const disposed: string[] = [];
+  const adapter: HatAdapter = {
+    async load(ctx) {
+      loads.push(`${ctx.model}@${ctx.device}/${ctx.dtype}`);
+      ctx.onProgress({ file: 'onnx/model_quantized.onnx', loaded: 50, total: 100 });
+      if (ctx.device === opts.failLoadOn) throw new Error('no available backend found');
+      const hat: LoadedHat = {
+        facts,
+        async run(params) {
+          if ((params as { bad?: boolean }).bad) throw new BadInputError('The text is empty.');
+          await opts.runDelay;
+          if (ctx.device === opts.failRunOn) throw new Error('GPUDevice lost');
+          return { output: { echo: params, device: ctx.device } };
+        },
+        async dispose() {
+          disposed.push(ctx.model);
+        },
+      };
+      return hat;
+    },
+  };
+  const deps: EngineDeps = {
+    adapters: { hat: async () => adapter },
+    hub: {
+      setHost: () => undefined,
+      availableDtypes: async (model) => {
+        if (model === 'org/missing') throw new Error('Could not locate file: "http://h/org/missing/resolve/main/config.json".');
+        if (model === 'org/offline') throw new TypeError('Failed to fetch');
+        return model === 'org/no-onnx' ? [] : (opts.dtypes ?? ['fp32', 'q8']);
+      },
+      files: async () => [
+        { file: 'config.json', bytes: 10 },
+        { file: 'onnx/model_quantized.onnx', bytes: 100 },
+      ],
+      cached: async () => false,
+    },
+    webgpuAvailable: async () => opts.webgpu ?? false,
+    post: (m) => posted.push(m),
+    now: () => 0,
+    threads: () => 2,
+    crossOriginIsolated: () => true,
+    capacity: 2,
+  };
+  return { engine: new Engine(deps), posted, loads, disposed };
+}
+
+const spec = (model = 'org/a', extra: Partial<ModelSpec> = {}): ModelSpec => ({ hat: 'hat', model, dtype: 'auto', device: 'auto', host: 'http://h', ...extra });
+
+describe('Engine', () => {
+  it('picks q8 on WASM and fp32 on WebGPU from what the model really has', () => {
+    expect(pickDtype('wasm', ['fp32', 'q8', 'fp16'])).toBe('q8');
+    expect(pickDtype('wasm', ['fp32', 'fp16'])).toBe('fp32');
+    expect(pickDtype('webgpu', ['q8', 'fp32'])).toBe('fp32');
+  });
+
+  it('inspects sizes, then loads once with overall progress and runs', async () => {
+    const { engine, posted, loads } = setup();
+    await engine.handle({ type: 'inspect', id: 1, spec: spec() });
+    expect(posted[0]).toMatchObject({ type: 'inspected', info: { device: 'wasm', dtype: 'q8', totalBytes: 110, availableDtypes: ['fp32', 'q8'] } });
+    await engine.handle({ type: 'run', id: 2, spec: spec(), params: { text: 'hi' } });
+    await engine.handle({ type: 'run', id: 3, spec: spec(), params: { text: 'again' } });
+    expect(loads).toEqual(['org/a@wasm/q8']);
+    const progress = posted.find((m) => m.type === 'progress');
+    // config.json (10 bytes) not yet reported counts in the total: one bar for every file.
+    expect(progress).toMatchObject({ loaded: 50, total: 110 });
+    expect(posted.filter((m) => m.type === 'result').map((m) => m.id)).toEqual([2, 3]);
+  });
+
+  it('disposes the least recently used model beyond its capacity', async () => {
+    const { engine, disposed } = setup();
+    for (const [i, m] of ['org/a', 'org/b', 'org/a', 'org/c'].entries()) await engine.handle({ type: 'load', id: i + 1, spec: spec(m) });
+    expect(disposed).toEqual(['org/b']);
+    expect(engine.loadedKeys().map((k) => k.split('|')[2])).toEqual(['org/a', 'org/c']);
+  });
+
+  it('falls back to WASM when WebGPU is missing, fails to load, or fails to run, and says so', async () => {
+    const missing = setup({ webgpu: false });
+    await missing.engine.handle({ type: 'load', id: 1, spec: spec('org/a', { device: 'webgpu' }) });
+    expect(missing.posted.at(-1)).toMatchObject({ type: 'ready', info: { device: 'wasm' } });
+    expect((missing.posted.at(-1) as { info: { fallback?: string } }).info.fallback).toMatch(/WebGPU is not available/);
+
+    const failLoad = setup({ webgpu: true, failLoadOn: 'webgpu' });
+    await failLoad.engine.handle({ type: 'load', id: 1, spec: spec() });
+    expect(failLoad.loads).toEqual(['org/a@webgpu/fp32', 'org/a@wasm/q8']);
+    expect(failLoad.posted.at(-1)).toMatchObject({ type: 'ready', info: { device: 'wasm' } });
+    expect((failLoad.posted.at(-1) as { info: { fallback?: string } }).info.fallback).toMatch(/no available backend/);
+
+    const failRun = setup({ webgpu: true, failRunOn: 'webgpu' });
+    await failRun.engine.handle({ type: 'run', id: 1, spec: spec(), params: {} });
+    expect(failRun.posted.at(-1)).toMatchObject({ type: 'result', output: { device: 'wasm' }, stats: { device: 'wasm' } });
+    expect(failRun.disposed).toEqual(['org/a']);
+  });
+
+  it('answers missing models, models without ONNX, offline hosts and bad input with their own kinds', async () => {
+    const { engine, posted } = setup();
+    await engine.handle({ type: 'load', id: 1, spec: spec('org/missing') });
+    await engine.handle({ type: 'load', id: 2, spec: spec('org/no-onnx') });
+    await engine.handle({ type: 'load', id: 3, spec: spec('org/offline') });
+    await engine.handle({ type: 'run', id: 4, spec: spec(), params: { bad: true } });
+    await engine.handle({ type: 'run', id: 5, spec: { ...spec(), hat: 'nope' }, params: {} });
+    const kinds = posted.filter((m) => m.type === 'error').map((m) => (m.type === 'error' ? [m.id, m.error.kind] : []));
+    expect(kinds).toEqual([
+      [1, 'not-found'],
+      [2, 'no-onnx'],
+      [3, 'network'],
+      [4, 'bad-input'],
+      [5, 'unsupported'],
+    ]);
+  });
+
+  it('cancels a queued request before it runs, and drops the answer of a running one', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { engine, posted } = setup({ runDelay: gate });
+    const first = engine.handle({ type: 'run', id: 1, spec: spec(), params: {} });
+    const second = engine.handle({ type: 'run', id: 2, spec: spec(), params: {} });
+    await engine.handle({ type: 'cancel', id: 3, target: 2 });
+    await new Promise((r) => setTimeout(r, 0));
+    await engine.handle({ type: 'cancel', id: 4, target: 1 });
+    release();
+    await Promise.all([first, second]);
+    const outcome = posted.filter((m) => m.type === 'result' || m.type === 'error').map((m) => [m.id, m.type === 'error' ? m.error.kind : 'result']);
+    expect(outcome).toEqual([
+      [1, 'cancelled'],
+      [2, 'cancelled'],
+    ]);
+  });
+});
