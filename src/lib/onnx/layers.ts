@@ -1,0 +1,77 @@
+import type { WeightMap } from './bert-names';
+import type { GraphBuilder } from './graph-builder';
+
+/** What every layer helper needs: the graph being built and the checkpoint's tensors. */
+export interface BuildContext {
+  g: GraphBuilder;
+  weights: WeightMap;
+  eps: number;
+}
+
+/** Looks a tensor up by its Hugging Face name and checks its size. */
+export function takeWeight(ctx: BuildContext, name: string, dims: readonly number[]): Float32Array {
+  const data = ctx.weights[name];
+  const expected = dims.reduce((a, b) => a * b, 1);
+  if (!data) throw new Error(`Missing weight ${name} [${dims.join(', ')}]`);
+  if (data.length !== expected) {
+    throw new Error(`Weight ${name} has ${data.length} values, expected [${dims.join(', ')}] = ${expected}`);
+  }
+  return data;
+}
+
+/** Adds a checkpoint tensor unchanged (embeddings, biases, norms). */
+export function addWeight(ctx: BuildContext, name: string, dims: readonly number[]): string {
+  return ctx.g.initializer(name, { dims, data: takeWeight(ctx, name, dims) });
+}
+
+function transpose(data: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(data.length);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = data[r * cols + c] as number;
+  return out;
+}
+
+/**
+ * y = x·Wᵀ + b, PyTorch's nn.Linear [1]. The weight is transposed once here so
+ * the graph has a plain MatMul; it keeps its Hugging Face name.
+ *
+ * [1] nn.Linear stores W as [out, in]; MatMul wants its right operand as [in, out].
+ */
+export function linear(ctx: BuildContext, x: string, module: string, inDim: number, outDim: number): string {
+  const w = takeWeight(ctx, `${module}.weight`, [outDim, inDim]);
+  const wName = ctx.g.initializer(
+    `${module}.weight`,
+    { dims: [inDim, outDim], data: transpose(w, outDim, inDim) },
+    'transposed from PyTorch [out, in] to [in, out] for MatMul',
+  );
+  const b = addWeight(ctx, `${module}.bias`, [outDim]);
+  return ctx.g.node('Add', [ctx.g.node('MatMul', [x, wName]), b]);
+}
+
+/**
+ * LayerNorm over the hidden axis [2]: y = (x − mean) / √(var + eps) · γ + β.
+ * Hugging Face calls γ and β `weight` and `bias` (old TF checkpoints: gamma/beta).
+ *
+ * [2] ONNX LayerNormalization (opset 17) with axis −1 normalises each token on its own.
+ */
+export function layerNorm(ctx: BuildContext, x: string, module: string, hidden: number): string {
+  const gamma = addWeight(ctx, `${module}.weight`, [hidden]);
+  const beta = addWeight(ctx, `${module}.bias`, [hidden]);
+  return ctx.g.node('LayerNormalization', [x, gamma, beta], { axis: { i: -1 }, epsilon: { f: ctx.eps } });
+}
+
+/**
+ * Exact GELU [3]: x · Φ(x) = 0.5 · x · (1 + erf(x / √2)). Opset 17 has no Gelu op;
+ * ONNX Runtime fuses this pattern back into one kernel.
+ *
+ * [3] BERT and DistilBERT use the erf form, not the tanh approximation.
+ */
+export function gelu(g: GraphBuilder, x: string): string {
+  const scaled = g.node('Div', [x, g.constant([Math.SQRT2])]);
+  const phi2 = g.node('Add', [g.node('Erf', [scaled]), g.constant([1])]);
+  return g.node('Mul', [g.node('Mul', [x, phi2]), g.constant([0.5])]);
+}
+
+/** The [CLS] token's vector (position 0): [batch, seq, hidden] → [batch, hidden]. */
+export function firstToken(g: GraphBuilder, x: string): string {
+  return g.node('Gather', [x, g.constant([0], 'int64')], { axis: { i: 1 } });
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import * as ort from 'onnxruntime-node';
+import { blankWeights, type EncoderConfig, type HeadSpec } from './bert-names';
+import { buildBertModel } from './bert-model';
+import { decodeModel, serializeModel } from './graph-builder';
+import { DataType } from './onnx-types';
+import { dequantizeTensor, quantizeModel, quantizeTensor } from './quantize';
+import { seededRandom } from './testing/feature-space';
+
+const random = seededRandom(3);
+const sample = (n: number, lo: number, hi: number) => Float32Array.from({ length: n }, () => lo + random() * (hi - lo));
+
+describe('quantizeTensor', () => {
+  it.each([
+    ['uint8, mixed signs', sample(1000, -0.7, 1.9), false],
+    ['uint8, all positive', sample(1000, 0.2, 3), false],
+    ['uint8, all negative', sample(1000, -5, -1), false],
+    ['int8 symmetric', sample(1000, -0.7, 1.9), true],
+  ] as const)('%s: error within one step, zero exact', (_, values, signed) => {
+    const withZero = Float32Array.from([...values, 0]);
+    const q = quantizeTensor(withZero, signed);
+    const back = dequantizeTensor(q);
+    let worst = 0;
+    withZero.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - (back[i] as number)))));
+    // [1] in quantize.ts: s / 2 from rounding, up to s at the top edge once z is rounded.
+    expect(worst).toBeLessThanOrEqual(q.scale * 1.0001);
+    expect(back[withZero.length - 1]).toBe(0);
+    if (signed) expect(q.zeroPoint).toBe(0);
+  });
+
+  it('spreads the range over the 256 uint8 codes', () => {
+    const q = quantizeTensor(Float32Array.of(-1, 0, 1));
+    expect(q.scale).toBeCloseTo(2 / 255, 7);
+    const [lo, zero, hi] = Array.from(q.data);
+    expect(lo).toBeLessThanOrEqual(1);
+    expect(zero).toBe(q.zeroPoint);
+    expect(hi).toBeGreaterThanOrEqual(254);
+  });
+
+  it('handles an all-zero tensor', () => {
+    const q = quantizeTensor(new Float32Array(8));
+    expect(Array.from(dequantizeTensor(q))).toEqual(new Array(8).fill(0));
+  });
+});
+
+describe('quantizeModel', () => {
+  const config: EncoderConfig = {
+    family: 'bert', vocabSize: 64, hiddenSize: 32, numLayers: 1, numHeads: 2,
+    intermediateSize: 64, maxPositions: 16, typeVocabSize: 2, layerNormEps: 1e-12,
+  };
+  const head: HeadSpec = { kind: 'sequence-classification', numLabels: 2 };
+  const weights = blankWeights(config, head);
+  const r = seededRandom(5);
+  for (const data of Object.values(weights)) for (let i = 0; i < data.length; i++) data[i]! += (r() - 0.5) * 0.2;
+  const fp32 = buildBertModel({ config, head, weights });
+  const q8 = quantizeModel(fp32, { minElements: 1024 });
+
+  it('stores large MatMul/Gather weights as uint8 behind DequantizeLinear, leaves the rest', () => {
+    const model = decodeModel(serializeModel(q8));
+    const dq = model.graph.node.filter((n) => n.op_type === 'DequantizeLinear');
+    const quantized = dq.map((n) => n.output[0]);
+    expect(quantized).toContain('bert.embeddings.word_embeddings.weight'); // Gather, 64 × 32
+    expect(quantized).toContain('bert.encoder.layer.0.attention.self.query.weight'); // MatMul, 32 × 32
+    expect(quantized).not.toContain('classifier.weight'); // 2 × 32: below the threshold
+    expect(quantized).not.toContain('bert.embeddings.token_type_embeddings.weight'); // 2 × 32
+    expect(model.graph.node.slice(0, dq.length).every((n) => n.op_type === 'DequantizeLinear')).toBe(true);
+    const byName = new Map(model.graph.initializer.map((t) => [t.name, t]));
+    for (const name of quantized) {
+      expect(byName.has(name!)).toBe(false);
+      expect(byName.get(`${name}_quantized`)?.data_type).toBe(DataType.UINT8);
+    }
+    expect(serializeModel(q8).byteLength).toBeLessThan(serializeModel(fp32).byteLength / 2);
+  });
+
+  it('gives nearly the same logits as fp32', async () => {
+    const run = async (model: typeof fp32) => {
+      const session = await ort.InferenceSession.create(serializeModel(model));
+      const t = (v: number[]) => new ort.Tensor('int64', BigInt64Array.from(v.map(BigInt)), [1, 5]);
+      const out = await session.run({
+        input_ids: t([2, 9, 17, 40, 3]),
+        attention_mask: t([1, 1, 1, 1, 1]),
+        token_type_ids: t([0, 0, 0, 1, 1]),
+      });
+      return Array.from((out.logits as ort.Tensor).data as Float32Array);
+    };
+    const [a, b] = [await run(fp32), await run(q8)];
+    a.forEach((v, i) => expect(Math.abs(v - (b[i] as number))).toBeLessThan(0.02));
+  });
+});

@@ -1,0 +1,36 @@
+import type { EncoderConfig, HeadSpec, WeightMap } from '../bert-names';
+
+/** Everything needed to write one tiny model folder laid out like a Hub repo. */
+export interface FixtureModelSpec {
+  /** Hub-style id, e.g. 'hw-test/tiny-distilbert-sst2'; also the folder under fixtures/models/. */
+  id: string;
+  /** config.json `architectures[0]`, e.g. 'DistilBertForSequenceClassification'. */
+  architecture: string;
+  config: EncoderConfig;
+  head: HeadSpec;
+  /** config.json id2label, for classification heads (index = class id). */
+  labels?: readonly string[];
+  tokenizerClass: 'BertTokenizer' | 'DistilBertTokenizer';
+  /** Largest input in tokens (tokenizer_config model_max_length). */
+  modelMaxLength: number;
+  /** false: write config and tokenizer only, no onnx/ folder (the "no ONNX files" error path). */
+  withOnnx: boolean;
+  /** One line on how the weights decide the answer. */
+  rule: string;
+  weights(): WeightMap;
+}
+
+/** The common tiny shape: hidden 32, 2 heads, FFN 64, 64 positions. */
+export function tinyConfig(family: EncoderConfig['family'], vocabSize: number, numLayers: number): EncoderConfig {
+  return {
+    family,
+    vocabSize,
+    hiddenSize: 32,
+    numLayers,
+    numHeads: 2,
+    intermediateSize: 64,
+    maxPositions: 64,
+    typeVocabSize: family === 'bert' ? 2 : 0,
+    layerNormEps: 1e-12,
+  };
+}
