@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { HatDefinition } from '@/hats/types';
 import { TokensView } from '@/components/TokensView';
 import { RunBadge } from '@/components/RunBadge';
@@ -18,6 +18,9 @@ export function HatView({ hat }: { hat: HatDefinition }) {
   const problem = hat.validate(choice.params, facts, setParams);
   const { Form, Output, Explainer } = hat;
   const result = run.result;
+  useEffect(() => {
+    if (result) performance.mark('hw:result-rendered');
+  }, [result]);
 
   return (
     <section data-testid="hat-view" data-status={status} data-hat={hat.id} aria-labelledby="hat-title" className="flex flex-col gap-4">

@@ -57,7 +57,7 @@ function initial() {
 
 export const useApp = create<AppState>()((set, get) => ({
   ...initial(),
-  model: { phase: 'idle' },
+  model: { phase: 'inspecting' },
   run: { phase: 'idle' },
   settings: loadSettings(),
   selectHat(id) {

@@ -13,7 +13,7 @@ export interface CachedModel {
 }
 
 // [1] Cached URLs look like <host>/<org>/<name>/resolve/<revision>/<file>.
-const HUB_URL = /^(https?:\/\/[^/]+(?:\/.*?)?)\/((?:[^/]+\/)?[^/]+)\/resolve\/[^/]+\/(.+)$/;
+const HUB_URL = /^(https?:\/\/.+?)\/([^/]+\/[^/]+)\/resolve\/[^/]+\/(.+)$/;
 
 export function parseCachedUrl(url: string): { host: string; model: string; file: string } | undefined {
   const m = HUB_URL.exec(url);

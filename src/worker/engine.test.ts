@@ -52,7 +52,7 @@ function setup(opts: FakeOptions = {}) {
       ],
       cached: async () => false,
     },
-    webgpuAvailable: async () => opts.webgpu ?? false,
+    webgpu: async () => (opts.webgpu ? { ok: true, present: true } : { ok: false, present: false, reason: 'This browser has no WebGPU.' }),
     post: (m) => posted.push(m),
     now: () => 0,
     threads: () => 2,

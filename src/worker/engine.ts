@@ -23,7 +23,8 @@ export interface EngineDeps {
     files(model: string, dtype: Dtype, device: Device): Promise<FileSize[]>;
     cached(model: string, dtype: Dtype, device: Device): Promise<boolean>;
   };
-  webgpuAvailable(): Promise<boolean>;
+  /** Whether WebGPU works here, and if not, why. */
+  webgpu(): Promise<{ ok: boolean; present: boolean; reason?: string }>;
   post(message: WorkerResponse): void;
   now(): number;
   threads(): number;
@@ -109,11 +110,14 @@ export class Engine {
   private async resolve(spec: ModelSpec): Promise<Resolved> {
     this.deps.hub.setHost(spec.host);
     const notes: string[] = [];
-    const webgpu = await this.deps.webgpuAvailable();
+    const gpu = await this.deps.webgpu();
+    const webgpu = gpu.ok;
     let device: Device = spec.device === 'auto' ? (webgpu ? 'webgpu' : 'wasm') : spec.device;
     if (device === 'webgpu' && !webgpu) {
       device = 'wasm';
-      notes.push('WebGPU is not available in this browser, so WebAssembly runs the model instead.');
+      notes.push(`WebGPU is not available: ${gpu.reason ?? 'no adapter'} WebAssembly runs the model instead.`);
+    } else if (spec.device === 'auto' && !webgpu && gpu.present) {
+      notes.push(`Auto chose WebAssembly: ${gpu.reason ?? 'WebGPU gave no adapter.'}`);
     }
     const available = await this.deps.hub.availableDtypes(spec.model).catch((error: unknown) => {
       const why = classify(error, spec.model);
@@ -163,7 +167,7 @@ export class Engine {
     if (hit) return hit;
     const pending = this.loading.get(key);
     if (pending) return pending;
-    const promise = this.load(spec, r, key, id, fallback ?? r.notes.find((n) => n.startsWith('WebGPU')));
+    const promise = this.load(spec, r, key, id, fallback ?? r.notes.find((n) => n.startsWith('WebGPU') || n.startsWith('Auto chose')));
     this.loading.set(key, promise);
     try {
       return await promise;

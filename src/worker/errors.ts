@@ -23,7 +23,9 @@ const rules: [ErrorKind, RegExp][] = [
 export function classify(error: unknown, model: string): WorkerError {
   if (error instanceof EngineError) return { kind: error.kind, message: error.message, detail: error.detail };
   if (error instanceof BadInputError) return { kind: 'bad-input', message: error.message };
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // [1] ONNX Runtime's WebAssembly side sometimes throws a bare number (a pointer to its own error).
+  const detail =
+    error instanceof Error ? `${error.name}: ${error.message}` : typeof error === 'number' ? `ONNX Runtime error #${error}` : String(error);
   const kind = rules.find(([, re]) => re.test(detail))?.[0] ?? 'internal';
   const message = {
     'not-found': `“${model}” could not be found on this host (it may not exist, be private, or lack a file the hat needs).`,

@@ -3,7 +3,7 @@ import type { WorkerRequest, WorkerResponse } from '@/engine/protocol';
 import type { HatAdapter } from './adapter';
 import { Engine } from './engine';
 import { hub } from './hub';
-import { configureTransformers, threadCount, webgpuAvailable } from './setup';
+import { checkWebgpu, configureTransformers, threadCount } from './setup';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -18,7 +18,7 @@ const adapters = Object.fromEntries(
 const engine = new Engine({
   adapters,
   hub,
-  webgpuAvailable,
+  webgpu: checkWebgpu,
   post: (message: WorkerResponse) => self.postMessage(message),
   now: () => performance.now(),
   threads: threadCount,

@@ -26,18 +26,34 @@ export function configureTransformers(): void {
   if (onnx.logLevel !== undefined) onnx.logLevel = 'error';
 }
 
-let adapterCheck: Promise<boolean> | undefined;
+export interface WebgpuCheck {
+  ok: boolean;
+  /** The browser has WebGPU at all (so a failure is worth telling). */
+  present: boolean;
+  /** Why WebGPU cannot be used, in the page's words. */
+  reason?: string;
+}
 
-/** True when this browser hands out a WebGPU adapter (asked once). */
-export function webgpuAvailable(): Promise<boolean> {
-  adapterCheck ??= (async () => {
-    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-    if (!gpu) return false;
+let check: Promise<WebgpuCheck> | undefined;
+
+/**
+ * Asks once whether WebGPU really works here: an adapter, and a device from it.
+ * [1] Checking the device too matters: if ONNX Runtime is the first to find that the GPU refuses,
+ *     its WebAssembly runtime is left half-initialised and WASM cannot take over in this worker.
+ */
+export function checkWebgpu(): Promise<WebgpuCheck> {
+  check ??= (async () => {
+    const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+    if (!gpu) return { ok: false, present: false, reason: 'This browser has no WebGPU.' };
     try {
-      return (await gpu.requestAdapter()) !== null;
-    } catch {
-      return false;
+      const adapter = await gpu.requestAdapter();
+      if (!adapter) return { ok: false, present: true, reason: 'This browser has WebGPU but offers no GPU adapter.' };
+      const device = await adapter.requestDevice();
+      device.destroy();
+      return { ok: true, present: true };
+    } catch (error) {
+      return { ok: false, present: true, reason: `WebGPU is present but would not start (${error instanceof Error ? error.message : String(error)}).` };
     }
   })();
-  return adapterCheck;
+  return check;
 }

@@ -1,0 +1,137 @@
+/**
+ * The `test` every e2e spec imports: @playwright/test plus
+ *  - an automatic loopback guard: any request from the page, its workers or
+ *    service workers to a host other than 127.0.0.1 / localhost / [::1] is
+ *    aborted, recorded, and fails the test after its body, listing the URLs;
+ *  - helpers for share links, hat status and the test hub's request log.
+ */
+import { test as base, expect, type APIRequestContext, type Page, type Response } from '@playwright/test';
+import type { HubLogEntry } from '../../scripts/test-hub/hub.ts';
+import { formatLeakMessage, isLoopbackUrl } from './loopback.ts';
+
+export { expect };
+export { formatLeakMessage, isLoopbackHost, isLoopbackUrl, leakedUrls } from './loopback.ts';
+export type { HubLogEntry };
+
+/** The test hub started by playwright.config.ts. */
+export const HUB_URL = process.env.HUB_URL ?? 'http://127.0.0.1:7071';
+
+export interface LoopbackGuard {
+  /** Non-loopback URLs seen so far in this test, each once, in order. */
+  leaks(): string[];
+  /** Forget them: only for tests that provoke a leak on purpose. */
+  clear(): void;
+}
+
+export const test = base.extend<{ loopbackGuard: LoopbackGuard }>({
+  loopbackGuard: [
+    async ({ context }, use) => {
+      const leaks = new Set<string>();
+      const check = (url: string) => {
+        if (!isLoopbackUrl(url)) leaks.add(url);
+      };
+      // Events see everything (pages, dedicated and service workers); the
+      // route also makes sure nothing actually goes out. Routes a test adds
+      // later run first; they can fulfil, and `fallback()` lands here.
+      context.on('request', (request) => check(request.url()));
+      await context.route('**/*', async (route) => {
+        const url = route.request().url();
+        if (isLoopbackUrl(url)) return route.fallback();
+        leaks.add(url);
+        return route.abort('blockedbyclient');
+      });
+      await context.routeWebSocket(
+        (url) => !isLoopbackUrl(url.href),
+        (ws) => {
+          leaks.add(ws.url());
+          return ws.close({ code: 1008, reason: 'loopback guard' });
+        },
+      );
+
+      await use({ leaks: () => [...leaks], clear: () => leaks.clear() });
+
+      if (leaks.size > 0) throw new Error(formatLeakMessage([...leaks]));
+    },
+    { auto: true },
+  ],
+});
+
+export type HatParams = Record<string, string | readonly string[]>;
+
+/**
+ * The share link for `params`, relative to baseURL: `./?v=1&hat=…&…`.
+ * `v` defaults to 1 and comes first, then `hat`, then the rest in order;
+ * arrays become repeated keys.
+ */
+export function hatUrl(params: HatParams): string {
+  const query = new URLSearchParams();
+  const add = (key: string, value: string | readonly string[]) => {
+    for (const v of typeof value === 'string' ? [value] : value) query.append(key, v);
+  };
+  add('v', params.v ?? '1');
+  if (params.hat !== undefined) add('hat', params.hat);
+  for (const [key, value] of Object.entries(params)) {
+    if (key !== 'v' && key !== 'hat') add(key, value);
+  }
+  return `./?${query.toString()}`;
+}
+
+/** Opens the app from a share link, e.g. `gotoHat(page, { hat: 'fill-mask', text: 'Paris is the [MASK].' })`. */
+export function gotoHat(
+  page: Page,
+  params: HatParams,
+  options?: Parameters<Page['goto']>[1],
+): Promise<Response | null> {
+  return page.goto(hatUrl(params), options);
+}
+
+export type HatStatus = 'idle' | 'loading' | 'running' | 'ready' | 'error';
+
+/**
+ * Waits until the hat view's `data-status` is one of `want`, and returns it.
+ * Unless `error` is wanted (or `failOnError: false`), an `error` status fails
+ * at once with the hat view's text, instead of at the timeout.
+ */
+export async function waitForHatStatus(
+  page: Page,
+  want: HatStatus | readonly HatStatus[] = 'ready',
+  options: { timeout?: number; failOnError?: boolean } = {},
+): Promise<HatStatus> {
+  const wanted: string[] = typeof want === 'string' ? [want] : [...want];
+  const stopOnError = options.failOnError !== false && !wanted.includes('error');
+  const handle = await page.waitForFunction(
+    ({ wanted, stopOnError }) => {
+      const status = document.querySelector('[data-testid="hat-view"]')?.getAttribute('data-status');
+      if (!status) return false;
+      return wanted.includes(status) || (stopOnError && status === 'error') ? status : false;
+    },
+    { wanted, stopOnError },
+    { timeout: options.timeout, polling: 'raf' },
+  );
+  const status = (await handle.jsonValue()) as HatStatus;
+  if (status === 'error' && !wanted.includes('error')) {
+    const text = (await page.getByTestId('hat-view').innerText()).trim().slice(0, 1000);
+    throw new Error(`hat-view went to status "error" while waiting for ${wanted.join(' | ')}:\n${text}`);
+  }
+  return status;
+}
+
+/** The test hub's request log (method, url, status, range, …), oldest first. */
+export async function hubLog(request?: APIRequestContext): Promise<HubLogEntry[]> {
+  const url = `${HUB_URL}/__log`;
+  if (request) {
+    const res = await request.get(url);
+    if (!res.ok()) throw new Error(`GET ${url}: ${res.status()}`);
+    return (await res.json()) as HubLogEntry[];
+  }
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`GET ${url}: ${res.status}`);
+  return (await res.json()) as HubLogEntry[];
+}
+
+/** Empties the test hub's request log. */
+export async function resetHubLog(request?: APIRequestContext): Promise<void> {
+  const url = `${HUB_URL}/__log/reset`;
+  const status = request ? (await request.post(url)).status() : (await fetch(url, { method: 'POST' })).status;
+  if (status !== 204) throw new Error(`POST ${url}: ${status}`);
+}

@@ -1,0 +1,86 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * e2e: Debian's Chromium (or Playwright's own when CHROMIUM_PATH is empty),
+ * the app built under a sub-path, models from the local test hub.
+ * Run through `npm run test:e2e` (scripts/e2e.mjs), which picks the browser
+ * and builds fixtures first.
+ */
+
+const CI = !!process.env.CI;
+const HUB_PORT = 7071;
+const APP_PORT = 4173;
+const BASE_PATH = '/hat-wardrobe/';
+const HUB_URL = `http://127.0.0.1:${HUB_PORT}`;
+
+const args = [
+  // Chromium refuses to start sandboxed as root (CI and these machines run as root).
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  // Keep the browser itself off the network: the loopback guard only sees page traffic.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+const launchOptions = (extra: string[] = []) => ({
+  executablePath: process.env.CHROMIUM_PATH || undefined,
+  args: [...args, ...extra],
+});
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  testIgnore: 'support/**',
+  outputDir: 'test-results',
+  // Two cores: the app server, the hub and WASM inference already compete for them.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 20_000 },
+  reporter: CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}${BASE_PATH}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'wasm',
+      testIgnore: ['support/**', '**/*.webgpu.spec.ts'],
+      use: { launchOptions: launchOptions() },
+    },
+    {
+      name: 'webgpu',
+      testMatch: '**/*.webgpu.spec.ts',
+      // Verified on Chromium 156 headless: this flag alone gives a SwiftShader
+      // adapter (isFallbackAdapter, no shader-f16) in pages and workers; without
+      // it requestAdapter() resolves null. Vulkan / ANGLE flags change nothing.
+      use: { launchOptions: launchOptions(['--enable-unsafe-webgpu', '--disable-features=LocalNetworkAccessChecks']) },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx tsx scripts/test-hub/serve.ts --port ${HUB_PORT} --root fixtures/models`,
+      url: `${HUB_URL}/__health`,
+      reuseExistingServer: !CI,
+      timeout: 30_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command:
+        `npx vite build --base ${BASE_PATH} && ` +
+        `npx vite preview --host 127.0.0.1 --port ${APP_PORT} --strictPort --base ${BASE_PATH}`,
+      url: `http://127.0.0.1:${APP_PORT}${BASE_PATH}`,
+      env: { VITE_MODEL_HOST: HUB_URL },
+      reuseExistingServer: !CI,
+      timeout: 240_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
+});

@@ -1,0 +1,40 @@
+/// <reference types="vite/client" />
+// The benchmark's baseline: the same model and input as the app, called directly with transformers.js.
+import { AutoModelForMaskedLM, AutoModelForSequenceClassification, AutoTokenizer, env } from '@huggingface/transformers';
+import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+
+interface BareRequest {
+  host: string;
+  model: string;
+  kind: 'sequence-classification' | 'masked-lm';
+  texts: string[];
+}
+
+declare global {
+  interface Window {
+    runBare(request: BareRequest): Promise<number[]>;
+  }
+}
+
+window.runBare = async ({ host, model, kind, texts }) => {
+  env.allowLocalModels = false;
+  env.remoteHost = `${host}/`;
+  const onnx = env.backends.onnx;
+  if (onnx.wasm) {
+    onnx.wasm.wasmPaths = { wasm: new URL(ortWasm, location.href).href, mjs: new URL(ortMjs, location.href).href };
+    onnx.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)) : 1;
+  }
+  const Model = kind === 'masked-lm' ? AutoModelForMaskedLM : AutoModelForSequenceClassification;
+  const tokenizer = await AutoTokenizer.from_pretrained(model);
+  const m = await Model.from_pretrained(model, { dtype: 'q8', device: 'wasm' });
+  const times: number[] = [];
+  for (const text of texts) {
+    const t0 = performance.now();
+    const inputs = tokenizer(text, { truncation: true });
+    const { logits } = await m(inputs);
+    void (logits.data as Float32Array)[0];
+    times.push(performance.now() - t0);
+  }
+  return times;
+};

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vite';
+import { fileURLToPath, URL } from 'node:url';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  optimizeDeps: { exclude: ['@huggingface/transformers', 'onnxruntime-web'] },
+  preview: { headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
+  build: { target: 'es2022', outDir: fileURLToPath(new URL('../../../bench-results/bare', import.meta.url)), emptyOutDir: true },
+});
