@@ -56,7 +56,7 @@ test('switching hats keeps each hat’s input, and the guide leads to a hat', as
   await waitForHatStatus(page, 'ready');
   await page.getByRole('button', { name: 'How to pick a hat?' }).click();
   await expect(page.getByTestId('guide-question')).toContainText('one label for the whole text');
-  await page.getByRole('button', { name: 'No' }).click();
+  await page.getByRole('button', { name: 'No', exact: true }).click();
   await page.getByRole('button', { name: /Yes: wear .* Masked language modelling/ }).click();
   await expect(page.getByTestId('hat-view')).toHaveAttribute('data-hat', 'masked-lm');
   await expect(page).toHaveURL(/hat=masked-lm/);

@@ -60,6 +60,12 @@ export function HatView({ hat }: { hat: HatDefinition }) {
               <h3 className="font-semibold">Output</h3>
               {result && <RunBadge stats={result.stats} running={status === 'running'} />}
             </div>
+            {result?.tokens?.truncated && (
+              <p role="status" data-testid="output-truncated" className="mb-2 rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm dark:bg-amber-950">
+                Only the first {result.tokens.maxLength} of {result.tokens.fullLength} tokens fit this model, so the answer is
+                about a truncated text. The Tokens view below shows where it was cut.
+              </p>
+            )}
             {run.error && (
               <p role="alert" data-testid="run-error" className="mb-2 rounded-lg border border-red-300 bg-red-50 p-2 text-sm dark:bg-red-950">
                 {run.error.message}

@@ -1,3 +1,4 @@
+import { memoryWarning } from '@/lib/device-memory';
 import { formatBytes, formatMs } from '@/lib/format';
 import type { ModelState } from './store';
 
@@ -10,6 +11,7 @@ interface Props {
 
 export function ModelStatus({ model, modelId, onRetry, onLoad }: Props) {
   const size = model.inspect ? formatBytes(model.inspect.totalBytes) : undefined;
+  const memory = model.inspect && !model.inspect.cached ? memoryWarning(model.inspect.totalBytes) : undefined;
   switch (model.phase) {
     case 'idle':
     case 'inspecting':
@@ -27,6 +29,7 @@ export function ModelStatus({ model, modelId, onRetry, onLoad }: Props) {
           <button type="button" className="btn-primary" onClick={onLoad}>
             Download {size}
           </button>
+          {memory && <p className="w-full text-amber-800 dark:text-amber-300">{memory}</p>}
         </div>
       );
     case 'loading': {

@@ -36,18 +36,25 @@ export function startController(client: InferenceClient, store = useApp): Contro
   let specKey = '';
   let token = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: number | undefined;
 
   const runner = new LatestRunner<{ spec: ModelSpec; params: unknown }, RunResult>(
     ({ spec, params }) => {
       // Marks let `npm run bench` time runs through the whole app without hooks of its own.
       performance.mark('hw:run-sent');
-      return client.run(spec, params, {
+      const mine = token;
+      const request = client.run(spec, params, {
         onReady: (info) => {
+          if (mine !== token) return;
           const m = get().model;
           if (m.info?.key !== info.key) get().setModel({ ...m, phase: 'ready', info });
           if (info.fallback) get().notify(info.fallback, 'warning');
         },
-      }).promise;
+      });
+      inFlight = request.id;
+      return request.promise.finally(() => {
+        if (inFlight === request.id) inFlight = undefined;
+      });
     },
     (result) => get().setRun({ phase: 'ready', result }),
     (error) => {
@@ -99,6 +106,8 @@ export function startController(client: InferenceClient, store = useApp): Contro
     const mine = ++token;
     clearTimeout(timer);
     runner.reset();
+    // The worker need not finish a run for a model that is no longer wanted.
+    if (inFlight !== undefined) client.cancel(inFlight);
     const s = get();
     s.setRun({ phase: 'idle' });
     s.setModel({ phase: 'inspecting' });

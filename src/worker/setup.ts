@@ -28,7 +28,7 @@ export function configureTransformers(): void {
 
 export interface WebgpuCheck {
   ok: boolean;
-  /** The browser has WebGPU at all (so a failure is worth telling). */
+  /** An adapter was found but failed (worth telling even when the device was left on auto). */
   present: boolean;
   /** Why WebGPU cannot be used, in the page's words. */
   reason?: string;
@@ -47,7 +47,7 @@ export function checkWebgpu(): Promise<WebgpuCheck> {
     if (!gpu) return { ok: false, present: false, reason: 'This browser has no WebGPU.' };
     try {
       const adapter = await gpu.requestAdapter();
-      if (!adapter) return { ok: false, present: true, reason: 'This browser has WebGPU but offers no GPU adapter.' };
+      if (!adapter) return { ok: false, present: false, reason: 'This browser has WebGPU but offers no GPU adapter.' };
       const device = await adapter.requestDevice();
       device.destroy();
       return { ok: true, present: true };

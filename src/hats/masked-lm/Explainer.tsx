@@ -46,7 +46,7 @@ ids.forEach((id, pos) => {
     <ExplainerLayout
       head={
         <p>
-          On top of {facts?.numLayers ?? 'the'} encoder layers sits the prediction head: a transform{' '}
+          On top of {facts?.numLayers === 1 ? 'a single encoder layer' : `${facts?.numLayers ?? 'the'} encoder layers`} sits the prediction head: a transform{' '}
           <code>
             Linear({h} → {h}) + GELU + LayerNorm
           </code>

@@ -10,7 +10,8 @@ function HeadText({ facts }: { facts?: ModelFacts }) {
   const h = facts.hiddenSize ?? 'hidden';
   const labels = facts.id2label ? Object.values(facts.id2label) : [];
   const n = labels.length || 'num_labels';
-  const body = `${facts.numLayers ?? '?'} encoder layers of width ${h} (${facts.numHeads ?? '?'} attention heads each)`;
+  const layerCount = facts.numLayers === 1 ? '1 encoder layer' : `${facts.numLayers ?? '?'} encoder layers`;
+  const body = `${layerCount} of width ${h} (${facts.numHeads ?? '?'} attention heads each)`;
   const first = facts.modelType.includes('roberta') ? '<s>' : '[CLS]';
   const layers =
     facts.modelType === 'distilbert'
