@@ -8,8 +8,10 @@ import { defineConfig } from '@playwright/test';
  */
 
 const CI = !!process.env.CI;
-const HUB_PORT = 7071;
-const APP_PORT = 4173;
+// Ports can be moved (E2E_HUB_PORT, E2E_APP_PORT) so two runs on one machine do not share servers.
+const HUB_PORT = Number(process.env.E2E_HUB_PORT ?? 7071);
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 4173);
+const OUT_DIR = process.env.E2E_APP_PORT ? `dist-e2e-${APP_PORT}` : 'dist';
 const BASE_PATH = '/hat-wardrobe/';
 const HUB_URL = `http://127.0.0.1:${HUB_PORT}`;
 
@@ -33,7 +35,7 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   testIgnore: 'support/**',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_APP_PORT ? `test-results-${APP_PORT}` : 'test-results',
   // Two cores: the app server, the hub and WASM inference already compete for them.
   workers: 1,
   fullyParallel: false,
@@ -73,8 +75,9 @@ export default defineConfig({
     },
     {
       command:
-        `npx vite build --base ${BASE_PATH} && ` +
-        `npx vite preview --host 127.0.0.1 --port ${APP_PORT} --strictPort --base ${BASE_PATH}`,
+        // The production build (relative base) served under a sub-path, as a static host would.
+        `npx vite build --outDir ${OUT_DIR} --emptyOutDir && ` +
+        `npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${APP_PORT} --strictPort --base ${BASE_PATH}`,
       url: `http://127.0.0.1:${APP_PORT}${BASE_PATH}`,
       env: { VITE_MODEL_HOST: HUB_URL },
       reuseExistingServer: !CI,

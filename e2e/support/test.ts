@@ -14,7 +14,7 @@ export { formatLeakMessage, isLoopbackHost, isLoopbackUrl, leakedUrls } from './
 export type { HubLogEntry };
 
 /** The test hub started by playwright.config.ts. */
-export const HUB_URL = process.env.HUB_URL ?? 'http://127.0.0.1:7071';
+export const HUB_URL = process.env.HUB_URL ?? `http://127.0.0.1:${process.env.E2E_HUB_PORT ?? 7071}`;
 
 export interface LoopbackGuard {
   /** Non-loopback URLs seen so far in this test, each once, in order. */

@@ -60,18 +60,20 @@ async function benchApp(browser, c) {
   });
   const link = `${APP}?v=1&hat=${c.hat}&model=${encodeURIComponent(c.model)}&device=wasm&text=${encodeURIComponent(c.texts(0))}`;
   await page.goto(link);
-  const view = page.getByTestId('hat-view');
-  await view.and(page.locator('[data-status="ready"]')).waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid="hat-view"][data-status="ready"]').waitFor({ timeout: 120_000 });
+  console.error(`bench: ${c.hat} loaded`);
   const coldLoad = await page.evaluate(() => performance.now());
-  const box = page.getByRole('textbox').first();
+  const box = page.getByRole('textbox', { name: /^Text/ }).first();
   for (let i = 1; i <= RUNS; i++) {
     const before = await page.evaluate(() => performance.getEntriesByName('hw:result-rendered').length);
     await box.fill(c.texts(i));
     await page.waitForFunction(
       (n) => performance.getEntriesByName('hw:result-rendered').length > n && document.querySelector('[data-testid=hat-view]')?.getAttribute('data-status') === 'ready',
       before,
+      { timeout: 30_000 },
     );
   }
+  console.error(`bench: ${c.hat} ${RUNS} warm runs done`);
   const { runs, longTasks } = await page.evaluate(() => {
     const sent = performance.getEntriesByName('hw:run-sent').map((e) => e.startTime);
     const done = performance.getEntriesByName('hw:result-rendered').map((e) => e.startTime);
