@@ -1,4 +1,4 @@
-import type { Device, Dtype, ModelFacts, TokensInfo } from '@/engine/protocol';
+import type { Device, Dtype, FileSize, ModelFacts, TokensInfo } from '@/engine/protocol';
 
 /** One file's download progress, as transformers.js reports it. */
 export interface FileProgress {
@@ -9,6 +9,8 @@ export interface FileProgress {
 
 export interface AdapterLoadContext {
   model: string;
+  /** Base URL of the Hub-shaped host the model comes from. */
+  host: string;
   device: Device;
   dtype: Dtype;
   onProgress: (p: FileProgress) => void;
@@ -32,11 +34,32 @@ export interface LoadedHat {
   dispose(): Promise<unknown>;
 }
 
+export interface SourceQuery {
+  model: string;
+  host: string;
+  dtype: Dtype;
+  device: Device;
+}
+
+/**
+ * Where a hat's weights come from and what they cost to fetch. The default reads a transformers.js
+ * ONNX export (onnx/model*.onnx); hats that build their graph in the page from a checkpoint's
+ * safetensors say so with a source of their own.
+ */
+export interface ModelSource {
+  /** The dtypes this model can run in; empty when it has nothing the hat can use. */
+  availableDtypes(query: Omit<SourceQuery, 'dtype' | 'device'>): Promise<Dtype[]>;
+  files(query: SourceQuery): Promise<FileSize[]>;
+  cached(query: SourceQuery): Promise<boolean>;
+}
+
 /**
  * The worker half of a hat (`src/hats/<id>/adapter.ts`, default export).
  * It is the only hat file that touches transformers.js.
  */
 export interface HatAdapter {
+  /** Omitted: the model is a transformers.js ONNX export on the host. */
+  source?: ModelSource;
   load(ctx: AdapterLoadContext): Promise<LoadedHat>;
 }
 

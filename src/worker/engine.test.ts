@@ -39,9 +39,9 @@ function setup(opts: FakeOptions = {}) {
   };
   const deps: EngineDeps = {
     adapters: { hat: async () => adapter },
-    hub: {
-      setHost: () => undefined,
-      availableDtypes: async (model) => {
+    setHost: () => undefined,
+    defaultSource: {
+      availableDtypes: async ({ model }) => {
         if (model === 'org/missing') throw new Error('Could not locate file: "http://h/org/missing/resolve/main/config.json".');
         if (model === 'org/offline') throw new TypeError('Failed to fetch');
         return model === 'org/no-onnx' ? [] : (opts.dtypes ?? ['fp32', 'q8']);
@@ -124,6 +124,23 @@ describe('Engine', () => {
       [4, 'bad-input'],
       [5, 'unsupported'],
     ]);
+  });
+
+  it('asks a hat’s own model source (checkpoint hats) instead of the ONNX export one', async () => {
+    const { engine, posted } = setup();
+    const own: HatAdapter = {
+      source: {
+        availableDtypes: async () => ['fp32', 'q8'],
+        files: async ({ dtype }) => [{ file: `model.safetensors (${dtype} head tensors)`, bytes: 7 }],
+        cached: async () => true,
+      },
+      load: async () => ({ facts, run: async () => ({ output: 'own' }), dispose: async () => undefined }),
+    };
+    (engine as unknown as { deps: EngineDeps }).deps.adapters.own = async () => own;
+    await engine.handle({ type: 'inspect', id: 1, spec: { ...spec('org/no-onnx'), hat: 'own' } });
+    expect(posted[0]).toMatchObject({ type: 'inspected', info: { dtype: 'q8', totalBytes: 7, cached: true } });
+    await engine.handle({ type: 'run', id: 2, spec: { ...spec('org/no-onnx'), hat: 'own' }, params: {} });
+    expect(posted.at(-1)).toMatchObject({ type: 'result', output: 'own' });
   });
 
   it('cancels a queued request before it runs, and drops the answer of a running one', async () => {

@@ -10,19 +10,17 @@ import {
   type WorkerRequest,
   type WorkerResponse,
 } from '@/engine/protocol';
-import type { HatAdapter, LoadedHat } from './adapter';
+import type { HatAdapter, LoadedHat, ModelSource } from './adapter';
 import { classify, EngineError } from './errors';
 import { Lru } from './lru';
 
 /** What the engine needs from the outside world; the worker passes the real ones, tests pass fakes. */
 export interface EngineDeps {
   adapters: Record<string, () => Promise<HatAdapter>>;
-  hub: {
-    setHost(host: string): void;
-    availableDtypes(model: string): Promise<Dtype[]>;
-    files(model: string, dtype: Dtype, device: Device): Promise<FileSize[]>;
-    cached(model: string, dtype: Dtype, device: Device): Promise<boolean>;
-  };
+  /** Where weights come from for hats that do not bring a source of their own. */
+  defaultSource: ModelSource;
+  /** Points the model library at the spec's host before it loads anything. */
+  setHost(host: string): void;
   /** Whether WebGPU works here, and if not, why. */
   webgpu(): Promise<{ ok: boolean; present: boolean; reason?: string }>;
   post(message: WorkerResponse): void;
@@ -39,6 +37,8 @@ interface Entry {
 }
 
 interface Resolved {
+  adapter: HatAdapter;
+  source: ModelSource;
   device: Device;
   dtype: Dtype;
   available: Dtype[];
@@ -107,8 +107,16 @@ export class Engine {
     }
   }
 
+  private async adapter(hat: string): Promise<HatAdapter> {
+    const factory = this.deps.adapters[hat];
+    if (!factory) throw new EngineError('unsupported', `No hat called “${hat}” is in the wardrobe.`);
+    return factory();
+  }
+
   private async resolve(spec: ModelSpec): Promise<Resolved> {
-    this.deps.hub.setHost(spec.host);
+    const adapter = await this.adapter(spec.hat);
+    const source = adapter.source ?? this.deps.defaultSource;
+    this.deps.setHost(spec.host);
     const notes: string[] = [];
     const gpu = await this.deps.webgpu();
     const webgpu = gpu.ok;
@@ -119,7 +127,7 @@ export class Engine {
     } else if (spec.device === 'auto' && !webgpu && gpu.present) {
       notes.push(`Auto chose WebAssembly: ${gpu.reason ?? 'WebGPU gave no adapter.'}`);
     }
-    const available = await this.deps.hub.availableDtypes(spec.model).catch((error: unknown) => {
+    const available = await source.availableDtypes({ model: spec.model, host: spec.host }).catch((error: unknown) => {
       const why = classify(error, spec.model);
       if (why.kind === 'network') {
         throw new EngineError('network', `Could not reach ${spec.host} to read “${spec.model}”. Check the connection, or the model host in Settings.`, why.detail);
@@ -137,15 +145,13 @@ export class Engine {
       notes.push(`This model has no ${spec.dtype} weights; using ${dtype} (it has ${available.join(', ')}).`);
     }
     if (device === 'webgpu' && !available.includes(dtype)) dtype = available[0]!;
-    return { device, dtype, available, webgpu, notes };
+    return { adapter, source, device, dtype, available, webgpu, notes };
   }
 
   private async inspect(spec: ModelSpec): Promise<InspectInfo> {
     const r = await this.resolve(spec);
-    const [files, cached] = await Promise.all([
-      this.deps.hub.files(spec.model, r.dtype, r.device),
-      this.deps.hub.cached(spec.model, r.dtype, r.device),
-    ]);
+    const query = { model: spec.model, host: spec.host, dtype: r.dtype, device: r.device };
+    const [files, cached] = await Promise.all([r.source.files(query), r.source.cached(query)]);
     return {
       model: spec.model,
       availableDtypes: r.available,
@@ -177,20 +183,19 @@ export class Engine {
   }
 
   private async load(spec: ModelSpec, r: Resolved, key: string, id: number, fallback?: string): Promise<Entry> {
-    const factory = this.deps.adapters[spec.hat];
-    if (!factory) throw new EngineError('unsupported', `No hat called “${spec.hat}” is in the wardrobe.`);
-    const adapter = await factory();
+    const query = { model: spec.model, host: spec.host, dtype: r.dtype, device: r.device };
     const [files, fromCache] = await Promise.all([
-      this.deps.hub.files(spec.model, r.dtype, r.device).catch(() => [] as FileSize[]),
-      this.deps.hub.cached(spec.model, r.dtype, r.device).catch(() => false),
+      r.source.files(query).catch(() => [] as FileSize[]),
+      r.source.cached(query).catch(() => false),
     ]);
     const expected = new Map(files.map((f) => [f.file, f.bytes]));
     const seen = new Map<string, { loaded: number; total: number }>();
     const started = this.deps.now();
     let hat: LoadedHat;
     try {
-      hat = await adapter.load({
+      hat = await r.adapter.load({
         model: spec.model,
+        host: spec.host,
         device: r.device,
         dtype: r.dtype,
         onProgress: (p) => {

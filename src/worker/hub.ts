@@ -1,16 +1,20 @@
 import { env, ModelRegistry } from '@huggingface/transformers';
-import type { Device, Dtype, FileSize } from '@/engine/protocol';
-import type { EngineDeps } from './engine';
+import type { Dtype, FileSize } from '@/engine/protocol';
+import type { ModelSource } from './adapter';
 
-/** Points transformers.js at a Hub-shaped host and asks it what a model has. */
-export const hub: EngineDeps['hub'] = {
-  setHost(host) {
-    env.remoteHost = host.endsWith('/') ? host : `${host}/`;
-  },
-  async availableDtypes(model) {
+/** Points transformers.js at a Hub-shaped host (it reads one global setting). */
+export function setHost(host: string): void {
+  env.remoteHost = host.endsWith('/') ? host : `${host}/`;
+}
+
+/** A transformers.js ONNX export on a Hub-shaped host: what dtypes it has, what they weigh. */
+export const onnxExportSource: ModelSource = {
+  async availableDtypes({ model, host }) {
+    setHost(host);
     return (await ModelRegistry.get_available_dtypes(model)) as Dtype[];
   },
-  async files(model, dtype, device): Promise<FileSize[]> {
+  async files({ model, host, dtype, device }): Promise<FileSize[]> {
+    setHost(host);
     const files = await ModelRegistry.get_files(model, { dtype, device: device as never });
     const sizes = await Promise.all(
       files.map(async (file) => {
@@ -20,7 +24,8 @@ export const hub: EngineDeps['hub'] = {
     );
     return sizes;
   },
-  async cached(model, dtype: Dtype, device: Device) {
+  async cached({ model, host, dtype, device }) {
+    setHost(host);
     return ModelRegistry.is_cached(model, { dtype, device: device as never });
   },
 };

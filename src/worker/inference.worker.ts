@@ -2,7 +2,7 @@
 import type { WorkerRequest, WorkerResponse } from '@/engine/protocol';
 import type { HatAdapter } from './adapter';
 import { Engine } from './engine';
-import { hub } from './hub';
+import { onnxExportSource, setHost } from './hub';
 import { checkWebgpu, configureTransformers, threadCount } from './setup';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -17,7 +17,8 @@ const adapters = Object.fromEntries(
 
 const engine = new Engine({
   adapters,
-  hub,
+  defaultSource: onnxExportSource,
+  setHost,
   webgpu: checkWebgpu,
   post: (message: WorkerResponse) => self.postMessage(message),
   now: () => performance.now(),

@@ -1,15 +1,22 @@
 /// <reference types="vite/client" />
 // The benchmark's baseline: the same model and input as the app, called directly with transformers.js.
-import { AutoModelForMaskedLM, AutoModelForSequenceClassification, AutoTokenizer, env } from '@huggingface/transformers';
+import * as transformers from '@huggingface/transformers';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 
 interface BareRequest {
   host: string;
   model: string;
-  kind: 'sequence-classification' | 'masked-lm';
+  /** A transformers.js Auto class, e.g. AutoModelForMaskedLM. */
+  bareClass: string;
   texts: string[];
 }
+
+interface Loadable {
+  from_pretrained(id: string, options: Record<string, unknown>): Promise<(inputs: unknown) => Promise<Record<string, { data: unknown }>>>;
+}
+
+const { AutoTokenizer, env } = transformers;
 
 declare global {
   interface Window {
@@ -17,7 +24,7 @@ declare global {
   }
 }
 
-window.runBare = async ({ host, model, kind, texts }) => {
+window.runBare = async ({ host, model, bareClass, texts }) => {
   env.allowLocalModels = false;
   env.remoteHost = `${host}/`;
   const onnx = env.backends.onnx;
@@ -25,15 +32,16 @@ window.runBare = async ({ host, model, kind, texts }) => {
     onnx.wasm.wasmPaths = { wasm: new URL(ortWasm, location.href).href, mjs: new URL(ortMjs, location.href).href };
     onnx.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)) : 1;
   }
-  const Model = kind === 'masked-lm' ? AutoModelForMaskedLM : AutoModelForSequenceClassification;
+  const Model = (transformers as unknown as Record<string, Loadable>)[bareClass];
+  if (!Model) throw new Error(`transformers.js has no ${bareClass}`);
   const tokenizer = await AutoTokenizer.from_pretrained(model);
   const m = await Model.from_pretrained(model, { dtype: 'q8', device: 'wasm' });
   const times: number[] = [];
   for (const text of texts) {
     const t0 = performance.now();
     const inputs = tokenizer(text, { truncation: true });
-    const { logits } = await m(inputs);
-    void (logits.data as Float32Array)[0];
+    const outputs = await m(inputs);
+    void Object.values(outputs)[0]?.data;
     times.push(performance.now() - t0);
   }
   return times;

@@ -1,6 +1,6 @@
 import { blankWeights, embeddingNames, headNames, layerNames } from '../../lib/onnx';
 import { FeatureSpace, seededRandom } from '../../lib/onnx/testing/feature-space';
-import { tinyConfig, type FixtureModelSpec } from '../../lib/onnx/testing/fixture-spec';
+import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/testing/fixture-spec';
 import { tokenId, VOCAB } from '../../lib/onnx/testing/test-vocab';
 
 /*
@@ -73,6 +73,15 @@ export const mlmFixture: FixtureModelSpec = {
 };
 
 export const maskedLmFixtures = [mlmFixture];
+export const fixtures = maskedLmFixtures;
+
+export const benchCase: BenchCase = {
+  model: MLM_ID,
+  params: { text: 'the cat says [MASK] .' },
+  bareClass: 'AutoModelForMaskedLM',
+  field: 'Text with [MASK] where words are hidden',
+  inputs: (i) => `the ${['cat', 'dog', 'cow'][i % 3]} says [MASK] . ${'the '.repeat(i % 4)}${i}`,
+};
 
 export interface FillMaskCase {
   /** Contains exactly one [MASK]. */

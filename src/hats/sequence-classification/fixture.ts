@@ -1,6 +1,6 @@
 import { blankWeights, embeddingNames, headNames, layerNames, type EncoderConfig } from '../../lib/onnx';
 import { FeatureSpace, seededRandom } from '../../lib/onnx/testing/feature-space';
-import { tinyConfig, type FixtureModelSpec } from '../../lib/onnx/testing/fixture-spec';
+import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/testing/fixture-spec';
 import { tokenId, VOCAB } from '../../lib/onnx/testing/test-vocab';
 
 /*
@@ -133,6 +133,15 @@ export const noOnnxFixture: FixtureModelSpec = {
 };
 
 export const sequenceClassificationFixtures = [sst2Fixture, nliFixture, noOnnxFixture];
+export const fixtures = sequenceClassificationFixtures;
+
+export const benchCase: BenchCase = {
+  model: SST2_ID,
+  params: { text: 'this movie was great' },
+  bareClass: 'AutoModelForSequenceClassification',
+  field: 'Text',
+  inputs: (i) => `this movie was ${i % 2 ? 'great' : 'awful'} and the cat ${'sleeps '.repeat(i % 5)}said so ${i}`,
+};
 
 export interface ClassificationCase {
   text: string;

@@ -34,3 +34,17 @@ export function tinyConfig(family: EncoderConfig['family'], vocabSize: number, n
     layerNormEps: 1e-12,
   };
 }
+
+/** How `npm run bench` times a hat: open `params` as a share link, then type `inputs(i)` into the field labelled `field`. */
+export interface BenchCase {
+  model: string;
+  params: Record<string, string>;
+  /** Accessible name of the text field the benchmark types into (exact match). */
+  field: string;
+  inputs: (i: number) => string;
+  /**
+   * The transformers.js class the bare baseline calls with the same model and text
+   * (e.g. 'AutoModelForMaskedLM'); omitted where transformers.js has no class for the hat.
+   */
+  bareClass?: string;
+}

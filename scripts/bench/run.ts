@@ -1,40 +1,41 @@
-#!/usr/bin/env node
 // npm run bench: the app and a bare transformers.js page in headless Chromium, on the fixture models.
 // Prints `name: value` lines. Figures are wall-clock on this machine; compare runs on the same machine only.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
+// @ts-expect-error plain ES module shared with scripts/e2e.mjs
 import { chromiumPath } from '../chromium-path.mjs';
+import type { BenchCase } from '../../src/lib/onnx/testing/fixture-spec';
+import { hatFixtures } from '../fixtures/hat-fixtures';
 
 const HUB = 'http://127.0.0.1:7081';
 const APP = 'http://127.0.0.1:4181/hat-wardrobe/';
 const BARE = 'http://127.0.0.1:4182/';
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 
-const CASES = [
-  {
-    hat: 'sequence-classification',
-    model: 'hw-test/tiny-distilbert-sst2',
-    texts: (i) => `this movie was ${i % 2 ? 'great' : 'awful'} and the cat ${'sleeps '.repeat(i % 5)}said so ${i}`,
-  },
-  {
-    hat: 'masked-lm',
-    model: 'hw-test/tiny-bert-mlm',
-    texts: (i) => `the ${['cat', 'dog', 'cow'][i % 3]} says [MASK] . ${'the '.repeat(i % 4)}${i}`,
-  },
-];
+type Case = BenchCase & { hat: string };
 
-const children = [];
-function start(cmd, args, env = {}) {
-  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  children.push(child);
-  return child;
+// One case per hat that declares one in its fixture.ts; sequence classification is the headline.
+const CASES: Case[] = hatFixtures
+  .flatMap((h) => (h.benchCase ? [{ hat: h.hat, ...h.benchCase }] : []))
+  .sort((a, b) => Number(b.hat === 'sequence-classification') - Number(a.hat === 'sequence-classification'));
+
+declare global {
+  interface Window {
+    __longTasks: number;
+    runBare(request: { host: string; model: string; bareClass: string; texts: string[] }): Promise<number[]>;
+  }
 }
-function run(cmd, args, env = {}) {
+
+const children: ChildProcess[] = [];
+function start(cmd: string, args: string[], env: Record<string, string> = {}) {
+  children.push(spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] }));
+}
+function run(cmd: string, args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
 }
-async function waitFor(url) {
+async function waitFor(url: string) {
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(url)).status < 500) return;
@@ -45,30 +46,32 @@ async function waitFor(url) {
   }
   throw new Error(`${url} did not come up`);
 }
-const pct = (xs, p) => {
+const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
-const r1 = (x) => Math.round(x * 10) / 10;
+const r1 = (x: number) => Math.round(x * 10) / 10;
 
-async function benchApp(browser, c) {
+async function benchApp(browser: Browser, c: Case) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__longTasks = 0;
     new PerformanceObserver((list) => (window.__longTasks += list.getEntries().length)).observe({ type: 'longtask', buffered: true });
   });
-  const link = `${APP}?v=1&hat=${c.hat}&model=${encodeURIComponent(c.model)}&device=wasm&text=${encodeURIComponent(c.texts(0))}`;
-  await page.goto(link);
+  const query = new URLSearchParams({ v: '1', hat: c.hat, model: c.model, device: 'wasm', ...c.params });
+  await page.goto(`${APP}?${query}`);
   await page.locator('[data-testid="hat-view"][data-status="ready"]').waitFor({ timeout: 120_000 });
-  console.error(`bench: ${c.hat} loaded`);
   const coldLoad = await page.evaluate(() => performance.now());
-  const box = page.getByRole('textbox', { name: /^Text/ }).first();
+  console.error(`bench: ${c.hat} loaded`);
+  const box = page.getByRole('textbox', { name: c.field, exact: true });
   for (let i = 1; i <= RUNS; i++) {
     const before = await page.evaluate(() => performance.getEntriesByName('hw:result-rendered').length);
-    await box.fill(c.texts(i));
+    await box.fill(c.inputs(i));
     await page.waitForFunction(
-      (n) => performance.getEntriesByName('hw:result-rendered').length > n && document.querySelector('[data-testid=hat-view]')?.getAttribute('data-status') === 'ready',
+      (n) =>
+        performance.getEntriesByName('hw:result-rendered').length > n &&
+        document.querySelector('[data-testid=hat-view]')?.getAttribute('data-status') === 'ready',
       before,
       { timeout: 30_000 },
     );
@@ -85,26 +88,27 @@ async function benchApp(browser, c) {
   return { coldLoad, runs, longTasks };
 }
 
-async function benchBare(browser, c) {
+async function benchBare(browser: Browser, c: Case): Promise<number[] | undefined> {
+  if (!c.bareClass) return undefined;
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(BARE);
-  const texts = Array.from({ length: RUNS + 1 }, (_, i) => c.texts(i));
-  const times = await page.evaluate((req) => window.runBare(req), { host: HUB, model: c.model, kind: c.hat, texts });
+  const texts = Array.from({ length: RUNS + 1 }, (_, i) => c.inputs(i));
+  const times = await page.evaluate((req) => window.runBare(req), { host: HUB, model: c.model, bareClass: c.bareClass, texts });
   await context.close();
   return times.slice(1);
 }
 
 try {
   if (!existsSync('fixtures/models')) run('npm', ['run', 'fixtures']);
-  run('npx', ['vite', 'build', '--base', '/hat-wardrobe/', '--outDir', 'bench-results/app', '--emptyOutDir'], { VITE_MODEL_HOST: HUB });
+  run('npx', ['vite', 'build', '--outDir', 'bench-results/app', '--emptyOutDir'], { VITE_MODEL_HOST: HUB });
   run('npx', ['vite', 'build', '--config', 'scripts/bench/bare/vite.config.ts']);
   start('npx', ['tsx', 'scripts/test-hub/serve.ts', '--port', '7081', '--root', 'fixtures/models']);
   start('npx', ['vite', 'preview', '--outDir', 'bench-results/app', '--base', '/hat-wardrobe/', '--host', '127.0.0.1', '--port', '4181', '--strictPort']);
   start('npx', ['vite', 'preview', '--config', 'scripts/bench/bare/vite.config.ts', '--host', '127.0.0.1', '--port', '4182', '--strictPort']);
   await Promise.all([waitFor(`${HUB}/__health`), waitFor(APP), waitFor(BARE)]);
 
-  const exe = chromiumPath();
+  const exe = chromiumPath() as string | undefined;
   const browser = await chromium.launch({
     executablePath: exe || undefined,
     args: [
@@ -116,19 +120,19 @@ try {
       '--no-first-run',
     ],
   });
-  const lines = [];
+  const lines: string[] = [];
   for (const [i, c] of CASES.entries()) {
     const app = await benchApp(browser, c);
     const bare = await benchBare(browser, c);
     const p50 = pct(app.runs, 50);
-    const bareP50 = pct(bare, 50);
-    const suffix = i === 0 ? [''] : [];
-    for (const s of [...suffix, `:${c.hat}`]) {
+    for (const s of i === 0 ? ['', `:${c.hat}`] : [`:${c.hat}`]) {
       lines.push(`cold_load_ms${s}: ${Math.round(app.coldLoad)}`);
       lines.push(`warm_run_ms_p50${s}: ${r1(p50)}`);
       lines.push(`warm_run_ms_p95${s}: ${r1(pct(app.runs, 95))}`);
-      lines.push(`bare_pipeline_ms_p50${s}: ${r1(bareP50)}`);
-      lines.push(`app_vs_bare_p50_ratio${s}: ${(p50 / bareP50).toFixed(2)}`);
+      if (bare) {
+        lines.push(`bare_pipeline_ms_p50${s}: ${r1(pct(bare, 50))}`);
+        lines.push(`app_vs_bare_p50_ratio${s}: ${(p50 / pct(bare, 50)).toFixed(2)}`);
+      }
       lines.push(`main_thread_long_tasks${s}: ${app.longTasks}`);
     }
   }
