@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './scripts/chromium';
 
 /**
  * e2e: Debian's Chromium (or Playwright's own when CHROMIUM_PATH is empty),
@@ -15,20 +16,10 @@ const OUT_DIR = process.env.E2E_APP_PORT ? `dist-e2e-${APP_PORT}` : 'dist';
 const BASE_PATH = '/hat-wardrobe/';
 const HUB_URL = `http://127.0.0.1:${HUB_PORT}`;
 
-const args = [
-  // Chromium refuses to start sandboxed as root (CI and these machines run as root).
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  // Keep the browser itself off the network: the loopback guard only sees page traffic.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 const launchOptions = (extra: string[] = []) => ({
   executablePath: process.env.CHROMIUM_PATH || undefined,
-  args: [...args, ...extra],
+  args: [...CHROMIUM_ARGS, ...extra],
 });
 
 export default defineConfig({

@@ -3,8 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
-// @ts-expect-error plain ES module shared with scripts/e2e.mjs
-import { chromiumPath } from '../chromium-path.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 import type { BenchCase } from '../../src/lib/onnx/testing/fixture-spec';
 import { hatFixtures } from '../fixtures/hat-fixtures';
 
@@ -108,18 +107,7 @@ try {
   start('npx', ['vite', 'preview', '--config', 'scripts/bench/bare/vite.config.ts', '--host', '127.0.0.1', '--port', '4182', '--strictPort']);
   await Promise.all([waitFor(`${HUB}/__health`), waitFor(APP), waitFor(BARE)]);
 
-  const exe = chromiumPath() as string | undefined;
-  const browser = await chromium.launch({
-    executablePath: exe || undefined,
-    args: [
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath() || undefined, args: CHROMIUM_ARGS });
   const lines: string[] = [];
   for (const [i, c] of CASES.entries()) {
     const app = await benchApp(browser, c);
