@@ -18,6 +18,9 @@ export function configureTransformers(): void {
   env.allowLocalModels = false;
   env.allowRemoteModels = true;
   env.useBrowserCache = true;
+  // [2] ORT fetches its own wasm by URL (see warm-up.ts), which lets the browser stream-compile it and
+  //     keep the compiled code; transformers.js' copy in the Cache API would only fetch it a second time.
+  env.useWasmCache = false;
   const onnx = env.backends.onnx;
   if (onnx.wasm) {
     onnx.wasm.wasmPaths = { wasm: own(ortWasm), mjs: own(ortMjs) };
