@@ -58,7 +58,8 @@ async function benchApp(browser: Browser, c: Case) {
     window.__longTasks = 0;
     new PerformanceObserver((list) => (window.__longTasks += list.getEntries().length)).observe({ type: 'longtask', buffered: true });
   });
-  const query = new URLSearchParams({ v: '1', hat: c.hat, model: c.model, device: 'wasm', ...c.params });
+  const query = new URLSearchParams({ v: '1', hat: c.hat, model: c.model, device: 'wasm' });
+  for (const [key, value] of Object.entries(c.params)) for (const v of typeof value === 'string' ? [value] : value) query.append(key, v);
   await page.goto(`${APP}?${query}`);
   await page.locator('[data-testid="hat-view"][data-status="ready"]').waitFor({ timeout: 120_000 });
   const coldLoad = await page.evaluate(() => performance.now());

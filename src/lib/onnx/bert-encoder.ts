@@ -1,9 +1,8 @@
 import { embeddingNames, layerNames, type EncoderConfig } from './bert-names';
+import { BATCH, SEQUENCE } from './head-outputs';
 import { addWeight, gelu, layerNorm, linear, type BuildContext } from './layers';
 
-/** Symbolic dims, named as in the exports transformers.js loads. */
-export const BATCH = 'batch_size';
-export const SEQUENCE = 'sequence_length';
+export { BATCH, SEQUENCE };
 
 export interface EncoderInputs {
   inputIds: string;

@@ -1,95 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-node';
-import {
-  blankWeights,
-  embeddingNames,
-  headNames,
-  layerNames,
-  type EncoderConfig,
-  type HeadSpec,
-  type WeightMap,
-} from './bert-names';
+import type { EncoderConfig, HeadSpec, WeightMap } from './bert-names';
+import { blankWeights } from './weight-shapes';
 import { buildBertModel } from './bert-model';
 import { serializeModel } from './graph-builder';
+import { headOutputs } from './head-outputs';
+import { quantizeModel } from './quantize';
+import { referenceForward, type ReferenceInputs } from './reference';
 import { seededRandom } from './testing/feature-space';
+import { dequantizedWeights, quantizedWeightNames } from './testing/quantized-weights';
+import type { ModelProto } from './onnx-types';
 
 /*
  * The graph must compute exactly what BERT / DistilBERT compute, so that real
- * checkpoints can go through the same builder. This checks it against a
- * textbook forward pass written out loop by loop, on random weights, with a
- * padded batch (the attention mask must hide the padding).
+ * checkpoints can go through the same builder. Every head is checked against
+ * the loop-by-loop reference (reference.ts) on random weights, with a padded
+ * batch (the attention mask must hide the padding):
+ *  - fp32 graph vs reference: within 1e-4 (float32 vs float64 rounding);
+ *  - q8 graph vs reference on the 8-bit-rounded weights, ONNX Runtime at
+ *    optimization level 'basic': within 1e-4 too, so the quantized graph is
+ *    exactly "the model with rounded weights";
+ *  - q8 graph at the default level ('all') vs fp32 reference: within
+ *    Q8_TOLERANCE. At 'extended' and above ONNX Runtime fuses each
+ *    DequantizeLinear + MatMul into one MatMulNBits kernel, which also rounds
+ *    the activations, so the numbers move a little more than weight rounding
+ *    alone explains (about 0.01 here; random weights of size ~0.2, two layers).
  */
 
-type Vec = number[];
-const sum = (v: Vec) => v.reduce((a, b) => a + b, 0);
-const add = (a: Vec, b: Vec) => a.map((x, i) => x + (b[i] as number));
+const Q8_TOLERANCE = 0.05;
 
-/** Abramowitz & Stegun 7.1.26, |error| < 1.5e-7: plenty for a 1e-4 comparison (JS has no Math.erf). */
-function erf(x: number): number {
-  const t = 1 / (1 + 0.3275911 * Math.abs(x));
-  const poly = ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t;
-  return Math.sign(x) * (1 - poly * Math.exp(-x * x));
-}
-const gelu = (x: number) => 0.5 * x * (1 + erf(x / Math.SQRT2));
-
-function reference(config: EncoderConfig, head: HeadSpec, w: WeightMap, ids: number[], types: number[]): Vec[] {
-  const h = config.hiddenSize;
-  const get = (name: string) => w[name] as Float32Array;
-  const row = (name: string, r: number) => Array.from(get(name).subarray(r * h, (r + 1) * h));
-  const linear = (x: Vec, module: string, out: number): Vec => {
-    const [W, b] = [get(`${module}.weight`), get(`${module}.bias`)];
-    return Array.from({ length: out }, (_, o) => b[o]! + sum(x.map((xi, i) => W[o * x.length + i]! * xi)));
+function config(family: EncoderConfig['family']): EncoderConfig {
+  return {
+    family,
+    vocabSize: 40,
+    hiddenSize: 16,
+    numLayers: 2,
+    numHeads: 2,
+    intermediateSize: 64,
+    maxPositions: 16,
+    typeVocabSize: family === 'bert' ? 2 : 0,
+    layerNormEps: 1e-12,
   };
-  const norm = (x: Vec, module: string): Vec => {
-    const mean = sum(x) / x.length;
-    const std = Math.sqrt(sum(x.map((v) => (v - mean) ** 2)) / x.length + config.layerNormEps);
-    return x.map((v, i) => ((v - mean) / std) * get(`${module}.weight`)[i]! + get(`${module}.bias`)[i]!);
-  };
-
-  const e = embeddingNames(config);
-  let xs = ids.map((id, p) => {
-    const v = add(row(e.word, id), row(e.position, p));
-    return norm(config.typeVocabSize ? add(v, row(e.tokenType, types[p]!)) : v, e.norm);
-  });
-  const heads = config.numHeads;
-  const d = h / heads;
-  for (let l = 0; l < config.numLayers; l++) {
-    const n = layerNames(config, l);
-    const [q, k, v] = [n.query, n.key, n.value].map((m) => xs.map((x) => linear(x, m, h))) as [Vec[], Vec[], Vec[]];
-    xs = xs.map((x, i) => {
-      const context: Vec = new Array(h).fill(0);
-      for (let hd = 0; hd < heads; hd++) {
-        const dims = Array.from({ length: d }, (_, t) => hd * d + t);
-        const scores = k.map((kj) => sum(dims.map((t) => q[i]![t]! * kj[t]!)) / Math.sqrt(d));
-        const top = Math.max(...scores);
-        const weights = scores.map((s) => Math.exp(s - top));
-        const z = sum(weights);
-        weights.forEach((p, j) => dims.forEach((t) => (context[t]! += (p / z) * v[j]![t]!)));
-      }
-      const attended = norm(add(x, linear(context, n.attentionOut, h)), n.attentionNorm);
-      const ffn = linear(linear(attended, n.ffnIn, config.intermediateSize).map(gelu), n.ffnOut, h);
-      return norm(add(attended, ffn), n.outputNorm);
-    });
-  }
-
-  const hn = headNames(config);
-  if (head.kind === 'masked-lm') {
-    return xs.map((x) => {
-      const t = norm(linear(x, hn.mlmTransform, h).map(gelu), hn.mlmNorm);
-      const words = Array.from({ length: config.vocabSize }, (_, id) => id);
-      return words.map((id) => get(hn.mlmBias)[id]! + sum(row(e.word, id).map((ev, i) => ev * t[i]!)));
-    });
-  }
-  const cls = xs[0]!;
-  const pooled =
-    config.family === 'bert'
-      ? linear(cls, hn.pooler, h).map(Math.tanh)
-      : linear(cls, hn.preClassifier, h).map((a) => Math.max(0, a));
-  return [linear(pooled, hn.classifier, head.numLabels)];
 }
 
-function randomWeights(config: EncoderConfig, head: HeadSpec): WeightMap {
-  const weights = blankWeights(config, head);
+function randomWeights(c: EncoderConfig, head: HeadSpec): WeightMap {
+  const weights = blankWeights(c, head);
   const random = seededRandom(7);
   for (const data of Object.values(weights)) {
     for (let i = 0; i < data.length; i++) data[i]! += (random() - 0.5) * 0.4; // norm scales stay near 1
@@ -97,43 +52,91 @@ function randomWeights(config: EncoderConfig, head: HeadSpec): WeightMap {
   return weights;
 }
 
+const inputs: Required<ReferenceInputs> = {
+  inputIds: [[2, 7, 9, 3, 11, 3], [2, 5, 3, 0, 0, 0]],
+  attentionMask: [[1, 1, 1, 1, 1, 1], [1, 1, 1, 0, 0, 0]],
+  tokenTypeIds: [[0, 0, 0, 0, 1, 1], [0, 0, 0, 0, 0, 0]],
+};
+
+async function run(model: ModelProto, family: EncoderConfig['family'], level: 'basic' | 'all' = 'all') {
+  const session = await ort.InferenceSession.create(serializeModel(model), { graphOptimizationLevel: level });
+  const tensor = (rows: number[][]) => new ort.Tensor('int64', BigInt64Array.from(rows.flat().map(BigInt)), [2, 6]);
+  const feeds: Record<string, ort.Tensor> = { input_ids: tensor(inputs.inputIds), attention_mask: tensor(inputs.attentionMask) };
+  if (family === 'bert') feeds.token_type_ids = tensor(inputs.tokenTypeIds);
+  const out = await session.run(feeds);
+  await session.release();
+  return out;
+}
+
+/** Largest |a − b| over the real (unpadded) tokens; padded rows are garbage in both and compared too for sentence outputs. */
+function maxDiff(got: ort.Tensor, want: { dims: number[]; data: Float32Array }): number {
+  expect(got.dims).toEqual(want.dims);
+  const data = got.data as Float32Array;
+  const perRow = data.length / 2;
+  const perToken = want.dims.length >= 2 && want.dims[1] === 6 ? perRow / 6 : perRow;
+  let worst = 0;
+  for (let b = 0; b < 2; b++) {
+    const real = perToken === perRow ? perRow : (inputs.attentionMask[b]!.filter(Boolean).length * perToken);
+    for (let i = 0; i < real; i++) worst = Math.max(worst, Math.abs(data[b * perRow + i]! - want.data[b * perRow + i]!));
+  }
+  return worst;
+}
+
 const cases: [EncoderConfig['family'], HeadSpec][] = [
+  ['bert', { kind: 'base' }],
+  ['distilbert', { kind: 'base' }],
   ['bert', { kind: 'masked-lm' }],
   ['bert', { kind: 'sequence-classification', numLabels: 3 }],
   ['distilbert', { kind: 'sequence-classification', numLabels: 2 }],
+  ['bert', { kind: 'token-classification', numLabels: 5 }],
+  ['distilbert', { kind: 'token-classification', numLabels: 3 }],
+  ['bert', { kind: 'question-answering' }],
+  ['distilbert', { kind: 'question-answering' }],
+  ['bert', { kind: 'multiple-choice' }],
+  ['distilbert', { kind: 'multiple-choice' }],
+  ['bert', { kind: 'next-sentence-prediction' }],
+  ['bert', { kind: 'pretraining' }],
 ];
 
-describe('buildBertModel matches a reference forward pass', () => {
-  it.each(cases)('%s %o', async (family, head) => {
-    const config: EncoderConfig = {
-      family,
-      vocabSize: 20,
-      hiddenSize: 8,
-      numLayers: 2,
-      numHeads: 2,
-      intermediateSize: 12,
-      maxPositions: 16,
-      typeVocabSize: family === 'bert' ? 2 : 0,
-      layerNormEps: 1e-12,
-    };
-    const weights = randomWeights(config, head);
-    const session = await ort.InferenceSession.create(serializeModel(buildBertModel({ config, head, weights })));
-    const ids = [[2, 7, 9, 3, 11, 3], [2, 5, 3, 0, 0, 0]];
-    const mask = [[1, 1, 1, 1, 1, 1], [1, 1, 1, 0, 0, 0]];
-    const types = [[0, 0, 0, 0, 1, 1], [0, 0, 0, 0, 0, 0]];
-    const tensor = (rows: number[][]) => new ort.Tensor('int64', BigInt64Array.from(rows.flat().map(BigInt)), [2, 6]);
-    const feeds: Record<string, ort.Tensor> = { input_ids: tensor(ids), attention_mask: tensor(mask) };
-    if (family === 'bert') feeds.token_type_ids = tensor(types);
-    const logits = (await session.run(feeds)).logits as ort.Tensor;
-
-    const width = head.kind === 'masked-lm' ? config.vocabSize : head.numLabels;
-    expect(logits.dims).toEqual(head.kind === 'masked-lm' ? [2, 6, width] : [2, width]);
-    const got = logits.data as Float32Array;
-    for (let b = 0; b < 2; b++) {
-      // The reference never sees the padding; the graph must give the same numbers for the real tokens.
-      const real = sum(mask[b]!);
-      const want = reference(config, head, weights, ids[b]!.slice(0, real), types[b]!.slice(0, real)).flat();
-      want.forEach((value, i) => expect(got[(b * got.length) / 2 + i]).toBeCloseTo(value, 4));
+describe('buildBertModel matches the reference forward pass', () => {
+  it.each(cases)('%s %o: fp32 and q8', async (family, head) => {
+    const c = config(family);
+    const weights = randomWeights(c, head);
+    const fp32 = buildBertModel({ config: c, head, weights });
+    const q8 = quantizeModel(fp32, { minElements: 256 });
+    const names = quantizedWeightNames(q8);
+    expect(names.length).toBeGreaterThan(5);
+    const want = referenceForward(c, head, weights, inputs);
+    const wantQ8 = referenceForward(c, head, dequantizedWeights(weights, names), inputs);
+    // minElements 256 so that the small test matrices (16 × 16, 40 × 16, 16 × 64) are quantized too.
+    const [got, gotQ8, gotQ8Basic] = [await run(fp32, family), await run(q8, family), await run(q8, family, 'basic')];
+    const outputs = headOutputs(c, head).map((o) => o.name);
+    expect(Object.keys(got).sort()).toEqual([...outputs].sort());
+    for (const name of outputs) {
+      expect(maxDiff(got[name]!, want[name]!), `fp32 ${name}`).toBeLessThan(1e-4);
+      expect(maxDiff(gotQ8Basic[name]!, wantQ8[name]!), `q8 ${name} vs rounded weights`).toBeLessThan(1e-4);
+      const cost = maxDiff(gotQ8[name]!, want[name]!);
+      expect(cost, `q8 ${name} vs fp32`).toBeLessThan(Q8_TOLERANCE);
+      expect(cost, `q8 ${name} differs from fp32 at all`).toBeGreaterThan(0);
     }
+  });
+
+  it('names the outputs as transformers.js expects', () => {
+    const c = config('bert');
+    expect(headOutputs(c, { kind: 'question-answering' }).map((o) => o.name)).toEqual(['start_logits', 'end_logits']);
+    expect(headOutputs(c, { kind: 'pretraining' }).map((o) => o.name)).toEqual(['prediction_logits', 'seq_relationship_logits']);
+    expect(headOutputs(c, { kind: 'base' })[0]).toEqual({ name: 'last_hidden_state', dims: ['batch_size', 'sequence_length', 16] });
+    expect(headOutputs(c, { kind: 'multiple-choice' })[0]?.dims).toEqual(['batch_size', 1]);
+  });
+
+  it('refuses NSP and pretraining heads on DistilBERT, and names a missing tensor', () => {
+    const c = config('distilbert');
+    expect(() => blankWeights(c, { kind: 'next-sentence-prediction' })).toThrow(/pooler/);
+    const b = config('bert');
+    const weights = { ...blankWeights(b, { kind: 'next-sentence-prediction' }) };
+    delete weights['cls.seq_relationship.weight'];
+    expect(() => buildBertModel({ config: b, head: { kind: 'next-sentence-prediction' }, weights })).toThrow(
+      /cls\.seq_relationship\.weight/,
+    );
   });
 });

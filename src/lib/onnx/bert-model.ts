@@ -1,6 +1,6 @@
 import type { EncoderConfig, HeadSpec, WeightMap } from './bert-names';
 import { buildEncoder } from './bert-encoder';
-import { maskedLmHead, sequenceClassificationHead } from './bert-heads';
+import { addHead } from './bert-heads';
 import { GraphBuilder } from './graph-builder';
 import type { ModelProto } from './onnx-types';
 
@@ -16,7 +16,8 @@ export interface BertModelSpec {
 /**
  * Builds a BERT-family encoder with a task head as an ONNX model whose inputs
  * and outputs match what transformers.js expects of an exported checkpoint:
- * input_ids, attention_mask (+ token_type_ids for BERT) → logits.
+ * input_ids, attention_mask (+ token_type_ids for BERT) → the head's outputs
+ * (see headOutputs: logits, start_logits/end_logits, last_hidden_state, …).
  */
 export function buildBertModel(spec: BertModelSpec): ModelProto {
   const { config, head } = spec;
@@ -26,7 +27,6 @@ export function buildBertModel(spec: BertModelSpec): ModelProto {
   const g = new GraphBuilder(`${config.family}-${head.kind}`);
   const ctx = { g, weights: spec.weights, eps: config.layerNormEps };
   const { hidden } = buildEncoder(ctx, config);
-  if (head.kind === 'masked-lm') maskedLmHead(ctx, config, hidden);
-  else sequenceClassificationHead(ctx, config, hidden, head.numLabels);
+  addHead(ctx, config, head, hidden);
   return g.toModel({ doc: spec.doc });
 }

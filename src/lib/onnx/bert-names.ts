@@ -21,7 +21,25 @@ export interface EncoderConfig {
   prefix?: string;
 }
 
-export type HeadSpec = { kind: 'sequence-classification'; numLabels: number } | { kind: 'masked-lm' };
+/**
+ * The task head on top of the encoder, named after the Hugging Face class it mirrors:
+ * sequence-classification (…ForSequenceClassification), masked-lm (…ForMaskedLM),
+ * question-answering (…ForQuestionAnswering), token-classification (…ForTokenClassification),
+ * base (BertModel / DistilBertModel: no head), multiple-choice (…ForMultipleChoice),
+ * next-sentence-prediction (BertForNextSentencePrediction), pretraining (BertForPreTraining).
+ * The last two exist for BERT only (DistilBERT has no pooler and was not trained on NSP).
+ */
+export type HeadSpec =
+  | { kind: 'sequence-classification'; numLabels: number }
+  | { kind: 'masked-lm' }
+  | { kind: 'question-answering' }
+  | { kind: 'token-classification'; numLabels: number }
+  | { kind: 'base' }
+  | { kind: 'multiple-choice' }
+  | { kind: 'next-sentence-prediction' }
+  | { kind: 'pretraining' };
+
+export type HeadKind = HeadSpec['kind'];
 
 /** Tensors by Hugging Face name. */
 export type WeightMap = Readonly<Record<string, Float32Array>>;
@@ -84,58 +102,10 @@ export function headNames(config: EncoderConfig) {
     pooler: `${prefixOf(config)}pooler.dense`, // BERT only
     preClassifier: 'pre_classifier', // DistilBERT only
     classifier: 'classifier',
+    qaOutputs: 'qa_outputs',
+    nsp: 'cls.seq_relationship', // BERT only
     mlmTransform: 'cls.predictions.transform.dense',
     mlmNorm: 'cls.predictions.transform.LayerNorm',
     mlmBias: 'cls.predictions.bias',
   };
-}
-
-/** Every tensor the builder reads for this config and head, with its shape. */
-export function weightShapes(config: EncoderConfig, head: HeadSpec): [string, number[]][] {
-  const { hiddenSize: h, intermediateSize: m } = config;
-  const linear = (name: string, out: number, inp: number): [string, number[]][] => [
-    [`${name}.weight`, [out, inp]],
-    [`${name}.bias`, [out]],
-  ];
-  const norm = (name: string): [string, number[]][] => [
-    [`${name}.weight`, [h]],
-    [`${name}.bias`, [h]],
-  ];
-  const emb = embeddingNames(config);
-  const shapes: [string, number[]][] = [
-    [emb.word, [config.vocabSize, h]],
-    [emb.position, [config.maxPositions, h]],
-  ];
-  if (config.typeVocabSize > 0) shapes.push([emb.tokenType, [config.typeVocabSize, h]]);
-  shapes.push(...norm(emb.norm));
-  for (let i = 0; i < config.numLayers; i++) {
-    const l = layerNames(config, i);
-    shapes.push(...linear(l.query, h, h), ...linear(l.key, h, h), ...linear(l.value, h, h));
-    shapes.push(...linear(l.attentionOut, h, h), ...norm(l.attentionNorm));
-    shapes.push(...linear(l.ffnIn, m, h), ...linear(l.ffnOut, h, m), ...norm(l.outputNorm));
-  }
-  const names = headNames(config);
-  if (head.kind === 'masked-lm') {
-    shapes.push(...linear(names.mlmTransform, h, h), ...norm(names.mlmNorm), [names.mlmBias, [config.vocabSize]]);
-  } else {
-    const first = config.family === 'bert' ? names.pooler : names.preClassifier;
-    shapes.push(...linear(first, h, h), ...linear(names.classifier, head.numLabels, h));
-  }
-  return shapes;
-}
-
-/**
- * A blank checkpoint: zeros everywhere except LayerNorm scales, which are 1.
- * With zero weights every sub-block adds nothing and LayerNorm leaves an
- * already-normalised vector as it is, so untouched layers pass their input
- * through: a starting point for hand-designed weights.
- */
-export function blankWeights(config: EncoderConfig, head: HeadSpec): Record<string, Float32Array> {
-  const weights: Record<string, Float32Array> = {};
-  for (const [name, shape] of weightShapes(config, head)) {
-    const data = new Float32Array(shape.reduce((a, b) => a * b, 1));
-    if (/(LayerNorm|layer_norm)\.weight$/.test(name)) data.fill(1);
-    weights[name] = data;
-  }
-  return weights;
 }

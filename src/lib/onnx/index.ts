@@ -16,17 +16,18 @@ export {
 } from './graph-builder';
 export { DataType, toNumber, type ModelProto, type TensorProto, type NodeProto } from './onnx-types';
 export { makeTensorProto, readFloatTensor, type DenseTensor, type TensorData } from './tensor';
+export { weightShapes, headShapes, blankWeights } from './weight-shapes';
 export {
   embeddingNames,
   layerNames,
   headNames,
-  weightShapes,
-  blankWeights,
   type EncoderConfig,
   type EncoderFamily,
   type HeadSpec,
+  type HeadKind,
   type WeightMap,
 } from './bert-names';
+export { headOutputs, BATCH, SEQUENCE, type HeadOutput } from './head-outputs';
 export { buildBertModel, type BertModelSpec } from './bert-model';
 export {
   quantizeModel,

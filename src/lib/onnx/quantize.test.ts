@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-node';
-import { blankWeights, type EncoderConfig, type HeadSpec } from './bert-names';
+import type { EncoderConfig, HeadSpec } from './bert-names';
+import { blankWeights } from './weight-shapes';
 import { buildBertModel } from './bert-model';
 import { decodeModel, serializeModel } from './graph-builder';
 import { DataType } from './onnx-types';

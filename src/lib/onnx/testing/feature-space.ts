@@ -54,19 +54,36 @@ export class FeatureSpace {
 
   /**
    * Fills the given pairs of every row with random (+r, −r) values, scaled so
-   * each row has mean 0 and variance 1 overall: the embedding LayerNorm then
-   * leaves rows as they are, and the noise makes every token distinct without
-   * touching any feature a layer reads.
+   * each row has mean 0 and variance 1 overall (sum of squares `total`, by
+   * default the hidden size): the embedding LayerNorm then leaves rows as they
+   * are, and the noise makes every token distinct without touching any feature
+   * a layer reads. With position features taking part of the budget, pass the
+   * rest as `total`.
    */
-  fillNoise(table: Float32Array, rows: number, pairs: readonly number[], random: () => number): void {
+  fillNoise(table: Float32Array, rows: number, pairs: readonly number[], random: () => number, total = this.hidden): void {
     const h = this.hidden;
     for (let row = 0; row < rows; row++) {
       let used = 0;
       for (let d = 0; d < h; d++) used += (table[row * h + d] as number) ** 2;
       const noise = pairs.map(() => random() * 2 - 1);
       const noiseNorm = noise.reduce((s, v) => s + 2 * v * v, 0);
-      const scale = used < h && noiseNorm > 0 ? Math.sqrt((h - used) / noiseNorm) : 0;
+      const scale = used < total && noiseNorm > 0 ? Math.sqrt((total - used) / noiseNorm) : 0;
       pairs.forEach((pair, k) => this.set(table, row, pair, (noise[k] as number) * scale));
+    }
+  }
+
+  /**
+   * Sets pair `pair` of every row so that the row's sum of squares becomes
+   * `total` (rows already above it are left alone): equal lengths make
+   * LayerNorm divide every row by the same amount.
+   */
+  compensate(table: Float32Array, rows: number, pair: number, total: number): void {
+    const h = this.hidden;
+    for (let row = 0; row < rows; row++) {
+      this.set(table, row, pair, 0);
+      let used = 0;
+      for (let d = 0; d < h; d++) used += (table[row * h + d] as number) ** 2;
+      this.set(table, row, pair, Math.sqrt(Math.max(0, total - used) / 2));
     }
   }
 

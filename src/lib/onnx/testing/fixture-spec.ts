@@ -15,9 +15,21 @@ export interface FixtureModelSpec {
   modelMaxLength: number;
   /** false: write config and tokenizer only, no onnx/ folder (the "no ONNX files" error path). */
   withOnnx: boolean;
+  /**
+   * Also write model.safetensors at the folder root, as a PyTorch checkpoint on
+   * the Hub has it: every tensor of `weights()` under its Hugging Face name,
+   * float32, sorted by name. `rename` changes the stored name (legacy LayerNorm
+   * gamma/beta); `omit` leaves tensors out (error paths). Absent: no safetensors.
+   */
+  safetensors?: SafetensorsLayout;
   /** One line on how the weights decide the answer. */
   rule: string;
   weights(): WeightMap;
+}
+
+export interface SafetensorsLayout {
+  rename?: (name: string) => string;
+  omit?: readonly string[];
 }
 
 /** The common tiny shape: hidden 32, 2 heads, FFN 64, 64 positions. */
@@ -38,7 +50,8 @@ export function tinyConfig(family: EncoderConfig['family'], vocabSize: number, n
 /** How `npm run bench` times a hat: open `params` as a share link, then type `inputs(i)` into the field labelled `field`. */
 export interface BenchCase {
   model: string;
-  params: Record<string, string>;
+  /** Share-link params; an array repeats the key (e.g. `choice`). */
+  params: Record<string, string | readonly string[]>;
   /** Accessible name of the text field the benchmark types into (exact match). */
   field: string;
   inputs: (i: number) => string;

@@ -45,6 +45,13 @@ const WORDS = [
   // word pieces
   'un',
   ...['##believ', '##able', '##s', '##ing', '##ed', '##d', '##ly', '##er', '##y', '##e', '##a', '##n', '##t'],
+  // Added for the second batch of hats; appended so that earlier ids never move.
+  // question answering: places and the question word
+  ...['where', 'garden', 'bed'],
+  // named entities: "annabel" is not a word here, so it splits into ann ##abel
+  ...['miya', 'ann', '##abel', 'lives', 'works', 'paris', 'london', 'hugging', 'face'],
+  // sentence embeddings, multiple choice, next sentence prediction
+  ...['car', 'red', 'hungry', 'fish', 'flies', 'moon', 'reads', 'stock', 'market', 'fell', 'price'],
 ];
 
 /** All tokens; index = id. */

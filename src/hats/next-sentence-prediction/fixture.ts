@@ -1,0 +1,21 @@
+import type { BenchCase, FixtureModelSpec } from '../../lib/onnx/testing/fixture-spec';
+import { PRETRAINING_ID } from '../pretraining/fixture';
+
+/*
+ * This hat runs hw-test/tiny-bert-pretraining's NSP head (bert + pooler +
+ * cls.seq_relationship). The checkpoint and its error-path twins are defined,
+ * and built once, in ../pretraining/fixture.ts.
+ */
+
+export { NO_NSP_HEAD_ID, NO_SAFETENSORS_ID, nspCases, type NspCase } from '../pretraining/fixture';
+export const NSP_ID = PRETRAINING_ID;
+
+/** Empty: the model is built by the pretraining hat's fixture.ts. */
+export const fixtures: FixtureModelSpec[] = [];
+
+export const benchCase: BenchCase = {
+  model: NSP_ID,
+  params: { sentence_a: 'the cat is hungry .', sentence_b: 'the cat eats fish .' },
+  field: 'Sentence B',
+  inputs: (i) => `the ${['cat eats fish', 'stock market fell'][i % 2]} today .${' the'.repeat(i % 4)} ${i}`,
+};
