@@ -1,0 +1,76 @@
+import { InferenceSession, Tensor } from 'onnxruntime-web/webgpu';
+import { CACHE_NAME } from '@/lib/model-cache';
+import type { Device } from '@/engine/protocol';
+
+/** The part of the Cache API the loader uses; the browser's `Cache` fits it, tests pass a map. */
+export interface ByteCache {
+  match(url: string): Promise<Response | undefined>;
+  put(url: string, response: Response): Promise<void>;
+  keys(): Promise<readonly { url: string }[]>;
+}
+
+export interface GraphOutput {
+  data: Float32Array;
+  dims: number[];
+}
+
+/** An ONNX Runtime session over int64 [batch, seq] inputs. */
+export interface CheckpointSession {
+  inputNames: readonly string[];
+  run(feeds: Record<string, { data: BigInt64Array; dims: number[] }>): Promise<Record<string, GraphOutput>>;
+  release(): Promise<void>;
+}
+
+/** Where the loader's ONNX sessions come from: ONNX Runtime Web in the worker, onnxruntime-node in tests. */
+export interface CheckpointRuntime {
+  createSession(model: Uint8Array, device: Device): Promise<CheckpointSession>;
+}
+
+export interface CheckpointDeps {
+  fetch: typeof fetch;
+  /** Undefined where there is no Cache API (Node): everything is fetched each time. */
+  cache(): Promise<ByteCache | undefined>;
+  runtime: CheckpointRuntime;
+}
+
+/**
+ * [1] 'onnxruntime-web/webgpu' is the module instance transformers.js itself imports, so the wasm
+ *     paths and thread count set in setup.ts apply here too, and the runtime is started only once.
+ */
+export const ortWebRuntime: CheckpointRuntime = {
+  async createSession(model, device) {
+    const session = await InferenceSession.create(model, {
+      executionProviders: [device === 'webgpu' ? 'webgpu' : 'wasm'],
+      logSeverityLevel: 3, // errors only, as transformers.js sets it for its own sessions
+    });
+    return {
+      inputNames: session.inputNames,
+      async run(feeds) {
+        const tensors = Object.fromEntries(Object.entries(feeds).map(([k, v]) => [k, new Tensor('int64', v.data, v.dims)]));
+        const out = await session.run(tensors);
+        const result: Record<string, GraphOutput> = {};
+        for (const [name, value] of Object.entries(out)) result[name] = { data: value.data as Float32Array, dims: [...value.dims] };
+        return result;
+      },
+      release: () => session.release(),
+    };
+  },
+};
+
+async function browserCache(): Promise<ByteCache | undefined> {
+  if (typeof caches === 'undefined') return undefined;
+  // [2] The same cache transformers.js fills, so the page's "cached models" list and its Clear
+  //     button see the checkpoint's ranges next to the model's config and tokenizer.
+  const cache = await caches.open(CACHE_NAME);
+  return {
+    match: (url) => cache.match(url),
+    put: (url, response) => cache.put(url, response),
+    keys: () => cache.keys(),
+  };
+}
+
+export const defaultDeps: CheckpointDeps = {
+  fetch: (input, init) => fetch(input, init),
+  cache: browserCache,
+  runtime: ortWebRuntime,
+};

@@ -1,0 +1,75 @@
+import { EngineError } from '../errors';
+import type { RangeFile, Span } from './range-reader';
+
+/*
+ * [1] HTTP Range (RFC 9110 §14): `Range: bytes=a-b` asks for bytes a..b inclusive, and a server that
+ *     honours it answers 206 with `Content-Range: bytes a-b/size`. A server may also ignore the header
+ *     and answer 200 with the whole file, which for a 440 MB checkpoint is exactly what we must avoid.
+ */
+export async function fetchSpan(
+  target: RangeFile,
+  fetchFn: typeof fetch,
+  span: Span,
+  onBytes: (n: number) => void,
+): Promise<Uint8Array> {
+  const { url, host, model, file } = target;
+  const range = `bytes=${span.start}-${span.end - 1}`;
+  const response = await fetchFn(url, { headers: { Range: range } });
+  if (response.status === 404) {
+    await response.body?.cancel();
+    throw new EngineError(
+      'not-found',
+      `“${model}” has no ${file}, so its checkpoint cannot be read in the browser. This hat needs a checkpoint saved as safetensors.`,
+      `${url} answered 404`,
+    );
+  }
+  if (response.status === 200) {
+    // [1] The host is sending the whole file: stop it before hundreds of megabytes arrive.
+    await response.body?.cancel();
+    const where = new URL(response.url || url).origin;
+    const via = where !== new URL(url).origin ? ` (redirected to ${where})` : '';
+    throw new EngineError(
+      'unsupported',
+      `The model host ${host}${via} ignores HTTP Range requests, so “${model}” cannot be read piece by piece (it would send the whole ${file}). Use a host that supports Range requests, such as https://huggingface.co.`,
+      `asked for ${range}, got 200`,
+    );
+  }
+  if (response.status !== 206) {
+    await response.body?.cancel();
+    throw new Error(`${url} answered HTTP ${response.status} to Range ${range}`);
+  }
+  const got = response.headers.get('content-range') ?? '';
+  const m = /^bytes (\d+)-(\d+)\//.exec(got);
+  if (!m || Number(m[1]) !== span.start || Number(m[2]) !== span.end - 1) {
+    await response.body?.cancel();
+    throw new Error(`${url} answered Range ${range} with Content-Range “${got}”`);
+  }
+  return readBody(response, span.end - span.start, file, onBytes);
+}
+
+/** Streams the body into one buffer of the expected size, reporting progress as it goes. */
+async function readBody(response: Response, length: number, file: string, onBytes: (n: number) => void): Promise<Uint8Array> {
+  const out = new Uint8Array(length);
+  let at = 0;
+  const reader = response.body?.getReader();
+  if (!reader) {
+    const all = new Uint8Array(await response.arrayBuffer());
+    out.set(all.subarray(0, length));
+    at = all.byteLength;
+    onBytes(Math.min(at, length));
+  } else {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (at + value.byteLength > length) {
+        await reader.cancel();
+        throw new Error(`The host sent more of ${file} than was asked for`);
+      }
+      out.set(value, at);
+      at += value.byteLength;
+      onBytes(value.byteLength);
+    }
+  }
+  if (at !== length) throw new Error(`The download of ${file} ended early (premature end after ${at} of ${length} bytes)`);
+  return out;
+}
