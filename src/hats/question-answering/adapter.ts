@@ -1,0 +1,125 @@
+import { AutoModelForQuestionAnswering, Tensor } from '@huggingface/transformers';
+import type { TokensInfo } from '@/engine/protocol';
+import { BadInputError, type HatAdapter } from '@/worker/adapter';
+import { loadTextModel, type TextModel } from '@/worker/text-model';
+import { tokenizeWithOffsets } from './offsets';
+import type { QaParams } from './params';
+import { collectAnswers, noAnswerVerdict, scoreWindow, windowView, type QaOutput, type ScoredWindow } from './postprocess';
+import { buildWindow, pairTemplate, planWindows, specialCount, type PairTemplate, type WindowInput } from './windows';
+
+/* [1] The Python pipeline's defaults: windows of at most 384 tokens overlapping by up to 128. */
+const MAX_SEQ_LEN = 384;
+const DOC_STRIDE = 128;
+const MAX_WINDOWS = 64;
+
+type Encoding = { input_ids: number[]; token_type_ids?: number[] };
+
+function encoder(tm: TextModel) {
+  return (text: string, pair?: string): Encoding =>
+    tm.tokenizer(text, {
+      text_pair: pair ?? null,
+      add_special_tokens: pair !== undefined,
+      return_tensor: false,
+      return_token_type_ids: true,
+    }) as unknown as Encoding;
+}
+
+/** [2] Byte-level BPE tokenizers (GPT-2, RoBERTa) need their tokens decoded before they can be found in the text. */
+function isByteLevel(tm: TextModel): boolean {
+  const json = (tm.tokenizer as unknown as { _tokenizerJSON?: Record<string, unknown> })._tokenizerJSON ?? {};
+  return JSON.stringify([json.decoder, json.pre_tokenizer]).includes('"ByteLevel"');
+}
+
+function int64(values: number[]) {
+  return new Tensor('int64', BigInt64Array.from(values, BigInt), [1, values.length]);
+}
+
+function tokensInfo(tm: TextModel, input: WindowInput, questionLength: number, contextLength: number, maxLength: number): TokensInfo {
+  const { questionOffset: q, contextOffset: c } = input;
+  const rows = input.ids.map((id, i) => ({
+    token: tm.vocab[id] ?? `<${id}>`,
+    id,
+    special: !((i >= q && i < q + questionLength) || (i >= c && i < c + contextLength)),
+    typeId: tm.facts.hasTokenTypeIds ? input.types[i] : undefined,
+    attention: 1,
+  }));
+  return { rows, fullLength: rows.length, maxLength, truncated: false };
+}
+
+function checkInput(question: string, context: string) {
+  if (!question.trim() && !context.trim()) throw new BadInputError('The question and the context are both empty: type a question and a passage that answers it.');
+  if (!question.trim()) throw new BadInputError('The question is empty: type a question whose answer is in the context.');
+  if (!context.trim()) throw new BadInputError('The context is empty: paste a passage for the model to search for the answer.');
+}
+
+const adapter: HatAdapter = {
+  async load(ctx) {
+    const tm = await loadTextModel(AutoModelForQuestionAnswering, ctx);
+    const encode = encoder(tm);
+    const ids = (text: string) => encode(text).input_ids;
+    const pair = encode('a', 'b');
+    const template: PairTemplate = pairTemplate({ ids: pair.input_ids, types: pair.token_type_ids }, ids('a'), ids('b'));
+    const byteLevel = isByteLevel(tm);
+    const tokenOf = (id: number) => tm.vocab[id] ?? `<${id}>`;
+
+    return {
+      facts: tm.facts,
+      async run(raw, { signal }) {
+        const { question, context } = raw as QaParams;
+        checkInput(question, context);
+        const q = ids(question.trim());
+        const windowLength = Math.min(tm.facts.maxLength, MAX_SEQ_LEN);
+        const maxQuestion = Math.floor(windowLength / 2);
+        if (q.length > maxQuestion) {
+          throw new BadInputError(
+            `The question is ${q.length} tokens long. This model reads ${windowLength} tokens at a time, question and context together, so keep the question to ${maxQuestion} tokens or fewer.`,
+          );
+        }
+        const capacity = windowLength - q.length - specialCount(template);
+        const stride = Math.min(DOC_STRIDE, Math.floor(windowLength / 2), Math.floor(capacity / 2));
+        const tokens = tokenizeWithOffsets(context, ids, tokenOf, byteLevel);
+        if (tokens.length === 0) throw new BadInputError('The model finds nothing to read in the context: type a passage with words in it.');
+        const slices = planWindows(tokens.length, capacity, stride);
+        if (slices.length > MAX_WINDOWS) {
+          throw new BadInputError(`The context needs ${slices.length} windows of ${windowLength} tokens; the hat reads at most ${MAX_WINDOWS}. Shorten the passage.`);
+        }
+
+        const scored: ScoredWindow[] = [];
+        const inputs: WindowInput[] = [];
+        for (const slice of slices) {
+          if (signal.aborted) break;
+          const input = buildWindow(template, q, tokens.slice(slice.start, slice.end).map((t) => t.id));
+          const feeds: Record<string, Tensor> = { input_ids: int64(input.ids), attention_mask: int64(input.ids.map(() => 1)) };
+          if (tm.facts.hasTokenTypeIds) feeds.token_type_ids = int64(input.types);
+          // [3] start_logits and end_logits: [batch = 1, window length] each, one score per token.
+          const { start_logits, end_logits } = (await tm.model(feeds)) as { start_logits: Tensor; end_logits: Tensor };
+          const count = slice.end - slice.start;
+          const allowed = input.ids.map((_, i) => i >= input.contextOffset && i < input.contextOffset + count);
+          const scores = scoreWindow(start_logits.data as Float32Array, end_logits.data as Float32Array, allowed, input.nullIndex);
+          scored.push({ scores, contextOffset: input.contextOffset, first: slice.start });
+          inputs.push(input);
+        }
+
+        const answers = collectAnswers(scored, tokens, context);
+        const shown = answers[0]?.window ?? 0;
+        const output: QaOutput = {
+          context,
+          answers,
+          ...noAnswerVerdict(scored, answers),
+          tokens,
+          windows: scored.map((w, i) => windowView(w, (slices[i]?.end ?? 0) - (slices[i]?.start ?? 0), inputs[i]?.nullIndex ?? null)),
+          questionTokens: q.length,
+          windowLength,
+          contextPerWindow: capacity,
+          stride,
+        };
+        const input = inputs[shown];
+        const slice = slices[shown];
+        return { output, tokens: input && slice ? tokensInfo(tm, input, q.length, slice.end - slice.start, windowLength) : undefined };
+      },
+      dispose: () => tm.model.dispose(),
+    };
+  },
+};
+
+export default adapter;
