@@ -1,0 +1,37 @@
+import { AutoModelForTokenClassification } from '@huggingface/transformers';
+import type { HatAdapter } from '@/worker/adapter';
+import { encode, loadTextModel } from '@/worker/text-model';
+import type { TokenClsParams } from './params';
+import { buildOutput } from './postprocess';
+import { readScheme } from './scheme';
+
+const adapter: HatAdapter = {
+  async load(ctx) {
+    const tm = await loadTextModel(AutoModelForTokenClassification, ctx);
+    // [1] How this tokenizer marks word pieces ("##", "▁", byte-level "Ġ"), to find each token in the text again.
+    const scheme = readScheme((tm.tokenizer as unknown as { _tokenizerJSON?: unknown })._tokenizerJSON);
+    return {
+      facts: tm.facts,
+      async run(raw) {
+        const { text } = raw as TokenClsParams;
+        const { inputs, tokens } = encode(tm, { text });
+        // [2] logits: [batch=1, seq_len, num_labels]. The head is one Linear(hidden → num_labels) applied to every
+        //     token's final hidden vector, so each token gets its own scores; there is no pooling.
+        const { logits } = await tm.model(inputs);
+        const output = buildOutput({
+          text,
+          rows: tokens.rows,
+          logits: logits.data as Float32Array,
+          id2label: tm.facts.id2label,
+          scheme,
+          unkToken: tm.tokenizer.unk_token,
+          truncated: tokens.truncated,
+        });
+        return { output, tokens };
+      },
+      dispose: () => tm.model.dispose(),
+    };
+  },
+};
+
+export default adapter;
