@@ -1,0 +1,55 @@
+import { literal, pythonModelId } from '@/lib/snippets';
+import type { ModelFacts } from '@/engine/protocol';
+import type { BaseModelParams } from './params';
+
+function sentences(p: BaseModelParams): string {
+  return `[${[p.text, ...(p.text_pair.trim() ? [p.text_pair] : [])].map(literal).join(', ')}]`;
+}
+
+export function pythonSnippet(modelId: string, p: BaseModelParams, facts?: ModelFacts): string {
+  const pair = p.text_pair.trim()
+    ? `print("sentence cosine:", F.cosine_similarity(mean[0], mean[1], dim=0).item())\n`
+    : '';
+  return `import torch
+import torch.nn.functional as F
+from transformers import AutoTokenizer, AutoModel
+from sklearn.decomposition import PCA
+
+model_id = ${literal(pythonModelId(modelId, facts?.sourceModel))}
+tokenizer = AutoTokenizer.from_pretrained(model_id)
+model = AutoModel.from_pretrained(model_id)  # the body only: no head
+
+sentences = ${sentences(p)}
+inputs = tokenizer(sentences, padding=True, truncation=True, return_tensors="pt")
+with torch.no_grad():
+    hidden = model(**inputs).last_hidden_state  # [batch, seq, ${facts?.hiddenSize ?? 'hidden'}]
+
+mask = inputs.attention_mask.unsqueeze(-1).float()  # 1 = real token, 0 = padding
+mean = (hidden * mask).sum(1) / mask.sum(1)  # mean pooling, padding left out
+cls = hidden[:, 0]  # the first token's vector
+${pair}
+n = int(inputs.attention_mask[0].sum())
+tokens = F.normalize(hidden[0, :n], dim=-1)
+print("token x token cosine:", tokens @ tokens.T)
+print("2-D PCA of the tokens:", PCA(n_components=2).fit_transform(hidden[0, :n].numpy()))
+`;
+}
+
+export function jsSnippet(modelId: string, p: BaseModelParams, dtype: string, device: string): string {
+  const pair = p.text_pair.trim() ? `console.log('sentence cosine:', cos_sim(mean[0], mean[1]));\n` : '';
+  return `import { AutoTokenizer, AutoModel, mean_pooling, cos_sim } from '@huggingface/transformers';
+
+const modelId = ${literal(modelId)};
+const tokenizer = await AutoTokenizer.from_pretrained(modelId);
+const model = await AutoModel.from_pretrained(modelId, { dtype: ${literal(dtype)}, device: ${literal(device)} });
+
+const sentences = ${sentences(p)};
+const inputs = tokenizer(sentences, { padding: true, truncation: true });
+const { last_hidden_state } = await model(inputs); // dims [batch, seq, hidden]
+console.log(last_hidden_state.dims);
+
+// Mean pooling with the attention mask (the feature-extraction pipeline's pooling: 'mean').
+const mean = mean_pooling(last_hidden_state, inputs.attention_mask).tolist();
+const cls = last_hidden_state.tolist().map((rows) => rows[0]); // first-token vectors
+${pair}`;
+}
