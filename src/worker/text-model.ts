@@ -31,7 +31,7 @@ export async function loadTextModel(ModelClass: PretrainedClass, ctx: AdapterLoa
   return { model, tokenizer, vocab, facts: readFacts(model, tokenizer) };
 }
 
-type AnyConfig = Record<string, unknown>;
+export type AnyConfig = Record<string, unknown>;
 
 function num(config: AnyConfig, ...keys: string[]): number | undefined {
   for (const key of keys) {
@@ -42,9 +42,12 @@ function num(config: AnyConfig, ...keys: string[]): number | undefined {
 }
 
 export function readFacts(model: PreTrainedModel, tokenizer: PreTrainedTokenizer): ModelFacts {
-  const config = model.config as unknown as AnyConfig;
   const sessions = (model as unknown as { sessions: Record<string, { inputNames: string[] }> }).sessions;
-  const inputNames = Object.values(sessions).flatMap((s) => s.inputNames);
+  return factsFrom(model.config as unknown as AnyConfig, tokenizer, Object.values(sessions).flatMap((s) => s.inputNames));
+}
+
+/** The panel's numbers from a config and tokenizer, for graphs built in the page as well as exports. */
+export function factsFrom(config: AnyConfig, tokenizer: PreTrainedTokenizer, inputNames: readonly string[]): ModelFacts {
   const maxPositions = num(config, 'max_position_embeddings', 'n_positions');
   const tokenizerMax = Number(tokenizer.model_max_length);
   // [1] Some tokenizers declare a huge model_max_length (1e30) meaning "no limit";

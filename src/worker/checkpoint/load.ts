@@ -1,8 +1,8 @@
-import { AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer } from '@huggingface/transformers';
+import { AutoTokenizer, type PreTrainedTokenizer } from '@huggingface/transformers';
 import type { ModelFacts } from '@/engine/protocol';
 import type { AdapterLoadContext } from '../adapter';
 import { setHost } from '../hub';
-import { progressForwarder, readFacts } from '../text-model';
+import { factsFrom, progressForwarder, type AnyConfig } from '../text-model';
 import { defaultDeps, type CheckpointDeps, type CheckpointSession, type GraphOutput } from './deps';
 import { checkpointBytes, inspectCheckpoint, SAFETENSORS_FILE, type Inspection } from './inspect';
 import { requirePlan, safetensorsLabel, type CheckpointHead, type TensorPlan } from './tensor-plan';
@@ -115,9 +115,7 @@ export async function loadCheckpoint(
   const session = await deps.runtime.createSession(onnx, ctx.device);
   const vocab: string[] = [];
   for (const [token, id] of tokenizer.get_vocab()) vocab[id] = token;
-  // [2] readFacts reads a transformers.js model's config and session input names; this is that shape.
-  const asModel = { config: inspection.config, sessions: { model: { inputNames: session.inputNames } } };
-  const facts = { ...readFacts(asModel as unknown as PreTrainedModel, tokenizer), sourceModel: ctx.model };
+  const facts = { ...factsFrom(inspection.config as unknown as AnyConfig, tokenizer, session.inputNames), sourceModel: ctx.model };
   return {
     facts,
     tokenizer,
