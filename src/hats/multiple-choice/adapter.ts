@@ -1,0 +1,49 @@
+import { checkpointSource, loadCheckpoint } from '@/worker/checkpoint';
+import { BadInputError, type HatAdapter } from '@/worker/adapter';
+import { fitPair, padBatch, type PairEncoding } from '@/worker/pair-encoding';
+import { choicesProblem, type MultipleChoiceParams } from './params';
+import { scoreChoices, type MultipleChoiceOutput } from './scores';
+
+/*
+ * BertForMultipleChoice, run from the checkpoint's own weights:
+ * [1] Every choice becomes one pair [CLS] context [SEP] choice [SEP]; the pairs go through the encoder as
+ *     one batch (padded to the longest), so with n choices the model does n forward passes at once.
+ * [2] Each pair's [CLS] vector → pooler (dense + tanh) → classifier Linear(hidden → 1): a single score.
+ *     The graph returns logits [n, 1]; scoreChoices softmaxes across the n rows.
+ */
+const adapter: HatAdapter = {
+  source: checkpointSource('multiple-choice'),
+  async load(ctx) {
+    const cm = await loadCheckpoint(ctx, 'multiple-choice');
+    const { tokenizer, vocab, facts } = cm;
+    const special = new Set(tokenizer.all_special_ids);
+    const ids = (text: string, pair?: string) =>
+      (tokenizer(text, { text_pair: pair ?? null, add_special_tokens: pair !== undefined, return_tensor: false }) as unknown as { input_ids: number[] }).input_ids;
+    return {
+      facts,
+      async run(raw) {
+        const params = raw as MultipleChoiceParams;
+        const problem = choicesProblem(params);
+        if (problem) throw new BadInputError(problem);
+        const context = ids(params.context);
+        const pairs: PairEncoding[] = params.choices.map((choice) =>
+          fitPair({ full: ids(params.context, choice), a: context, b: ids(choice) }, facts.maxLength, vocab, special),
+        );
+        const batch = padBatch(pairs, tokenizer.pad_token_id ?? 0); // [1]
+        const { logits } = await cm.run(batch);
+        if (!logits) throw new Error('The multiple-choice graph returned no logits.');
+        const scored = scoreChoices( // [2]
+          logits.data,
+          params.choices,
+          pairs.map((p) => p.tokens.rows.map((r) => ({ token: r.token, segment: r.typeId ?? 0, special: r.special }))),
+          pairs.map((p) => p.tokens.truncated),
+        );
+        const output: MultipleChoiceOutput = { ...scored, provenance: cm.provenance };
+        return { output, tokens: pairs[scored.best]!.tokens };
+      },
+      dispose: () => cm.dispose(),
+    };
+  },
+};
+
+export default adapter;

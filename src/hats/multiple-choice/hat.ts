@@ -1,0 +1,37 @@
+import { lazy } from 'react';
+import { defineHat } from '@/hats/types';
+import { choicesProblem, multipleChoiceCodec, type MultipleChoiceParams } from './params';
+import type { MultipleChoiceOutput } from './scores';
+
+const MB = 1_000_000;
+
+export default defineHat<MultipleChoiceParams, MultipleChoiceOutput>({
+  id: 'multiple-choice',
+  icon: '🔀',
+  title: 'Multiple choice',
+  autoClass: 'AutoModelForMultipleChoice',
+  purpose: 'Reads a context with each of several candidate answers and picks the one that fits best: one score per pair, compared across the choices.',
+  tip: 'Offer me three cushions and I will pick the warmest. This hat does the same with answers: it never invents one, it only chooses.',
+  pickQuestion: 'Do you have a few candidate answers and want the model to pick the best one?',
+  order: 50,
+  defaultModel: 'stefandi/bert-base-uncased-finetuned-swag',
+  models: [
+    {
+      id: 'stefandi/bert-base-uncased-finetuned-swag',
+      note: 'bert-base-uncased fine-tuned for 3 epochs on SWAG (which of four events happens next), 78.8% accuracy on its evaluation set. No ONNX: the page reads its model.safetensors (438 MB) by Range requests.',
+      sizes: { fp32: 438 * MB, q8: 438 * MB },
+      licence: 'Apache-2.0',
+      pair: true,
+      languages: 'English',
+    },
+  ],
+  params: multipleChoiceCodec,
+  texts: (p) => [p.context, ...p.choices],
+  validate(p) {
+    const message = choicesProblem(p);
+    return message ? { message } : null;
+  },
+  Form: lazy(() => import('./Form')),
+  Output: lazy(() => import('./Output')),
+  Explainer: lazy(() => import('./Explainer')),
+});

@@ -1,0 +1,43 @@
+import { checkpointSource, loadCheckpoint } from '@/worker/checkpoint';
+import { BadInputError, type HatAdapter } from '@/worker/adapter';
+import { fitPair } from '@/worker/pair-encoding';
+import type { NspParams } from './params';
+import { nspVerdict, type NspOutput } from './verdict';
+
+/*
+ * BertForNextSentencePrediction from a pretrained checkpoint's own weights:
+ * [1] The pair is read as [CLS] A [SEP] B [SEP], with segment (token type) 0 for A and 1 for B, the
+ *     same layout BERT saw in pretraining, where half the B sentences were random ones.
+ * [2] The [CLS] vector → pooler (dense + tanh) → cls.seq_relationship Linear(hidden → 2): logits [1, 2],
+ *     index 0 IsNext, index 1 NotNext. No fine-tuning: this is the head pretraining itself left behind.
+ */
+const adapter: HatAdapter = {
+  source: checkpointSource('next-sentence-prediction'),
+  async load(ctx) {
+    const cm = await loadCheckpoint(ctx, 'next-sentence-prediction');
+    const { tokenizer, vocab, facts } = cm;
+    const special = new Set(tokenizer.all_special_ids);
+    const ids = (text: string, pair?: string) =>
+      (tokenizer(text, { text_pair: pair ?? null, add_special_tokens: pair !== undefined, return_tensor: false }) as unknown as { input_ids: number[] }).input_ids;
+    return {
+      facts,
+      async run(raw) {
+        const { sentence_a: a, sentence_b: b } = raw as NspParams;
+        if (!a.trim()) throw new BadInputError('Sentence A is empty. Type the first sentence.');
+        if (!b.trim()) throw new BadInputError('Sentence B is missing. The head judges whether B follows A, so it needs both.');
+        const pair = fitPair({ full: ids(a, b), a: ids(a), b: ids(b) }, facts.maxLength, vocab, special); // [1]
+        const { logits } = await cm.run({
+          input_ids: [pair.ids],
+          token_type_ids: [pair.types],
+          attention_mask: [pair.ids.map(() => 1)],
+        });
+        if (!logits) throw new Error('The next-sentence graph returned no logits.');
+        const output: NspOutput = { ...nspVerdict(logits.data), provenance: cm.provenance }; // [2]
+        return { output, tokens: pair.tokens };
+      },
+      dispose: () => cm.dispose(),
+    };
+  },
+};
+
+export default adapter;

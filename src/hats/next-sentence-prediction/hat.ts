@@ -1,0 +1,51 @@
+import { lazy } from 'react';
+import { defineHat } from '@/hats/types';
+import { nspCodec, shuffledSentence, type NspParams } from './params';
+import type { NspOutput } from './verdict';
+
+const MB = 1_000_000;
+
+export default defineHat<NspParams, NspOutput>({
+  id: 'next-sentence-prediction',
+  icon: '🧠',
+  title: 'Next sentence prediction',
+  autoClass: 'AutoModelForNextSentencePrediction',
+  purpose: 'Reads two sentences and says whether B is the sentence that came after A (IsNext) or one picked at random (NotNext), with the head BERT learned in pretraining.',
+  tip: 'BERT learned this from books: after “The bowl was full.” comes “Then I napped.”, never “The stock market fell.” My own rule is simpler: after the bowl, always a nap.',
+  pickQuestion: 'Do you want to know whether one sentence naturally follows another?',
+  order: 60,
+  defaultModel: 'google-bert/bert-base-uncased',
+  models: [
+    {
+      id: 'google-bert/bert-base-uncased',
+      note: 'The original BERT (English, lowercase), with the pooler and cls.seq_relationship head from its pretraining. No ONNX needed: the page reads model.safetensors (about 440 MB, almost all of it needed) by Range requests.',
+      sizes: { fp32: 438 * MB, q8: 438 * MB },
+      licence: 'Apache-2.0',
+      pair: true,
+      languages: 'English',
+    },
+    {
+      id: 'google-bert/bert-base-cased',
+      note: 'The original BERT keeping capital letters, with its pretraining next-sentence head; model.safetensors is about 436 MB.',
+      sizes: { fp32: 433 * MB, q8: 433 * MB },
+      licence: 'Apache-2.0',
+      pair: true,
+      languages: 'English',
+    },
+  ],
+  params: nspCodec,
+  texts: (p) => [p.sentence_a, p.sentence_b],
+  validate(p, _facts, update) {
+    if (!p.sentence_a.trim()) return { message: 'Sentence A is empty. Type the first sentence.' };
+    if (!p.sentence_b.trim()) {
+      return {
+        message: 'Sentence B is missing. The head judges whether B follows A, so it needs both sentences.',
+        fix: { label: 'Use a random sentence B', apply: () => update({ ...p, sentence_b: shuffledSentence(p.sentence_b) }) },
+      };
+    }
+    return null;
+  },
+  Form: lazy(() => import('./Form')),
+  Output: lazy(() => import('./Output')),
+  Explainer: lazy(() => import('./Explainer')),
+});
