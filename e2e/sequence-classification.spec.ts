@@ -56,4 +56,19 @@ test('text longer than the model window is truncated and the page says so', asyn
   await page.getByText(/^Tokens/).click();
   await expect(page.getByTestId('truncation-notice')).toContainText('reads at most 64');
   await expect(page.getByTestId('token-row')).toHaveCount(64);
+  // Truncated like Python's tokenizers: the closing [SEP] survives the cut.
+  await expect(page.getByTestId('token-row').last()).toContainText('[SEP]');
+  await expect(page.getByTestId('output-truncated')).toBeVisible();
+});
+
+test('a long sentence pair keeps both sentences and both separators when cut', async ({ page }) => {
+  const long = Array.from({ length: 80 }, () => 'the cat sleeps').join(' ');
+  await gotoHat(page, { hat: 'sequence-classification', model: NLI, text: long, text_pair: 'the cat does not sleep' });
+  await waitForHatStatus(page, 'ready');
+  await expect(page.getByTestId('top-label')).toHaveText('contradiction');
+  await page.getByText(/^Tokens/).click();
+  const rows = page.getByTestId('token-row');
+  await expect(rows).toHaveCount(64);
+  await expect(rows.filter({ hasText: '[SEP]' })).toHaveCount(2);
+  await expect(rows.last()).toContainText('[SEP]');
 });

@@ -1,6 +1,7 @@
-import { AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer, type ProgressInfo } from '@huggingface/transformers';
+import { AutoTokenizer, Tensor, type PreTrainedModel, type PreTrainedTokenizer, type ProgressInfo } from '@huggingface/transformers';
 import type { ModelFacts, TokenRow, TokensInfo } from '@/engine/protocol';
 import { BadInputError, type AdapterLoadContext } from './adapter';
+import { fitPair } from './pair-encoding';
 
 interface PretrainedClass {
   from_pretrained(id: string, options: Record<string, unknown>): Promise<PreTrainedModel>;
@@ -78,35 +79,65 @@ export interface EncodeOptions {
   textPair?: string;
 }
 
-/** Tokenizes like the model will see it (truncated to its window), and reports the Tokens view. */
+/**
+ * Tokenizes like the model will see it (truncated to its window), and reports the Tokens view.
+ * [1] transformers.js truncates by cutting the joined ids at max_length, which drops the closing [SEP]
+ *     and, for a pair, sentence B altogether. For BERT-style layouts the hat truncates the way Python's
+ *     tokenizers do by default (longest first, separators kept); other layouts keep the library's cut.
+ */
 export function encode(tm: TextModel, { text, textPair }: EncodeOptions) {
   if (!text.trim()) throw new BadInputError('The text is empty: type something for the model to read.');
   const pair = textPair?.trim() ? textPair : null;
+  const max = tm.facts.maxLength;
   const full = tm.tokenizer(text, { text_pair: pair, truncation: false, return_tensor: false }) as unknown as {
     input_ids: number[];
   };
+  const special = new Set(tm.tokenizer.all_special_ids);
+  if (full.input_ids.length > max) {
+    const a = tm.tokenizer.encode(text, { add_special_tokens: false });
+    const b = pair ? tm.tokenizer.encode(pair, { add_special_tokens: false }) : [];
+    const bertLayout = full.input_ids.length === a.length + b.length + (pair ? 3 : 2);
+    if (bertLayout && pair) {
+      const fitted = fitPair({ full: full.input_ids, a, b }, max, tm.vocab, special);
+      return fromIds(tm, fitted.ids, fitted.types, full.input_ids.length);
+    }
+    if (bertLayout) {
+      const ids = [full.input_ids[0]!, ...a.slice(0, max - 2), full.input_ids.at(-1)!];
+      return fromIds(tm, ids, undefined, full.input_ids.length);
+    }
+  }
   const inputs = tm.tokenizer(text, {
     text_pair: pair,
     truncation: true,
-    max_length: tm.facts.maxLength,
+    max_length: max,
     return_token_type_ids: tm.facts.hasTokenTypeIds ? true : null,
   });
   const ids = Array.from(inputs.input_ids.data as BigInt64Array, Number);
   const types = inputs.token_type_ids ? Array.from(inputs.token_type_ids.data as BigInt64Array, Number) : undefined;
-  const mask = Array.from(inputs.attention_mask.data as BigInt64Array, Number);
+  return { inputs, ids, tokens: tokensView(tm, ids, types, full.input_ids.length) };
+}
+
+function tokensView(tm: TextModel, ids: number[], types: number[] | undefined, fullLength: number): TokensInfo {
   const special = new Set(tm.tokenizer.all_special_ids);
   const rows: TokenRow[] = ids.map((id, i) => ({
     token: tm.vocab[id] ?? `<${id}>`,
     id,
     special: special.has(id),
     typeId: types?.[i],
-    attention: mask[i] ?? 1,
+    attention: 1,
   }));
-  const tokens: TokensInfo = {
-    rows,
-    fullLength: full.input_ids.length,
-    maxLength: tm.facts.maxLength,
-    truncated: full.input_ids.length > ids.length,
+  return { rows, fullLength, maxLength: tm.facts.maxLength, truncated: fullLength > ids.length };
+}
+
+/** Model inputs built from ids the hat has already fitted to the window. */
+function fromIds(tm: TextModel, ids: number[], types: number[] | undefined, fullLength: number) {
+  const dims = [1, ids.length];
+  const int64 = (values: number[]) => new Tensor('int64', BigInt64Array.from(values.map(BigInt)), dims);
+  const segment = types ?? ids.map(() => 0);
+  const inputs = {
+    input_ids: int64(ids),
+    attention_mask: int64(ids.map(() => 1)),
+    ...(tm.facts.hasTokenTypeIds ? { token_type_ids: int64(segment) } : {}),
   };
-  return { inputs, ids, tokens };
+  return { inputs, ids, tokens: tokensView(tm, ids, tm.facts.hasTokenTypeIds ? segment : undefined, fullLength) };
 }
