@@ -111,7 +111,7 @@ export function ModelBar({ hat }: { hat: HatDefinition }) {
         >
           <div className="flex min-w-64 flex-1 flex-col gap-1">
             <label htmlFor={ids.other} className="text-sm font-medium">
-              Hub model id (needs ONNX weights for transformers.js)
+              Hub model id (needs {hat.modelRequirement ?? 'ONNX weights for transformers.js'})
             </label>
             <input
               id={ids.other}

@@ -66,6 +66,8 @@ export interface HatDefinition<P = unknown, O = unknown> {
   tip: string;
   /** The question from "How to pick a hat?" that this hat answers with yes. */
   pickQuestion: string;
+  /** What a model typed in by id must have for this hat; default: ONNX weights for transformers.js. */
+  modelRequirement?: string;
   /** Position in the wardrobe. */
   order: number;
   defaultModel: string;

@@ -15,6 +15,7 @@ export default defineHat<MultipleChoiceParams, MultipleChoiceOutput>({
   pickQuestion: 'Do you have a few candidate answers and want the model to pick the best one?',
   order: 50,
   defaultModel: 'stefandi/bert-base-uncased-finetuned-swag',
+  modelRequirement: 'a BERT checkpoint with model.safetensors and a multiple-choice classifier',
   models: [
     {
       id: 'stefandi/bert-base-uncased-finetuned-swag',

@@ -15,6 +15,7 @@ export default defineHat<NspParams, NspOutput>({
   pickQuestion: 'Do you want to know whether one sentence naturally follows another?',
   order: 60,
   defaultModel: 'google-bert/bert-base-uncased',
+  modelRequirement: 'a BERT checkpoint with model.safetensors and its NSP head (cls.seq_relationship)',
   models: [
     {
       id: 'google-bert/bert-base-uncased',

@@ -16,6 +16,7 @@ export default defineHat<PretrainingParams, PretrainingOutput>({
   pickQuestion: 'Do you want to see how BERT is trained from scratch?',
   order: 80,
   defaultModel: 'google-bert/bert-base-uncased',
+  modelRequirement: 'a BERT pretraining checkpoint with model.safetensors (cls.predictions and cls.seq_relationship)',
   models: [
     {
       id: 'google-bert/bert-base-uncased',
