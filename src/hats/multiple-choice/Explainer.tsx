@@ -1,28 +1,9 @@
 import type { ExplainerProps } from '@/hats/types';
+import { CheckpointWeights } from '@/components/CheckpointWeights';
 import { ExplainerLayout } from '@/components/ExplainerLayout';
-import { formatBytes } from '@/lib/format';
 import type { MultipleChoiceParams } from './params';
-import type { MultipleChoiceOutput, Provenance } from './scores';
+import type { MultipleChoiceOutput } from './scores';
 import { jsSnippet, pythonSnippet } from './snippets';
-
-function Weights({ provenance }: { provenance?: Provenance }) {
-  if (!provenance) return <p className="mt-1 text-stone-500">Once the model has answered, the exact tensors it used are listed here.</p>;
-  return (
-    <div className="mt-1" data-testid="provenance">
-      <p>
-        The numbers come from <code>{provenance.model}</code>, file <code>{provenance.file}</code>: {provenance.bodyTensorCount} tensors of the encoder body and these{' '}
-        {provenance.headTensors.length} of the head, {formatBytes(provenance.bytesFetched)} read with HTTP Range requests, run as {provenance.dtype}:
-      </p>
-      <ul className="mt-1 font-mono text-xs">
-        {provenance.headTensors.map((t) => (
-          <li key={t.name}>
-            {t.name} [{t.shape.join(', ')}]
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 export default function Explainer({ params, output, facts, modelId, dtype }: ExplainerProps<MultipleChoiceParams, MultipleChoiceOutput>) {
   const h = facts?.hiddenSize ?? 'hidden';
@@ -39,7 +20,7 @@ export default function Explainer({ params, output, facts, modelId, dtype }: Exp
             picks the winner. The classifier is tiny ({typeof h === 'number' ? `${h + 1} numbers` : 'hidden + 1 numbers'}); what it can tell apart
             comes from the encoder.
           </p>
-          <Weights provenance={output?.provenance} />
+          <CheckpointWeights provenance={output?.provenance} />
         </>
       }
       training={

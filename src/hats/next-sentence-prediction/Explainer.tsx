@@ -1,28 +1,9 @@
 import type { ExplainerProps } from '@/hats/types';
+import { CheckpointWeights } from '@/components/CheckpointWeights';
 import { ExplainerLayout } from '@/components/ExplainerLayout';
-import { formatBytes } from '@/lib/format';
 import type { NspParams } from './params';
 import { jsSnippet, pythonSnippet } from './snippets';
-import type { NspOutput, Provenance } from './verdict';
-
-function Weights({ provenance }: { provenance?: Provenance }) {
-  if (!provenance) return <p className="mt-1 text-stone-500">Once the model has answered, the exact tensors it used are listed here.</p>;
-  return (
-    <div className="mt-1" data-testid="provenance">
-      <p>
-        The numbers come from <code>{provenance.model}</code>, file <code>{provenance.file}</code>: {provenance.bodyTensorCount} tensors of the encoder body and these{' '}
-        {provenance.headTensors.length} of the head, {formatBytes(provenance.bytesFetched)} read with HTTP Range requests, run as {provenance.dtype}:
-      </p>
-      <ul className="mt-1 font-mono text-xs">
-        {provenance.headTensors.map((t) => (
-          <li key={t.name}>
-            {t.name} [{t.shape.join(', ')}]
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
+import type { NspOutput } from './verdict';
 
 export default function Explainer({ params, output, facts, modelId, dtype }: ExplainerProps<NspParams, NspOutput>) {
   const h = facts?.hiddenSize ?? 'hidden';
@@ -37,7 +18,7 @@ export default function Explainer({ params, output, facts, modelId, dtype }: Exp
             <code>cls.seq_relationship</code>, <code>Linear({h} → 2)</code>. Both were trained together in pretraining, the pooler for this very task: two scores, IsNext and NotNext, output shape <code>[1, 2]</code>. A
             softmax over the two gives the probabilities.
           </p>
-          <Weights provenance={output?.provenance} />
+          <CheckpointWeights provenance={output?.provenance} />
         </>
       }
       training={

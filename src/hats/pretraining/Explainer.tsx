@@ -1,29 +1,9 @@
 import type { ExplainerProps } from '@/hats/types';
+import { CheckpointWeights } from '@/components/CheckpointWeights';
 import { ExplainerLayout } from '@/components/ExplainerLayout';
-import { formatBytes } from '@/lib/format';
-import type { PretrainingOutput, Provenance } from './output';
+import type { PretrainingOutput } from './output';
 import type { PretrainingParams } from './params';
 import { jsSnippet, pythonSnippet } from './snippets';
-
-function Weights({ provenance }: { provenance?: Provenance }) {
-  if (!provenance) return <p className="mt-1 text-stone-500">Once the model has answered, the exact tensors it used are listed here.</p>;
-  return (
-    <div className="mt-1" data-testid="provenance">
-      <p>
-        The numbers come from <code>{provenance.model}</code>, file <code>{provenance.file}</code>: {provenance.bodyTensorCount} tensors of the encoder body (its word-embedding table doubles as the decoder) and
-        these {provenance.headTensors.length} of the heads, {formatBytes(provenance.bytesFetched)} read with HTTP Range requests, run as{' '}
-        {provenance.dtype}:
-      </p>
-      <ul className="mt-1 font-mono text-xs">
-        {provenance.headTensors.map((t) => (
-          <li key={t.name}>
-            {t.name} [{t.shape.join(', ')}]
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 export default function Explainer({ params, output, facts, modelId, dtype }: ExplainerProps<PretrainingParams, PretrainingOutput>) {
   const h = facts?.hiddenSize ?? 'hidden';
@@ -41,7 +21,7 @@ export default function Explainer({ params, output, facts, modelId, dtype }: Exp
             <code>cls.seq_relationship</code> reads the pooled <code>[CLS]</code> vector (pooler: <code>Linear({h} → {h}) + tanh</code>):{' '}
             <code>Linear({h} → 2)</code>, <code>seq_relationship_logits [1, 2]</code>.
           </p>
-          <Weights provenance={output?.provenance} />
+          <CheckpointWeights provenance={output?.provenance} bodyNote="its word-embedding table doubles as the decoder" heads="heads" />
         </>
       }
       training={
