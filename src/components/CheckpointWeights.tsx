@@ -1,17 +1,9 @@
+import type { CheckpointProvenance } from '@/lib/checkpoint-provenance';
 import { formatBytes } from '@/lib/format';
 
-/** Which checkpoint and which tensors produced the numbers of a hat built in the page. */
-export interface CheckpointProvenanceView {
-  model: string;
-  file: string;
-  bodyTensorCount: number;
-  headTensors: { name: string; shape: number[] }[];
-  bytesFetched: number;
-  dtype: string;
-}
 
 interface Props {
-  provenance?: CheckpointProvenanceView;
+  provenance?: CheckpointProvenance;
   /** Said after the body's tensor count, e.g. that the word embeddings double as the decoder. */
   bodyNote?: string;
   /** "head" or "heads". */

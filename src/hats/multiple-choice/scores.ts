@@ -1,20 +1,5 @@
+import type { CheckpointProvenance } from '@/lib/checkpoint-provenance';
 import { softmax } from '@/lib/maths';
-
-/** A tensor of the checkpoint as the explanation panel names it. */
-export interface TensorInfo {
-  name: string;
-  shape: number[];
-}
-
-/** Which checkpoint and which weights produced the numbers (DESIGN.md §3). */
-export interface Provenance {
-  model: string;
-  file: string;
-  headTensors: TensorInfo[];
-  bodyTensorCount: number;
-  bytesFetched: number;
-  dtype: 'fp32' | 'q8';
-}
 
 export interface PairToken {
   token: string;
@@ -37,7 +22,7 @@ export interface MultipleChoiceOutput {
   /** In the order the choices were typed. */
   choices: ChoiceScore[];
   best: number;
-  provenance: Provenance;
+  provenance: CheckpointProvenance;
 }
 
 /**

@@ -1,19 +1,5 @@
+import type { CheckpointProvenance } from '@/lib/checkpoint-provenance';
 import { softmax } from '@/lib/maths';
-
-export interface TensorInfo {
-  name: string;
-  shape: number[];
-}
-
-/** Which checkpoint and which weights produced the numbers (DESIGN.md §3). */
-export interface Provenance {
-  model: string;
-  file: string;
-  headTensors: TensorInfo[];
-  bodyTensorCount: number;
-  bytesFetched: number;
-  dtype: 'fp32' | 'q8';
-}
 
 export interface NspVerdict {
   /** P(B follows A). */
@@ -25,7 +11,7 @@ export interface NspVerdict {
 }
 
 export interface NspOutput extends NspVerdict {
-  provenance: Provenance;
+  provenance: CheckpointProvenance;
 }
 
 /**

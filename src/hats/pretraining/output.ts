@@ -1,21 +1,7 @@
+import type { CheckpointProvenance } from '@/lib/checkpoint-provenance';
 import type { Losses } from './losses';
 import type { MaskResult } from './predictions';
 import type { TrueRelation } from './params';
-
-export interface TensorInfo {
-  name: string;
-  shape: number[];
-}
-
-/** Which checkpoint and which weights produced the numbers (DESIGN.md §3). */
-export interface Provenance {
-  model: string;
-  file: string;
-  headTensors: TensorInfo[];
-  bodyTensorCount: number;
-  bytesFetched: number;
-  dtype: 'fp32' | 'q8';
-}
 
 export interface NspPart {
   isNext: number;
@@ -33,5 +19,5 @@ export interface PretrainingOutput {
   losses: Losses;
   /** True tokens that could not be scored, in the person's words (e.g. a word of two pieces). */
   labelNotes: string[];
-  provenance: Provenance;
+  provenance: CheckpointProvenance;
 }

@@ -1,5 +1,6 @@
 import { AutoTokenizer, type PreTrainedTokenizer } from '@huggingface/transformers';
 import type { ModelFacts } from '@/engine/protocol';
+import type { CheckpointProvenance } from '@/lib/checkpoint-provenance';
 import type { AdapterLoadContext } from '../adapter';
 import { setHost } from '../hub';
 import { factsFrom, progressForwarder, type AnyConfig } from '../text-model';
@@ -16,16 +17,7 @@ export interface CheckpointFeeds {
   token_type_ids?: Ids;
 }
 
-export interface CheckpointProvenance {
-  model: string;
-  file: string;
-  /** The head's own tensors, as the checkpoint names them. */
-  headTensors: { name: string; shape: number[] }[];
-  bodyTensorCount: number;
-  /** Bytes of model.safetensors this model is made of: header plus every tensor read. */
-  bytesFetched: number;
-  dtype: 'fp32' | 'q8';
-}
+export type { CheckpointProvenance };
 
 export interface CheckpointModel {
   facts: ModelFacts;
