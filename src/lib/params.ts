@@ -49,3 +49,20 @@ export function collect() {
 export function changed(entries: [string, string | number, string | number][]): [string, string][] {
   return entries.filter(([, value, def]) => value !== def).map(([key, value]) => [key, String(value)]);
 }
+
+/** A codec for params that are all plain texts (e.g. `text` and `text_pair`). */
+export function textsCodec<P extends Record<keyof P, string>>(defaults: P) {
+  const keys = Object.keys(defaults) as (keyof P & string)[];
+  return {
+    defaults,
+    parse(query: URLSearchParams) {
+      const c = collect();
+      const params = { ...defaults };
+      for (const key of keys) params[key] = c.take(textParam(query, key, defaults[key])) as P[typeof key];
+      return { params, notices: c.notices };
+    },
+    serialize(p: P): [string, string][] {
+      return changed(keys.map((key) => [key, p[key], defaults[key]]));
+    },
+  };
+}

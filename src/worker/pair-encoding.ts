@@ -1,3 +1,4 @@
+import type { PreTrainedTokenizer } from '@huggingface/transformers';
 import type { TokenRow, TokensInfo } from '@/engine/protocol';
 
 /** Token ids of one sentence pair, as the tokenizer gives them before any truncation. */
@@ -57,5 +58,17 @@ export function padBatch(pairs: PairEncoding[], padId: number) {
     input_ids: pairs.map((p) => pad(p.ids, padId)),
     token_type_ids: pairs.map((p) => pad(p.types, 0)),
     attention_mask: pairs.map((p) => pad(p.ids.map(() => 1), 0)),
+  };
+}
+
+/** Ids of a text (or a pair, with special tokens) and the fitted pair, for one checkpoint's tokenizer. */
+export function pairTokenizer(tokenizer: PreTrainedTokenizer, vocab: string[], maxLength: number) {
+  const special = new Set(tokenizer.all_special_ids);
+  const ids = (text: string, pair?: string) =>
+    (tokenizer(text, { text_pair: pair ?? null, add_special_tokens: pair !== undefined, return_tensor: false }) as unknown as { input_ids: number[] })
+      .input_ids;
+  return {
+    ids,
+    fit: (a: string, b: string) => fitPair({ full: ids(a, b), a: ids(a), b: ids(b) }, maxLength, vocab, special),
   };
 }

@@ -1,6 +1,6 @@
 import { checkpointSource, loadCheckpoint } from '@/worker/checkpoint';
 import { BadInputError, type HatAdapter } from '@/worker/adapter';
-import { fitPair, padBatch, type PairEncoding } from '@/worker/pair-encoding';
+import { padBatch, pairTokenizer, type PairEncoding } from '@/worker/pair-encoding';
 import { choicesProblem, type MultipleChoiceParams } from './params';
 import { scoreChoices, type MultipleChoiceOutput } from './scores';
 
@@ -16,19 +16,14 @@ const adapter: HatAdapter = {
   async load(ctx) {
     const cm = await loadCheckpoint(ctx, 'multiple-choice');
     const { tokenizer, vocab, facts } = cm;
-    const special = new Set(tokenizer.all_special_ids);
-    const ids = (text: string, pair?: string) =>
-      (tokenizer(text, { text_pair: pair ?? null, add_special_tokens: pair !== undefined, return_tensor: false }) as unknown as { input_ids: number[] }).input_ids;
+    const { fit } = pairTokenizer(tokenizer, vocab, facts.maxLength);
     return {
       facts,
       async run(raw) {
         const params = raw as MultipleChoiceParams;
         const problem = choicesProblem(params);
         if (problem) throw new BadInputError(problem);
-        const context = ids(params.context);
-        const pairs: PairEncoding[] = params.choices.map((choice) =>
-          fitPair({ full: ids(params.context, choice), a: context, b: ids(choice) }, facts.maxLength, vocab, special),
-        );
+        const pairs: PairEncoding[] = params.choices.map((choice) => fit(params.context, choice));
         const batch = padBatch(pairs, tokenizer.pad_token_id ?? 0); // [1]
         const { logits } = await cm.run(batch);
         if (!logits) throw new Error('The multiple-choice graph returned no logits.');

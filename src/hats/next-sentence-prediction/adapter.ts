@@ -1,6 +1,6 @@
 import { checkpointSource, loadCheckpoint } from '@/worker/checkpoint';
 import { BadInputError, type HatAdapter } from '@/worker/adapter';
-import { fitPair } from '@/worker/pair-encoding';
+import { pairTokenizer } from '@/worker/pair-encoding';
 import type { NspParams } from './params';
 import { nspVerdict, type NspOutput } from './verdict';
 
@@ -16,16 +16,14 @@ const adapter: HatAdapter = {
   async load(ctx) {
     const cm = await loadCheckpoint(ctx, 'next-sentence-prediction');
     const { tokenizer, vocab, facts } = cm;
-    const special = new Set(tokenizer.all_special_ids);
-    const ids = (text: string, pair?: string) =>
-      (tokenizer(text, { text_pair: pair ?? null, add_special_tokens: pair !== undefined, return_tensor: false }) as unknown as { input_ids: number[] }).input_ids;
+    const { fit } = pairTokenizer(tokenizer, vocab, facts.maxLength);
     return {
       facts,
       async run(raw) {
         const { sentence_a: a, sentence_b: b } = raw as NspParams;
         if (!a.trim()) throw new BadInputError('Sentence A is empty. Type the first sentence.');
         if (!b.trim()) throw new BadInputError('Sentence B is missing. The head judges whether B follows A, so it needs both.');
-        const pair = fitPair({ full: ids(a, b), a: ids(a), b: ids(b) }, facts.maxLength, vocab, special); // [1]
+        const pair = fit(a, b); // [1]
         const { logits } = await cm.run({
           input_ids: [pair.ids],
           token_type_ids: [pair.types],

@@ -4,7 +4,7 @@ import { BadInputError, type HatAdapter } from '@/worker/adapter';
 import { combineLosses, nspLoss } from './losses';
 import { countMasks } from './masks';
 import type { PretrainingOutput } from './output';
-import { fitPair, type PairEncoding } from '@/worker/pair-encoding';
+import { pairTokenizer, type PairEncoding } from '@/worker/pair-encoding';
 import { MAX_MASKS, type PretrainingParams } from './params';
 import { readMask } from './predictions';
 
@@ -35,15 +35,13 @@ const adapter: HatAdapter = {
     const maskToken = tokenizer.mask_token ?? '[MASK]';
     const maskId = tokenizer.mask_token_id;
     if (maskId === undefined) throw new BadInputError(`“${ctx.model}” has no mask token, so it cannot be pretrained with masked words.`);
-    const special = new Set(tokenizer.all_special_ids);
-    const ids = (text: string, pair?: string) =>
-      (tokenizer(text, { text_pair: pair ?? null, add_special_tokens: pair !== undefined, return_tensor: false }) as unknown as { input_ids: number[] }).input_ids;
+    const { ids, fit } = pairTokenizer(tokenizer, vocab, facts.maxLength);
     let last: Pass | undefined;
 
     async function pass(a: string, b: string): Promise<Pass> {
       const key = JSON.stringify([a, b]);
       if (last?.key === key) return last; // [3]
-      const pair = fitPair({ full: ids(a, b), a: ids(a), b: ids(b) }, facts.maxLength, vocab, special);
+      const pair = fit(a, b);
       const out = await cm.run({ input_ids: [pair.ids], token_type_ids: [pair.types], attention_mask: [pair.ids.map(() => 1)] });
       const predictions = out.prediction_logits; // [1]
       const seq = out.seq_relationship_logits?.data; // [2]

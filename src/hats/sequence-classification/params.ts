@@ -1,4 +1,4 @@
-import { changed, collect, textParam } from '@/lib/params';
+import { textsCodec } from '@/lib/params';
 import type { ParamsCodec } from '@/hats/types';
 
 export interface SeqClsParams {
@@ -7,20 +7,4 @@ export interface SeqClsParams {
   text_pair: string;
 }
 
-export const seqClsCodec: ParamsCodec<SeqClsParams> = {
-  defaults: { text: 'I love how this wardrobe makes transformers feel simple!', text_pair: '' },
-  parse(query) {
-    const c = collect();
-    const params = {
-      text: c.take(textParam(query, 'text', this.defaults.text)),
-      text_pair: c.take(textParam(query, 'text_pair', this.defaults.text_pair)),
-    };
-    return { params, notices: c.notices };
-  },
-  serialize(p) {
-    return changed([
-      ['text', p.text, this.defaults.text],
-      ['text_pair', p.text_pair, this.defaults.text_pair],
-    ]);
-  },
-};
+export const seqClsCodec: ParamsCodec<SeqClsParams> = textsCodec<SeqClsParams>({ text: 'I love how this wardrobe makes transformers feel simple!', text_pair: '' });
