@@ -2,8 +2,10 @@ import { Suspense, useEffect } from 'react';
 import type { HatDefinition } from '@/hats/types';
 import { TokensView } from '@/components/TokensView';
 import { RunBadge } from '@/components/RunBadge';
+import { getController } from './engine-instance';
 import { hatStatus } from './hat-status';
 import { ModelBar } from './ModelBar';
+import { RunControls } from './RunControls';
 import { currentChoice, useApp } from './store';
 
 const loadingPanel = <p className="text-sm text-stone-500">Opening…</p>;
@@ -18,6 +20,11 @@ export function HatView({ hat }: { hat: HatDefinition }) {
   const problem = hat.validate(choice.params, facts, setParams);
   const { Form, Output, Explainer } = hat;
   const result = run.result;
+  const controller = getController();
+  const { actions } = controller;
+  // A streaming hat shows its latest partial while it runs, else the last result.
+  const shown = run.phase === 'running' && run.partial !== undefined ? run.partial : result?.output;
+  const streaming = run.phase === 'running' && run.partial !== undefined;
   useEffect(() => {
     if (result) performance.mark('hw:result-rendered');
   }, [result]);
@@ -42,8 +49,9 @@ export function HatView({ hat }: { hat: HatDefinition }) {
         <div className="flex min-w-0 flex-col gap-4">
           <div className="panel">
             <Suspense fallback={loadingPanel}>
-              <Form params={choice.params} onChange={setParams} facts={facts} modelId={choice.model} />
+              <Form params={choice.params} onChange={setParams} facts={facts} modelId={choice.model} actions={actions} />
             </Suspense>
+            <RunControls hat={hat} status={status} blocked={problem !== null} onRun={controller.runNow} onStop={controller.stop} />
             {problem && (
               <div role="alert" data-testid="input-problem" className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm dark:bg-amber-950">
                 <span>{problem.message}</span>
@@ -71,10 +79,18 @@ export function HatView({ hat }: { hat: HatDefinition }) {
                 {run.error.message}
               </p>
             )}
-            <div data-testid="hat-output" className={status === 'running' ? 'opacity-60 transition-opacity' : ''}>
-              {result && !problem ? (
+            <div data-testid="hat-output" className={status === 'running' && !streaming ? 'opacity-60 transition-opacity' : ''}>
+              {shown !== undefined && !problem ? (
                 <Suspense fallback={loadingPanel}>
-                  <Output params={choice.params} output={result.output} facts={facts} onChange={setParams} />
+                  <Output
+                    params={choice.params}
+                    output={shown}
+                    facts={facts}
+                    onChange={setParams}
+                    running={streaming}
+                    stopped={!streaming && result?.stats.stopped === true}
+                    actions={actions}
+                  />
                 </Suspense>
               ) : (
                 <p className="text-sm text-stone-500">
@@ -90,7 +106,7 @@ export function HatView({ hat }: { hat: HatDefinition }) {
           <Suspense fallback={loadingPanel}>
             <Explainer
               params={choice.params}
-              output={result?.output}
+              output={shown}
               facts={facts}
               modelId={choice.model}
               dtype={model.info?.dtype}

@@ -1,6 +1,7 @@
 import { EngineFailure, type InferenceClient, type RunResult } from '@/engine/client';
 import { LatestRunner } from '@/engine/latest-runner';
 import type { ModelSpec, WorkerError } from '@/engine/protocol';
+import type { HatActions } from '@/hats/types';
 import { currentChoice, currentHat, useApp, type AppState } from './store';
 
 /** Typing re-runs the model after this pause (ms). */
@@ -28,6 +29,10 @@ export interface Controller {
   loadNow(): void;
   /** Run the current input now, without waiting for the typing pause. */
   runNow(): void;
+  /** Ask the run in flight to finish early and show what it has (streaming hats). */
+  stop(): void;
+  /** One-off requests from a hat's own UI to its adapter (see HatActions). */
+  actions: HatActions;
 }
 
 /** Wires the store to the worker: inspect → load → run, re-running on input changes. */
@@ -49,6 +54,10 @@ export function startController(client: InferenceClient, store = useApp): Contro
           const m = get().model;
           if (m.info?.key !== info.key) get().setModel({ ...m, phase: 'ready', info });
           if (info.fallback) get().notify(info.fallback, 'warning');
+        },
+        onPartial: (partial) => {
+          // Only the newest run streams into the page; an older one finishing is dropped anyway.
+          if (mine === token && !runner.hasWaiting) get().setRun({ ...get().run, phase: 'running', partial });
         },
       });
       inFlight = request.id;
@@ -77,7 +86,7 @@ export function startController(client: InferenceClient, store = useApp): Contro
       s.setRun({ phase: 'idle' });
       return;
     }
-    s.setRun({ ...s.run, phase: 'running', error: undefined });
+    s.setRun({ ...s.run, phase: 'running', error: undefined, partial: undefined });
     const spec = specOf(s);
     const params = currentChoice(s).params;
     timer = setTimeout(() => runner.submit({ spec, params }), delay);
@@ -130,14 +139,30 @@ export function startController(client: InferenceClient, store = useApp): Contro
       void prepare();
       return;
     }
-    if (currentChoice(s).params !== currentChoice(prev).params) requestRun(DEBOUNCE_MS);
+    const live = (currentHat(s).runMode ?? 'live') === 'live';
+    if (live && currentChoice(s).params !== currentChoice(prev).params) requestRun(DEBOUNCE_MS);
   });
   specKey = keyOf(specOf(get()));
   void prepare();
+
+  const actions: HatActions = {
+    call(payload, onPartial) {
+      const request = client.run(specOf(get()), payload, { onPartial });
+      return {
+        promise: request.promise.then(({ output, stats }) => ({ output, stats })),
+        stop: () => client.stop(request.id),
+        cancel: () => client.cancel(request.id),
+      };
+    },
+  };
 
   return {
     retry: () => void prepare(),
     loadNow: () => void load(token),
     runNow: () => requestRun(0),
+    stop: () => {
+      if (inFlight !== undefined) client.stop(inFlight);
+    },
+    actions,
   };
 }

@@ -18,6 +18,8 @@ export interface ModelState {
 export interface RunState {
   phase: 'idle' | 'running' | 'ready' | 'error';
   result?: RunResult;
+  /** The latest partial output of the run in flight (streaming hats). */
+  partial?: unknown;
   error?: WorkerError;
 }
 

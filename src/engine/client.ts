@@ -83,6 +83,11 @@ export class InferenceClient {
     this.worker.postMessage({ type: 'cancel', id: this.nextId++, target });
   }
 
+  /** Asks a running request to finish early; its promise resolves with what it had. */
+  stop(target: number): void {
+    this.worker.postMessage({ type: 'stop', id: this.nextId++, target });
+  }
+
   terminate(): void {
     this.worker.terminate();
   }

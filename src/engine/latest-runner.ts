@@ -28,6 +28,11 @@ export class LatestRunner<T, R> {
     return this.inFlight;
   }
 
+  /** A newer input waits behind the one in flight. */
+  get hasWaiting(): boolean {
+    return this.waiting !== undefined;
+  }
+
   private async pump(): Promise<void> {
     while (this.waiting) {
       const { input, seq } = this.waiting;

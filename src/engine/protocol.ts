@@ -93,6 +93,8 @@ export interface RunStats {
   ms: number;
   device: Device;
   dtype: Dtype;
+  /** The person stopped the run; the output is what the hat had by then (e.g. half a generation). */
+  stopped?: boolean;
 }
 
 export type ErrorKind =
@@ -116,6 +118,8 @@ export type WorkerRequest =
   | { type: 'load'; id: number; spec: ModelSpec }
   | { type: 'run'; id: number; spec: ModelSpec; params: unknown }
   | { type: 'cancel'; id: number; target: number }
+  /** Unlike cancel (drop the answer), stop asks a running hat to finish early and answer with what it has. */
+  | { type: 'stop'; id: number; target: number }
   | { type: 'dispose'; id: number; spec?: ModelSpec };
 
 export type WorkerResponse =

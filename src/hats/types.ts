@@ -1,5 +1,5 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
-import type { Device, Dtype, ModelFacts, TokensInfo } from '@/engine/protocol';
+import type { Device, Dtype, ModelFacts, RunStats, TokensInfo } from '@/engine/protocol';
 
 /** A model the hat offers, checked to exist on the Hub with these files. */
 export interface CuratedModel {
@@ -30,18 +30,43 @@ export interface ParamsCodec<P> {
   serialize(params: P): [string, string][];
 }
 
+/** A one-off request a hat's UI sends to its own adapter, outside the live runs (e.g. "train"). */
+export interface HatCall {
+  /** The adapter's output for this payload; rejects with the worker's error (kind 'cancelled' after cancel()). */
+  promise: Promise<{ output: unknown; stats: RunStats }>;
+  /** Ask the adapter to finish early: the promise resolves with what it has (stats.stopped). */
+  stop(): void;
+  /** Drop the request: the promise rejects. */
+  cancel(): void;
+}
+
+export interface HatActions {
+  /**
+   * Runs the current model's adapter with `payload` as its params. The adapter tells such
+   * payloads from live params itself (e.g. `{ kind: 'train', … }`). Partials stream to `onPartial`.
+   */
+  call(payload: unknown, onPartial?: (partial: unknown) => void): HatCall;
+}
+
 export interface FormProps<P> {
   params: P;
   onChange: (next: P) => void;
   facts?: ModelFacts;
   modelId: string;
+  actions: HatActions;
 }
 
 export interface OutputProps<P, O> {
   params: P;
+  /** The result, or while a streaming hat runs, its latest partial. */
   output: O;
   facts?: ModelFacts;
   onChange: (next: P) => void;
+  /** True while this output is a partial one (the run goes on). */
+  running: boolean;
+  /** The person stopped the run: the output is what the hat had by then. */
+  stopped: boolean;
+  actions: HatActions;
 }
 
 export interface ExplainerProps<P, O> {
@@ -70,6 +95,16 @@ export interface HatDefinition<P = unknown, O = unknown> {
   modelRequirement?: string;
   /** Position in the wardrobe. */
   order: number;
+  /**
+   * 'live' (default): every edit re-runs after a short pause. 'on-demand': the model runs once
+   * when it is ready (so a share link shows its output) and then when the person presses the
+   * run button, e.g. generation, which is too slow to redo on every key.
+   */
+  runMode?: 'live' | 'on-demand';
+  /** The run button's label for on-demand hats, e.g. 'Generate'. */
+  runLabel?: string;
+  /** The adapter streams partials and honours stop: the page shows a Stop button while it runs. */
+  stoppable?: boolean;
   defaultModel: string;
   models: CuratedModel[];
   params: ParamsCodec<P>;

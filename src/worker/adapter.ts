@@ -19,7 +19,12 @@ export interface AdapterLoadContext {
 export interface RunContext {
   /** Streams a partial output to the page (generation hats). */
   emit: (partial: unknown) => void;
+  /**
+   * Aborts when the page cancels the run (its answer will be dropped) or stops it
+   * (`stopped()` is then true): a stopped hat returns what it has so far, marked as such.
+   */
   signal: AbortSignal;
+  stopped(): boolean;
 }
 
 export interface RunOutput {

@@ -24,10 +24,11 @@ function setup(opts: FakeOptions = {}) {
       if (ctx.device === opts.failLoadOn) throw new Error('no available backend found');
       const hat: LoadedHat = {
         facts,
-        async run(params) {
+        async run(params, run) {
           if ((params as { bad?: boolean }).bad) throw new BadInputError('The text is empty.');
           await opts.runDelay;
           if (ctx.device === opts.failRunOn) throw new Error('GPUDevice lost');
+          if (run.stopped()) return { output: { echo: params, device: ctx.device, partial: run.signal.aborted } };
           return { output: { echo: params, device: ctx.device } };
         },
         async dispose() {
@@ -159,5 +160,24 @@ describe('Engine', () => {
       [1, 'cancelled'],
       [2, 'cancelled'],
     ]);
+  });
+
+  it('answers a stopped run with what it had, marked stopped, and ignores a stop for a queued run', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { engine, posted } = setup({ runDelay: gate });
+    const first = engine.handle({ type: 'run', id: 1, spec: spec(), params: { n: 1 } });
+    const second = engine.handle({ type: 'run', id: 2, spec: spec(), params: { n: 2 } });
+    await new Promise((r) => setTimeout(r, 0));
+    await engine.handle({ type: 'stop', id: 3, target: 1 });
+    await engine.handle({ type: 'stop', id: 4, target: 2 });
+    release();
+    await Promise.all([first, second]);
+    const results = posted.filter((m) => m.type === 'result');
+    expect(results).toMatchObject([
+      { id: 1, output: { echo: { n: 1 }, partial: true }, stats: { stopped: true } },
+      { id: 2, output: { echo: { n: 2 } } },
+    ]);
+    expect(results[1]).not.toHaveProperty('stats.stopped');
   });
 });

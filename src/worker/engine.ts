@@ -57,6 +57,7 @@ export class Engine {
   private readonly cache: Lru<Entry>;
   private readonly loading = new Map<string, Promise<Entry>>();
   private readonly cancelled = new Set<number>();
+  private readonly stopped = new Set<number>();
   private readonly running = new Map<number, AbortController>();
   private queue: Promise<void> = Promise.resolve();
 
@@ -71,12 +72,21 @@ export class Engine {
       this.running.get(request.target)?.abort();
       return Promise.resolve();
     }
+    if (request.type === 'stop') {
+      // Only a run in progress can stop early; a queued one has nothing yet and simply runs.
+      const running = this.running.get(request.target);
+      if (running) {
+        this.stopped.add(request.target);
+        running.abort();
+      }
+      return Promise.resolve();
+    }
     const job = this.queue.then(() => this.dispatch(request));
     this.queue = job.catch(() => undefined);
     return job;
   }
 
-  private async dispatch(request: Exclude<WorkerRequest, { type: 'cancel' }>): Promise<void> {
+  private async dispatch(request: Exclude<WorkerRequest, { type: 'cancel' | 'stop' }>): Promise<void> {
     const { id } = request;
     if (this.cancelled.delete(id)) {
       this.deps.post({ type: 'error', id, error: { kind: 'cancelled', message: 'Cancelled.' } });
@@ -239,7 +249,11 @@ export class Engine {
     this.deps.post({ type: 'ready', id, info: entry.info });
     const controller = new AbortController();
     this.running.set(id, controller);
-    const ctx = { emit: (output: unknown) => this.deps.post({ type: 'partial', id, output }), signal: controller.signal };
+    const ctx = {
+      emit: (output: unknown) => this.deps.post({ type: 'partial', id, output }),
+      signal: controller.signal,
+      stopped: () => this.stopped.has(id),
+    };
     try {
       let started = this.deps.now();
       let out;
@@ -256,7 +270,8 @@ export class Engine {
         started = this.deps.now();
         out = await entry.hat.run(params, ctx);
       }
-      if (controller.signal.aborted || this.cancelled.delete(id)) {
+      const stopped = this.stopped.has(id);
+      if (this.cancelled.delete(id) || (controller.signal.aborted && !stopped)) {
         this.deps.post({ type: 'error', id, error: { kind: 'cancelled', message: 'Cancelled.' } });
         return;
       }
@@ -265,10 +280,11 @@ export class Engine {
         id,
         output: out.output,
         tokens: out.tokens,
-        stats: { ms: this.deps.now() - started, device: entry.info.device, dtype: entry.info.dtype },
+        stats: { ms: this.deps.now() - started, device: entry.info.device, dtype: entry.info.dtype, ...(stopped ? { stopped } : {}) },
       });
     } finally {
       this.running.delete(id);
+      this.stopped.delete(id);
     }
   }
 

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { settledOutput } from '../testing';
 import Output from './Output';
 import { describeBatch } from './postprocess';
 
@@ -21,7 +22,7 @@ afterEach(cleanup);
 
 describe('Output', () => {
   it('draws one heatmap row and one map point per token, and the pair cosine', () => {
-    render(<Output params={{ text: 'the cat sleeps', text_pair: 'cat naps' }} output={output} onChange={() => {}} />);
+    render(<Output params={{ text: 'the cat sleeps', text_pair: 'cat naps' }} output={output} onChange={() => {}} {...settledOutput} />);
     expect(screen.getAllByTestId('heatmap-row').map((r) => r.textContent)).toEqual(['[CLS]', 'the', 'cat', 'sleeps', '[SEP]']);
     expect(screen.getAllByTestId('pca-point')).toHaveLength(5);
     expect(screen.getByTestId('pair-cosine').textContent).toBe(output.pair!.mean.toFixed(3));
@@ -34,7 +35,7 @@ describe('Output', () => {
   });
 
   it('gives the numbers behind the pictures as tables', () => {
-    render(<Output params={{ text: 'the cat sleeps', text_pair: '' }} output={{ ...output, sentences: output.sentences.slice(0, 1), pair: undefined }} onChange={() => {}} />);
+    render(<Output params={{ text: 'the cat sleeps', text_pair: '' }} output={{ ...output, sentences: output.sentences.slice(0, 1), pair: undefined }} onChange={() => {}} {...settledOutput} />);
     expect(screen.queryByTestId('pair-cosine')).toBeNull();
     expect(screen.queryByRole('radio')).toBeNull();
     expect(screen.getByRole('img', { name: /Heatmap of 5 token vectors with 4 numbers each/ })).toBeTruthy();

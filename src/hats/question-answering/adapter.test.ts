@@ -27,7 +27,7 @@ let hat: LoadedHat;
 const signal = new AbortController().signal;
 
 async function ask(question: string, context: string): Promise<QaOutput> {
-  return (await hat.run({ question, context }, { emit: () => undefined, signal })).output as QaOutput;
+  return (await hat.run({ question, context }, { emit: () => undefined, signal, stopped: () => false })).output as QaOutput;
 }
 
 beforeAll(async () => {
@@ -80,7 +80,7 @@ describe('the question-answering adapter on the fixture model', () => {
   });
 
   it('reports the window it used for the Tokens view, untruncated', async () => {
-    const run = await hat.run({ question: 'where does the dog run ?', context: QA_CONTEXT }, { emit: () => undefined, signal });
+    const run = await hat.run({ question: 'where does the dog run ?', context: QA_CONTEXT }, { emit: () => undefined, signal, stopped: () => false });
     const rows = run.tokens!.rows;
     expect(rows[0]).toMatchObject({ token: '[CLS]', special: true });
     expect(rows.filter((r) => r.token === '[SEP]')).toHaveLength(2);

@@ -2,6 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Strategy } from './aggregate';
+import { settledOutput } from '../testing';
 import Output from './Output';
 import { buildOutput } from './postprocess';
 import { WORDPIECE } from './scheme';
@@ -21,7 +22,7 @@ const output = buildOutput({
 });
 
 const show = (aggregation: Strategy) =>
-  render(<Output params={{ text: TEXT, aggregation }} output={output} onChange={() => {}} />);
+  render(<Output params={{ text: TEXT, aggregation }} output={output} onChange={() => {}} {...settledOutput} />);
 const entities = () =>
   screen.getAllByTestId('entity').map((m) => `${within(m).getByTestId('entity-text').textContent}:${within(m).getByTestId('entity-label').textContent}`);
 

@@ -61,3 +61,17 @@ export interface BenchCase {
    */
   bareClass?: string;
 }
+
+/**
+ * A test model folder for an architecture the BERT spec above does not describe
+ * (GPT-2, T5, ViT-MAE, …): the hat's fixture writes every file itself.
+ * Keys are paths inside the folder ('config.json', 'onnx/model.onnx'); the
+ * bytes must be the same on every run.
+ */
+export interface FixtureFolder {
+  /** Hub-style id, also the folder under fixtures/models/. */
+  id: string;
+  /** One line on how the weights decide the answer. */
+  rule: string;
+  files(): Record<string, Uint8Array | string> | Promise<Record<string, Uint8Array | string>>;
+}
