@@ -58,7 +58,7 @@ export default tseslint.config(
           paths: [transformers, ort],
           patterns: [
             { group: ['@/app/*'], message: 'Hat UI files take props only: no store imports.' },
-            { group: ['@/hats/*/*', '../*'], message: 'A hat imports nothing from another hat.' },
+            { group: ['@/hats/*/*', '../*', '!@/hats/types', '!@/hats/testing'], message: 'A hat imports nothing from another hat.' },
           ],
         },
       ],

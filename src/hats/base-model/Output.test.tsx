@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { settledOutput } from '../testing';
+import { settledOutput } from '@/hats/testing';
 import Output from './Output';
 import { describeBatch } from './postprocess';
 

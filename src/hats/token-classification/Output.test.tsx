@@ -2,7 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Strategy } from './aggregate';
-import { settledOutput } from '../testing';
+import { settledOutput } from '@/hats/testing';
 import Output from './Output';
 import { buildOutput } from './postprocess';
 import { WORDPIECE } from './scheme';
