@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { useApp } from './app/store';
+import { registerOfflineShell } from './app/offline/service-worker';
 import './index.css';
 
 // A promise nobody awaited must still end up in front of the person, not only in the console.
@@ -10,6 +11,8 @@ window.addEventListener('unhandledrejection', (event) => {
   const reason = event.reason instanceof Error ? event.reason.message : String(event.reason);
   useApp.getState().notify(`Something failed in the background: ${reason}`, 'warning');
 });
+
+registerOfflineShell();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

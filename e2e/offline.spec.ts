@@ -1,0 +1,125 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { preview, type PreviewServer } from 'vite';
+import { expect, gotoHat, hatUrl, HUB_URL, test, waitForHatStatus } from './support/test.ts';
+
+const MLM = 'hw-test/tiny-bert-mlm';
+const SWAG = 'hw-test/tiny-bert-swag';
+
+/** `npm run pack -- <args>`, as a teacher would type it. */
+function pack(args: string[]) {
+  return promisify(execFile)('npx', ['tsx', '--tsconfig', 'tsconfig.node.json', 'scripts/pack/pack.ts', ...args], { timeout: 60_000 });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// The build playwright.config.ts serves (vite build --outDir …).
+const BUILD_DIR = process.env.E2E_APP_PORT ? `dist-e2e-${process.env.E2E_APP_PORT}` : 'dist';
+
+/**
+ * A second copy of the site, as a school would put it up: the built app under /hat-wardrobe/ with a
+ * pack in its models/ folder, served by a plain static server (Vite's preview: sirv, with Range;
+ * 'mpa' so a missing file is a 404, not the app's index.html). Logs what it serves.
+ */
+async function serveSiteWithPack(root: string, served: string[]): Promise<PreviewServer> {
+  const site = path.join(root, 'hat-wardrobe');
+  for (const entry of await readdir(BUILD_DIR)) await symlink(path.resolve(BUILD_DIR, entry), path.join(site, entry));
+  return preview({
+    configFile: false,
+    logLevel: 'silent',
+    appType: 'mpa',
+    build: { outDir: root },
+    preview: { host: '127.0.0.1', port: await freePort(), strictPort: true },
+    plugins: [
+      {
+        name: 'request-log',
+        configurePreviewServer(server) {
+          server.middlewares.use((req, _res, next) => {
+            served.push(req.url ?? '');
+            next();
+          });
+        },
+      },
+    ],
+  });
+}
+
+// These tests need the service worker, whatever the other specs choose.
+test.use({ serviceWorkers: 'allow' });
+
+// Each test loads models twice (two hats, or before and after a reload): slow() gives that room.
+test.beforeEach(() => test.slow());
+
+test('a pack in the site\'s models/ folder runs the hats with the hub cut off, one click away', async ({ page, context }) => {
+  const root = await mkdtemp(path.join(tmpdir(), 'hw-pack-'));
+  let server: PreviewServer | undefined;
+  try {
+    const { stdout } = await pack(['--host', HUB_URL, '--out', path.join(root, 'hat-wardrobe', 'models'), MLM, SWAG]);
+    expect(stdout).toMatch(/Packed 2 model\(s\): 10 files/);
+    const served: string[] = [];
+    server = await serveSiteWithPack(root, served);
+    const site = new URL('hat-wardrobe/', server.resolvedUrls?.local[0]).href;
+    await context.route(`${HUB_URL}/**`, (route) => route.abort('connectionrefused'));
+
+    // The build points at the (now unreachable) hub: the model cannot load, until the site's pack is picked.
+    await page.goto(new URL(hatUrl({ hat: 'masked-lm', model: MLM, text: 'the cat says [MASK] .' }), site).href);
+    await waitForHatStatus(page, 'error');
+    const status = page.getByTestId('connection-status');
+    await status.click();
+    await page.getByRole('button', { name: 'Use this site\'s models' }).click();
+    await waitForHatStatus(page, 'ready');
+    await expect(page.getByTestId('mask-predictions').first().getByRole('rowheader').first()).toHaveText('meow');
+    await expect(status).toContainText('this site');
+    await expect(page.getByTestId('connection-host')).toHaveText(`${site}models`);
+    expect(served).toContain(`/hat-wardrobe/models/${MLM}/resolve/main/onnx/model_quantized.onnx`);
+
+    // A checkpoint hat reads model.safetensors piece by piece: the static server's Range support is enough.
+    await page.goto(new URL(hatUrl({ hat: 'multiple-choice', model: SWAG, context: 'The cat is hungry.', choice: ['It eats.', 'It sings.'] }), site).href);
+    await waitForHatStatus(page, 'ready');
+    await expect(page.getByTestId('best-choice')).not.toBeEmpty();
+    expect(served.some((u) => u.startsWith(`/hat-wardrobe/models/${SWAG}/resolve/main/model.safetensors`))).toBe(true);
+  } finally {
+    await server?.close();
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test('after one visit the app opens with the network cut, says so, and a cached hat still runs', async ({ page, context }) => {
+  await gotoHat(page, { hat: 'masked-lm', model: MLM, text: 'the cat says [MASK] .' });
+  await waitForHatStatus(page, 'ready');
+  const status = page.getByTestId('connection-status');
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await expect(status).toHaveAttribute('data-shell', 'ready');
+  await expect(status).toContainText('works offline');
+  await expect(status).toContainText('1 cached');
+
+  await context.setOffline(true);
+  await expect(status).toContainText('Offline');
+  await page.reload();
+  await waitForHatStatus(page, 'ready');
+  await expect(page.getByTestId('mask-predictions').first().getByRole('rowheader').first()).toHaveText('meow');
+  await expect(page.getByTestId('model-source')).toHaveText('loaded from the browser cache');
+  await expect(status).toContainText('Offline');
+
+  // A model that was never loaded cannot come from anywhere: the page says what is missing.
+  await page.getByRole('combobox', { name: 'Model' }).selectOption({ label: 'Another model from the Hub…' });
+  await page.getByRole('textbox', { name: /Hub model id/ }).fill('hw-test/tiny-bert-ner');
+  await page.getByRole('button', { name: 'Use this model' }).click();
+  await waitForHatStatus(page, 'error');
+  await expect(page.getByTestId('offline-missing')).toContainText(
+    `“hw-test/tiny-bert-ner” is not in this browser's cache, so it needs the connection (or a model pack on the school network) to load. Cached and ready offline: ${MLM}.`,
+  );
+});
