@@ -66,6 +66,9 @@ test.describe('pure logic', () => {
 });
 
 test.describe('in the browser', () => {
+  // The config blocks service workers for speed; this block checks the guard sees theirs.
+  test.use({ serviceWorkers: 'allow' });
+
   test.beforeEach(async ({ context, page }) => {
     // On the context, not the page: a service worker's script and fetches
     // belong to the context.
