@@ -1,0 +1,208 @@
+import { AutoModelForSeq2SeqLM, DynamicCache, Tensor, type PreTrainedModel } from '@huggingface/transformers';
+import type { TokenRow, TokensInfo } from '@/engine/protocol';
+import { BadInputError, type HatAdapter, type RunContext, type RunOutput } from '@/worker/adapter';
+import { EngineError } from '@/worker/errors';
+import { loadTextModel, type TextModel } from '@/worker/text-model';
+import { greedyGenerate, type EncoderToken, type Seq2SeqArchitecture, type Seq2SeqOutput } from './generation';
+import { clampNewTokens, PRESETS, sourceText, type Seq2SeqParams } from './params';
+
+/*
+ * The worker side of the hat: tokenize the source, run the encoder session once,
+ * then drive the decoder session step by step through the loop in generation.ts.
+ */
+
+interface OrtSession {
+  inputNames: string[];
+  run(feeds: Record<string, unknown>): Promise<Record<string, unknown>>;
+}
+
+const TOP_K = 5;
+/** At most ~20 page updates per second while a model streams. */
+const MIN_EMIT_MS = 50;
+
+const int64 = (values: readonly number[]) => new Tensor('int64', BigInt64Array.from(values.map(BigInt)), [1, values.length]);
+
+/** Lets the worker handle queued messages (a "stop") between two decoder steps, without a timer's delay. */
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+function architectureOf(model: PreTrainedModel, usesCache: boolean): Seq2SeqArchitecture {
+  const c = model.config as unknown as Record<string, unknown>;
+  const n = (key: string) => (typeof c[key] === 'number' ? (c[key] as number) : undefined);
+  return {
+    modelType: String(c.model_type ?? 'unknown'),
+    encoderLayers: n('num_layers') ?? n('encoder_layers'),
+    decoderLayers: n('num_decoder_layers') ?? n('decoder_layers') ?? n('num_layers'),
+    dModel: n('d_model'),
+    dKv: n('d_kv'),
+    dFf: n('d_ff') ?? n('encoder_ffn_dim'),
+    heads: n('num_heads') ?? n('encoder_attention_heads'),
+    vocabSize: n('vocab_size'),
+    relativeBuckets: n('relative_attention_num_buckets'),
+    relativeMaxDistance: n('relative_attention_max_distance'),
+    feedForward: typeof c.feed_forward_proj === 'string' ? c.feed_forward_proj : undefined,
+    usesCache,
+  };
+}
+
+/**
+ * Source ids fitted to the encoder's window [1].
+ * [1] T5 has no position table, but it was trained on 512-token inputs (its tokenizer's
+ *     model_max_length): longer sources are cut there, keeping the closing </s>.
+ */
+export function fitSource(full: readonly number[], maxLength: number, eosId: number): number[] {
+  if (full.length <= maxLength) return [...full];
+  const closes = full.at(-1) === eosId;
+  return closes ? [...full.slice(0, maxLength - 1), eosId] : full.slice(0, maxLength);
+}
+
+export interface Seq2SeqRunner {
+  run(params: Seq2SeqParams, ctx: RunContext): Promise<RunOutput>;
+}
+
+export function seq2seqRunner(tm: TextModel): Seq2SeqRunner {
+  const { model, tokenizer, vocab, facts } = tm;
+  const sessions = model.sessions as Record<string, OrtSession>;
+  const encoderSession = sessions.model;
+  const decoderSession = sessions.decoder_model_merged;
+  if (!encoderSession || !decoderSession) throw new Error('This export has no encoder_model/decoder_model_merged pair.');
+  const usesCache = decoderSession.inputNames.some((name) => name.startsWith('past_key_values.'));
+  const architecture = architectureOf(model, usesCache);
+  const gen = (model as unknown as { generation_config?: Record<string, unknown> }).generation_config ?? {};
+  const config = model.config as unknown as Record<string, unknown>;
+  const startId = Number(gen.decoder_start_token_id ?? config.decoder_start_token_id ?? tokenizer.pad_token_id ?? 0);
+  const eosRaw = gen.eos_token_id ?? config.eos_token_id ?? tokenizer.eos_token_id;
+  const eosIds = (Array.isArray(eosRaw) ? eosRaw : [eosRaw]).map(Number).filter(Number.isFinite);
+  const special = new Set(tokenizer.all_special_ids);
+  const tokenOf = (id: number) => vocab[id] ?? `<${id}>`;
+
+  return {
+    async run(params, ctx) {
+      if (!params.text.trim()) throw new BadInputError('The text is empty: type something for the encoder to read.');
+      const notes: string[] = [];
+      const limit = clampNewTokens(params.max_new_tokens);
+      if (limit.note) notes.push(limit.note);
+      const source = sourceText(params);
+      const full = tokenizer.encode(source);
+      const eosId = eosIds[0] ?? tokenizer.eos_token_id;
+      const ids = fitSource(full, facts.maxLength, eosId);
+      if (ids.length < full.length) {
+        notes.push(`The source was ${full.length} tokens long; the encoder read the first ${facts.maxLength} (the model's window), so the end of the text was left out.`);
+      }
+      const prefixIds = PRESETS[params.task].prefix ? tokenizer.encode(PRESETS[params.task].prefix.trimEnd(), { add_special_tokens: false }) : [];
+      const prefixLength = prefixIds.every((id, i) => ids[i] === id) ? prefixIds.length : 0;
+      const encoderTokens: EncoderToken[] = ids.map((id, i) => ({ id, token: tokenOf(id), special: special.has(id), prefix: i < prefixLength }));
+      const mask = int64(ids.map(() => 1));
+      let hidden: Tensor | undefined;
+      const cache = new DynamicCache();
+      let cached = false;
+
+      const initial: Seq2SeqOutput = {
+        encoder: { tokens: encoderTokens, ms: 0, fullLength: full.length, maxLength: facts.maxLength },
+        decoderStartId: startId,
+        decoderStartToken: tokenOf(startId),
+        steps: [],
+        text: '',
+        finish: null,
+        maxNewTokens: limit.value,
+        generateMs: 0,
+        notes,
+        architecture,
+      };
+      try {
+        const output = await greedyGenerate(
+          { startId, eosIds, maxNewTokens: limit.value, topK: TOP_K, minEmitMs: MIN_EMIT_MS, initial },
+          {
+            async encode() {
+              // [2] The encoder session alone: input_ids + attention_mask → last_hidden_state.
+              const out = await encoderSession.run({ input_ids: int64(ids).ort_tensor, attention_mask: mask.ort_tensor });
+              hidden = new Tensor(out.last_hidden_state as Tensor['ort_tensor']);
+            },
+            async step(written) {
+              // [3] With a cache the decoder is fed only its newest token; the keys and values of the
+              //     earlier ones come back in as past_key_values. Without one it rereads them all.
+              const feed = usesCache ? written.slice(-1) : written;
+              const out = (await model.forward({
+                encoder_outputs: hidden,
+                attention_mask: mask,
+                decoder_input_ids: int64(feed),
+                past_key_values: cached ? cache : undefined,
+              })) as Record<string, Tensor>;
+              if (usesCache) keepCache(cache, out, cached);
+              cached = usesCache;
+              const logits = out.logits;
+              if (!logits) throw new Error('The decoder gave no logits.');
+              const vocabSize = logits.dims.at(-1) ?? 0;
+              const data = (logits.type === 'float32' ? logits : logits.to('float32')).data as Float32Array;
+              return data.subarray(data.length - vocabSize);
+            },
+            decode: (written) => tokenizer.decode([...written], { skip_special_tokens: true }),
+            tokenOf,
+            signal: ctx.signal,
+            emit: ctx.emit,
+            now: () => performance.now(),
+            yieldToEvents,
+          },
+        );
+        return { output, tokens: tokensInfo(encoderTokens, full.length, facts.maxLength) };
+      } finally {
+        await cache.dispose();
+        hidden?.dispose();
+      }
+    },
+  };
+}
+
+/**
+ * present.* outputs become the next step's past_key_values.* [4].
+ * [4] The cross-attention entries (…encoder.key/value) depend only on the encoder's output, so
+ *     the first step's are kept: Optimum's merged decoder passes them through unchanged after that.
+ */
+function keepCache(cache: DynamicCache, out: Record<string, Tensor>, started: boolean): void {
+  const entries: Record<string, Tensor> = {};
+  for (const [name, tensor] of Object.entries(out)) {
+    if (!name.startsWith('present')) continue;
+    const pastName = name.replace('present', 'past_key_values');
+    if (started && name.includes('.encoder.')) {
+      if (tensor.location === 'gpu-buffer') tensor.dispose();
+      continue;
+    }
+    entries[pastName] = tensor;
+  }
+  cache.update(entries);
+}
+
+function tokensInfo(tokens: EncoderToken[], fullLength: number, maxLength: number): TokensInfo {
+  const rows: TokenRow[] = tokens.map((t) => ({ token: t.token, id: t.id, special: t.special, attention: 1 }));
+  return { rows, fullLength, maxLength, truncated: fullLength > tokens.length };
+}
+
+const adapter: HatAdapter = {
+  async load(ctx) {
+    // [5] AutoModelForSeq2SeqLM reads model_type (t5, bart, …) and opens two ONNX sessions:
+    //     onnx/encoder_model*.onnx and onnx/decoder_model_merged*.onnx.
+    const tm = await loadTextModel(AutoModelForSeq2SeqLM, ctx);
+    let runner;
+    try {
+      runner = seq2seqRunner(tm);
+    } catch (error) {
+      await tm.model.dispose();
+      throw new EngineError('unsupported', `“${ctx.model}” is not an encoder-decoder export this hat can drive.`, error instanceof Error ? error.message : String(error));
+    }
+    return {
+      facts: tm.facts,
+      run: (params, runCtx) => runner.run(params as Seq2SeqParams, runCtx),
+      dispose: () => tm.model.dispose(),
+    };
+  },
+};
+
+export default adapter;

@@ -1,0 +1,55 @@
+import { lazy } from 'react';
+import { defineHat } from '@/hats/types';
+import type { Seq2SeqOutput } from './generation';
+import { seq2seqCodec, sourceText, type Seq2SeqParams } from './params';
+
+const MB = 1_000_000;
+
+export default defineHat<Seq2SeqParams, Seq2SeqOutput>({
+  id: 'seq2seq-lm',
+  icon: '🤖',
+  title: 'Encoder-decoder (text to text)',
+  autoClass: 'AutoModelForSeq2SeqLM',
+  purpose:
+    'Turns one text into another: an encoder reads the whole input once, then a decoder writes the answer token by token, looking back at the encoder at every step. T5 and FLAN-T5: translation, summaries, instructions.',
+  tip: 'Two cats share this hat: one reads the whole letter in a single glance, the other writes the reply one word at a time, peeking at the first for every word. A cousin of BERT, not BERT: same fur, different job.',
+  pickQuestion: 'Do you want one text turned into another: a translation, a summary, an answer to an instruction?',
+  modelRequirement: 'An encoder-decoder ONNX export for transformers.js (T5 family): onnx/encoder_model.onnx and onnx/decoder_model_merged.onnx.',
+  order: 100,
+  runMode: 'on-demand',
+  runLabel: 'Generate',
+  stoppable: true,
+  defaultModel: 'Xenova/flan-t5-small',
+  models: [
+    {
+      id: 'Xenova/flan-t5-small',
+      note: 'FLAN-T5 small (77M): T5 tuned on over a thousand instruction tasks. 8 + 8 layers, width 512. Follows free instructions as well as prefixes.',
+      sizes: { fp32: (141 + 233) * MB, q8: (35.8 + 59.3) * MB },
+      licence: 'Apache-2.0',
+      languages: 'English; German, French, Romanian for translation',
+    },
+    {
+      id: 'Xenova/t5-small',
+      note: 'The original T5 small (60M): 6 + 6 layers, width 512, trained on C4 and a fixed set of prefixed tasks (translate, summarize).',
+      sizes: { fp32: (141 + 167) * MB, fp16: (70.8 + 83.7) * MB, q8: (35.6 + 42.4) * MB },
+      licence: 'Apache-2.0',
+      languages: 'English; German, French, Romanian for translation',
+    },
+    {
+      id: 'Xenova/flan-t5-base',
+      note: 'FLAN-T5 base (250M): 12 + 12 layers, width 768. Noticeably better answers, about three times the download of small.',
+      sizes: { fp32: (439 + 651) * MB, q8: (110 + 164) * MB },
+      licence: 'Apache-2.0',
+      languages: 'English; German, French, Romanian for translation',
+    },
+  ],
+  params: seq2seqCodec,
+  texts: (p) => [sourceText(p)],
+  validate(p) {
+    if (!p.text.trim()) return { message: 'The text is empty. Type something for the encoder to read (the preset adds its prefix in front).' };
+    return null;
+  },
+  Form: lazy(() => import('./Form')),
+  Output: lazy(() => import('./Output')),
+  Explainer: lazy(() => import('./Explainer')),
+});

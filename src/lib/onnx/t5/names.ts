@@ -1,0 +1,81 @@
+/** The shape of a T5 checkpoint, in the names its config.json uses. */
+export interface T5Config {
+  vocabSize: number;
+  dModel: number;
+  dKv: number;
+  dFf: number;
+  numLayers: number;
+  numDecoderLayers: number;
+  numHeads: number;
+  relativeAttentionNumBuckets: number;
+  relativeAttentionMaxDistance: number;
+  layerNormEpsilon: number;
+}
+
+/** Hugging Face parameter name → row-major float32 values (PyTorch layout, nn.Linear as [out, in]). */
+export type T5Weights = Record<string, Float32Array>;
+
+/** Names of one encoder block's tensors (T5Block: layer.0 self-attention, layer.1 feed-forward). */
+export function encoderBlockNames(i: number) {
+  const p = `encoder.block.${i}`;
+  return {
+    selfAttention: `${p}.layer.0.SelfAttention`,
+    selfNorm: `${p}.layer.0.layer_norm.weight`,
+    ffn: `${p}.layer.1.DenseReluDense`,
+    ffnNorm: `${p}.layer.1.layer_norm.weight`,
+  };
+}
+
+/** Names of one decoder block's tensors (layer.0 self-attention, layer.1 cross-attention, layer.2 feed-forward). */
+export function decoderBlockNames(i: number) {
+  const p = `decoder.block.${i}`;
+  return {
+    selfAttention: `${p}.layer.0.SelfAttention`,
+    selfNorm: `${p}.layer.0.layer_norm.weight`,
+    crossAttention: `${p}.layer.1.EncDecAttention`,
+    crossNorm: `${p}.layer.1.layer_norm.weight`,
+    ffn: `${p}.layer.2.DenseReluDense`,
+    ffnNorm: `${p}.layer.2.layer_norm.weight`,
+  };
+}
+
+/** Every tensor the graphs read, with its PyTorch shape. */
+export function t5WeightShapes(c: T5Config): Record<string, number[]> {
+  const inner = c.numHeads * c.dKv;
+  const shapes: Record<string, number[]> = {
+    'shared.weight': [c.vocabSize, c.dModel],
+    'encoder.final_layer_norm.weight': [c.dModel],
+    'decoder.final_layer_norm.weight': [c.dModel],
+    'lm_head.weight': [c.vocabSize, c.dModel],
+  };
+  const attention = (m: string) => {
+    for (const x of ['q', 'k', 'v']) shapes[`${m}.${x}.weight`] = [inner, c.dModel];
+    shapes[`${m}.o.weight`] = [c.dModel, inner];
+  };
+  const ffn = (m: string) => {
+    shapes[`${m}.wi.weight`] = [c.dFf, c.dModel];
+    shapes[`${m}.wo.weight`] = [c.dModel, c.dFf];
+  };
+  for (let i = 0; i < c.numLayers; i++) {
+    const n = encoderBlockNames(i);
+    attention(n.selfAttention);
+    ffn(n.ffn);
+    shapes[n.selfNorm] = [c.dModel];
+    shapes[n.ffnNorm] = [c.dModel];
+  }
+  for (let i = 0; i < c.numDecoderLayers; i++) {
+    const n = decoderBlockNames(i);
+    attention(n.selfAttention);
+    attention(n.crossAttention);
+    ffn(n.ffn);
+    shapes[n.selfNorm] = [c.dModel];
+    shapes[n.crossNorm] = [c.dModel];
+    shapes[n.ffnNorm] = [c.dModel];
+  }
+  return shapes;
+}
+
+/** All-zero tensors of the right shapes, for hand-written fixtures to fill in. */
+export function blankT5Weights(c: T5Config): T5Weights {
+  return Object.fromEntries(Object.entries(t5WeightShapes(c)).map(([name, dims]) => [name, new Float32Array(dims.reduce((a, b) => a * b, 1))]));
+}
