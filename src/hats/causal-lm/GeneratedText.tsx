@@ -1,0 +1,50 @@
+import type { CausalOutput } from './output';
+import { visibleToken } from './token-text';
+
+interface Props {
+  output: CausalOutput;
+  selected: number;
+  onSelect: (step: number) => void;
+  running: boolean;
+}
+
+/** The prompt (muted) followed by the generated tokens, each a button that shows its step below. */
+export function GeneratedText({ output, selected, onSelect, running }: Props) {
+  return (
+    <p className="rounded-lg border border-stone-200 bg-stone-50 p-3 font-mono text-sm leading-7 whitespace-pre-wrap dark:border-stone-700 dark:bg-stone-950">
+      {output.startToken ? (
+        <span className="rounded bg-stone-200 px-1 text-xs text-stone-600 dark:bg-stone-800 dark:text-stone-300" title="start token: the prompt was empty">
+          {output.startToken}
+        </span>
+      ) : (
+        <span data-testid="prompt-text" className="text-stone-500 dark:text-stone-400">
+          {output.prompt}
+        </span>
+      )}
+      <span data-testid="generated-text" className="sr-only">
+        {output.generated}
+      </span>
+      <span aria-label="Generated tokens: pick one to see its step">
+        {output.steps.map((s, i) => (
+          <button
+            key={i}
+            type="button"
+            aria-pressed={i === selected}
+            aria-label={`Step ${i + 1}: ${s.end ? 'end of text' : visibleToken(s.text)}`}
+            onClick={() => onSelect(i)}
+            className={`rounded px-px focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 ${
+              i === selected ? 'bg-amber-300 text-stone-950' : 'bg-amber-100 hover:bg-amber-200 dark:bg-amber-900/40 dark:hover:bg-amber-800'
+            } ${s.end ? 'ml-1 text-xs text-stone-600 dark:text-stone-300' : ''}`}
+          >
+            {s.end ? '⏹ end' : s.text}
+          </button>
+        ))}
+      </span>
+      {running && (
+        <span aria-hidden="true" className="ml-0.5 inline-block animate-pulse motion-reduce:animate-none">
+          ▍
+        </span>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,195 @@
+import { AutoModelForCausalLM, AutoTokenizer, ModelRegistry, Tensor, type PreTrainedModel } from '@huggingface/transformers';
+import type { Dtype, TokensInfo } from '@/engine/protocol';
+import type { HatAdapter, ModelSource, RunContext } from '@/worker/adapter';
+import { onnxExportSource, setHost } from '@/worker/hub';
+import { progressForwarder, readFacts } from '@/worker/text-model';
+import { decode, fitToWindow, type Forward } from './decode';
+import { shownStep, type CausalOutput, type GenStep } from './output';
+import { clampSettings, type CausalParams } from './params';
+
+/*
+ * [1] Decoder-only exports come in two layouts: onnx/model*.onnx (what
+ *     transformers.js 3+ loads for AutoModelForCausalLM), and the older
+ *     onnx/decoder_model_merged*.onnx, one graph with and without a cache behind
+ *     a `use_cache_branch` switch (e.g. Xenova/distilgpt2). The hat reads either.
+ * [2] One step of the model: input_ids [1, new], attention_mask [1, all so far]
+ *     (position_ids are made from it), and the cache of every earlier token's
+ *     keys and values per layer, [1, heads, past, head_dim]. Out come logits
+ *     [1, new, vocab], of which only the last row (the next token) is needed,
+ *     and present.<i>.key/value: the cache grown by the new tokens.
+ */
+
+const MERGED = 'decoder_model_merged';
+/** Partials go to the page at most this often (ms); the first token always goes at once. */
+const EMIT_EVERY_MS = 100;
+const layouts = new Map<string, Promise<{ fileName?: string; dtypes: Dtype[] }>>();
+
+/** [1] */
+function layoutOf(model: string, host: string) {
+  const key = `${host}|${model}`;
+  let found = layouts.get(key);
+  if (!found) {
+    found = (async () => {
+      setHost(host);
+      const plain = (await ModelRegistry.get_available_dtypes(model)) as Dtype[];
+      if (plain.length > 0) return { dtypes: plain };
+      const merged = (await ModelRegistry.get_available_dtypes(model, { model_file_name: MERGED })) as Dtype[];
+      return merged.length > 0 ? { fileName: MERGED, dtypes: merged } : { dtypes: [] };
+    })();
+    found.catch(() => layouts.delete(key));
+    layouts.set(key, found);
+  }
+  return found;
+}
+
+const source: ModelSource = {
+  availableDtypes: async ({ model, host }) => (await layoutOf(model, host)).dtypes,
+  async files(q) {
+    const { fileName } = await layoutOf(q.model, q.host);
+    if (!fileName) return onnxExportSource.files(q);
+    setHost(q.host);
+    const files = await ModelRegistry.get_files(q.model, { dtype: q.dtype, device: q.device as never, model_file_name: fileName });
+    return Promise.all(files.map(async (file) => ({ file, bytes: (await ModelRegistry.get_file_metadata(q.model, file).catch(() => undefined))?.size ?? 0 })));
+  },
+  async cached(q) {
+    const { fileName } = await layoutOf(q.model, q.host);
+    setHost(q.host);
+    return ModelRegistry.is_cached(q.model, { dtype: q.dtype, device: q.device as never, ...(fileName ? { model_file_name: fileName } : {}) });
+  },
+};
+
+type Outputs = Record<string, Tensor>;
+
+/** Lets the worker handle waiting messages (a Stop) between steps: a message round trip, without setTimeout's clamping. */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+const int64 = (values: readonly number[]) => new Tensor('int64', BigInt64Array.from(values, BigInt), [1, values.length]);
+
+/** [2] A `forward` for the decoding loop that keeps the model's KV cache between steps. */
+function cachedForward(model: PreTrainedModel, hasPast: boolean) {
+  let past: Outputs | null = null;
+  const release = (tensors: Outputs | null, keep: Set<Tensor>) => {
+    for (const t of Object.values(tensors ?? {})) if (!keep.has(t)) t.dispose();
+  };
+  const forward: Forward = async (ids, fed) => {
+    const fresh = hasPast ? ids.slice(fed) : ids;
+    const out = (await model.forward({ input_ids: int64(fresh), attention_mask: int64(ids.map(() => 1)), past_key_values: hasPast ? past : null })) as Outputs;
+    const next: Outputs = {};
+    for (const [name, t] of Object.entries(out)) if (name.startsWith('present')) next[name.replace('present', 'past_key_values')] = t;
+    release(past, new Set(Object.values(next)));
+    past = hasPast ? next : null;
+    let logits = out.logits!;
+    if (logits.type !== 'float32') logits = logits.to('float32');
+    const vocab = logits.dims.at(-1)!;
+    const rows = logits.dims.at(-2)!;
+    const row = Float32Array.from((logits.data as Float32Array).subarray((rows - 1) * vocab, rows * vocab));
+    logits.dispose();
+    return row;
+  };
+  return { forward, dispose: () => release(past, new Set()) };
+}
+
+function numberList(v: unknown): number[] {
+  if (typeof v === 'number') return [v];
+  return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
+}
+
+const adapter: HatAdapter = {
+  source,
+  async load(ctx) {
+    const { fileName } = await layoutOf(ctx.model, ctx.host);
+    const progress_callback = progressForwarder(ctx);
+    const [tokenizer, model] = await Promise.all([
+      AutoTokenizer.from_pretrained(ctx.model, { progress_callback }),
+      AutoModelForCausalLM.from_pretrained(ctx.model, { dtype: ctx.dtype, device: ctx.device, progress_callback, ...(fileName ? { model_file_name: fileName } : {}) }),
+    ]);
+    const facts = readFacts(model, tokenizer);
+    const config = model.config as unknown as Record<string, unknown>;
+    const generation = (model.generation_config ?? {}) as Record<string, unknown>;
+    const inputNames = (model as unknown as { sessions: Record<string, { inputNames: string[] }> }).sessions.model?.inputNames ?? [];
+    const hasPast = inputNames.some((n) => n.startsWith('past_key_values.'));
+    const eos = new Set([...numberList(generation.eos_token_id), ...numberList(config.eos_token_id), ...numberList(tokenizer.eos_token_id)]);
+    const startId = numberList(tokenizer.bos_token_id)[0] ?? numberList(config.bos_token_id)[0] ?? [...eos][0];
+    // The window is what the position embeddings hold (facts.maxLength is capped for the encoder hats).
+    const window = facts.maxPositions ?? facts.maxLength;
+    const text = (id: number) => tokenizer.decode([id], { skip_special_tokens: false });
+    const join = (ids: number[]) => (ids.length ? tokenizer.decode(ids, { skip_special_tokens: false }) : '');
+
+    async function run(raw: unknown, rc: RunContext) {
+      const { params, notes } = clampSettings(raw as CausalParams);
+      let promptIds = tokenizer.encode(params.text);
+      let startToken: string | undefined;
+      if (promptIds.length === 0) {
+        if (startId === undefined) throw new Error('This model has no start token to begin from: type a prompt.');
+        promptIds = [startId];
+        startToken = text(startId);
+        notes.push(`The prompt is empty, so the model starts from its start token ${startToken} and writes whatever it finds most likely.`);
+      }
+      const fit = fitToWindow(promptIds, params.max_new_tokens, window);
+      notes.push(...fit.notes);
+      const { temperature, top_k, top_p, seed } = params;
+      const base = {
+        prompt: startToken ? '' : tokenizer.decode(fit.ids, { skip_special_tokens: false }),
+        promptTokens: fit.ids.length,
+        startToken,
+        notes,
+        settings: { max_new_tokens: fit.maxNewTokens, temperature, top_k, top_p, seed },
+        cached: hasPast,
+      };
+      const steps: GenStep[] = [];
+      const snapshot = (generateMs: number, finish?: CausalOutput['finish']): CausalOutput => ({
+        ...base,
+        steps: [...steps],
+        generated: join(steps.filter((s) => !s.end).map((s) => s.id)),
+        generateMs: Math.round(generateMs),
+        finish,
+      });
+      const started = performance.now();
+      let lastEmit = -Infinity;
+      const session = cachedForward(model, hasPast);
+      try {
+        const result = await decode({
+          promptIds: fit.ids,
+          maxNewTokens: fit.maxNewTokens,
+          eosIds: [...eos],
+          settings: { temperature, topK: top_k, topP: top_p },
+          seed,
+          forward: session.forward,
+          signal: rc.signal,
+          pause: yieldToMessages,
+          onStep: (all) => {
+            steps.push(shownStep(all.at(-1)!, text, eos));
+            // The page redraws on every partial: a few per second stream smoothly without flooding it.
+            const now = performance.now();
+            if (now - lastEmit >= EMIT_EVERY_MS) {
+              lastEmit = now;
+              rc.emit(snapshot(now - started));
+            }
+          },
+        });
+        const tokens: TokensInfo = {
+          rows: fit.ids.map((id) => ({ token: text(id), id, special: tokenizer.all_special_ids.includes(id), attention: 1 })),
+          fullLength: fit.ids.length,
+          maxLength: window,
+          truncated: false,
+        };
+        return { output: snapshot(performance.now() - started, result.finish), tokens };
+      } finally {
+        session.dispose();
+      }
+    }
+
+    return { facts, run, dispose: () => model.dispose() };
+  },
+};
+
+export default adapter;

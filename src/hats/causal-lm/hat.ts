@@ -1,0 +1,53 @@
+import { lazy } from 'react';
+import { defineHat } from '@/hats/types';
+import type { CausalOutput } from './output';
+import { causalCodec, type CausalParams } from './params';
+
+const MB = 1_000_000;
+
+export default defineHat<CausalParams, CausalOutput>({
+  id: 'causal-lm',
+  icon: '🧵',
+  title: 'Causal language modeling',
+  autoClass: 'AutoModelForCausalLM',
+  purpose:
+    'Writes text left to right, one token at a time, GPT-style: at every step it scores the whole vocabulary for the next token and picks one. A cousin of BERT, not BERT.',
+  tip: 'This hat only ever looks backwards, like me following a trail of treats: one crumb, then the next, never peeking at what is further along.',
+  pickQuestion: 'Do you want the model to write text (GPT-style, not BERT)?',
+  modelRequirement: 'ONNX weights for transformers.js: onnx/model*.onnx, or the older onnx/decoder_model_merged*.onnx.',
+  order: 90,
+  runMode: 'on-demand',
+  runLabel: 'Generate',
+  stoppable: true,
+  defaultModel: 'Xenova/distilgpt2',
+  models: [
+    {
+      id: 'Xenova/distilgpt2',
+      note: 'DistilGPT-2: a 6-layer distilled GPT-2 trained on OpenWebText. Small and quick; continues English text (older merged-decoder export).',
+      sizes: { fp32: 330 * MB, q8: 84.9 * MB },
+      licence: 'Apache-2.0',
+      languages: 'English',
+    },
+    {
+      id: 'Xenova/gpt2',
+      note: 'The original GPT-2 (124M, 12 layers) from OpenAI, trained on WebText: plain continuation, no instructions.',
+      sizes: { fp32: 501 * MB, fp16: 251 * MB, int8: 281 * MB, q4: 500 * MB, bnb4: 500 * MB },
+      licence: 'MIT',
+      languages: 'English',
+    },
+    {
+      id: 'HuggingFaceTB/SmolLM2-135M-Instruct',
+      note: 'SmolLM2 135M Instruct: a small modern Llama-style model tuned to follow instructions (best with its chat template; here it continues plain prompts).',
+      sizes: { fp32: 654 * MB, fp16: 327 * MB, q4: 200 * MB, q4f16: 134 * MB },
+      licence: 'Apache-2.0',
+      languages: 'English',
+    },
+  ],
+  params: causalCodec,
+  texts: (p) => [p.text],
+  // Nothing blocks a run: an empty prompt starts from the start token, settings out of range are clamped (with a note).
+  validate: () => null,
+  Form: lazy(() => import('./Form')),
+  Output: lazy(() => import('./Output')),
+  Explainer: lazy(() => import('./Explainer')),
+});

@@ -1,0 +1,185 @@
+import type { WeightMap } from '../bert-names';
+import { GraphBuilder } from '../graph-builder';
+import { addWeight, layerNorm, takeWeight, type BuildContext } from '../layers';
+import type { ModelProto } from '../onnx-types';
+import { GPT2_NAMES, gpt2LayerNames, type Gpt2Config } from './gpt2-names';
+
+/*
+ * A GPT-2 decoder (GPT2LMHeadModel) as an ONNX graph laid out like the
+ * transformers.js exports of decoder-only models:
+ *   with past:    input_ids, attention_mask, position_ids, past_key_values.<i>.key/value
+ *                 → logits, present.<i>.key/value
+ *   without past: input_ids, attention_mask → logits
+ * Cache tensors are [batch_size, n_head, past_sequence_length, head_dim]: the
+ * fixed head count and head size let transformers.js make an empty cache for the
+ * first step from the input metadata alone.
+ */
+
+export const BATCH = 'batch_size';
+export const SEQUENCE = 'sequence_length';
+export const PAST = 'past_sequence_length';
+export const TOTAL = 'total_sequence_length';
+
+export interface Gpt2ModelSpec {
+  config: Gpt2Config;
+  weights: WeightMap;
+  /** Declare past_key_values inputs and present outputs (the KV cache). */
+  withPast: boolean;
+  doc?: string;
+}
+
+/** A very negative score: softmax gives it a weight of 0 without the NaN that −∞ + −∞ could make. */
+const BLOCKED = -1e9;
+
+/** y = x·W + b with a Conv1D weight stored [in, out], as GPT-2 does: no transpose needed. */
+function conv1d(ctx: BuildContext, x: string, module: string, inDim: number, outDim: number): string {
+  const w = addWeight(ctx, `${module}.weight`, [inDim, outDim]);
+  const b = addWeight(ctx, `${module}.bias`, [outDim]);
+  return ctx.g.node('Add', [ctx.g.node('MatMul', [x, w]), b]);
+}
+
+/** GPT-2's "gelu_new": 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), the tanh approximation. */
+function geluTanh(ctx: BuildContext, x: string): string {
+  const { g } = ctx;
+  const cube = g.node('Mul', [g.node('Mul', [x, x]), x]);
+  const inner = g.node('Mul', [g.node('Add', [x, g.node('Mul', [cube, g.constant([0.044715])])]), g.constant([Math.sqrt(2 / Math.PI)])]);
+  const onePlus = g.node('Add', [g.node('Tanh', [inner]), g.constant([1])]);
+  return g.node('Mul', [g.node('Mul', [x, onePlus]), g.constant([0.5])]);
+}
+
+/** A scalar int64 from a 1-D shape: dimension `axis` of `x`. */
+function dim(ctx: BuildContext, x: string, axis: number): string {
+  return ctx.g.node('Gather', [ctx.g.node('Shape', [x]), ctx.g.constant([axis], 'int64')]);
+}
+
+/*
+ * [1] The causal mask: the query at absolute position past + i may read keys
+ *     0 … past + i, never later ones, so every token is predicted from its left
+ *     context only. (BERT has no such mask: every token sees both sides.) The
+ *     padding mask (attention_mask = 0) is added on top, as in BERT.
+ */
+function attentionBias(ctx: BuildContext, attentionMask: string, querySeq: string, keyTotal: string): string {
+  const { g } = ctx;
+  const one = g.constant([1], 'int64');
+  const zero = g.constant([0], 'int64');
+  const rows = g.node('Range', [g.node('Sub', [keyTotal, querySeq]), keyTotal, one]); // absolute query positions
+  const cols = g.node('Range', [zero, keyTotal, one]);
+  const rowCol = g.node('Unsqueeze', [rows, g.constant([1], 'int64', [1])]); // [s, 1]
+  const allowed = g.node('LessOrEqual', [cols, rowCol]); // [s, total]
+  const causal = g.node('Where', [allowed, g.constant([0]), g.constant([BLOCKED])]);
+  const mask = g.node('Cast', [attentionMask], { to: { i: 1 } });
+  const padding = g.node('Mul', [g.node('Sub', [g.constant([1]), mask]), g.constant([BLOCKED])]);
+  const paddingB = g.node('Unsqueeze', [padding, g.constant([1, 2], 'int64', [2])]); // [b, 1, 1, total]
+  return g.node('Add', [causal, paddingB]); // broadcasts to [b, 1, s, total]
+}
+
+interface Cache {
+  key: string;
+  value: string;
+}
+
+/*
+ * [2] Masked multi-head self-attention. c_attn makes Q, K and V in one matrix;
+ *     each is split into heads [b, heads, seq, d]. With a cache, the new keys and
+ *     values are appended to the past ones (Concat on the sequence axis), so a
+ *     step that feeds one new token still attends to the whole text; the
+ *     concatenation is returned as `present` for the next step.
+ */
+function attention(ctx: BuildContext, c: Gpt2Config, x: string, bias: string | ((k: string) => string), layer: number, past?: Cache) {
+  const { g } = ctx;
+  const h = c.hiddenSize;
+  const d = h / c.numHeads;
+  const n = gpt2LayerNames(layer);
+  const qkv = conv1d(ctx, x, n.attn, h, 3 * h);
+  const [q0, k0, v0] = g.nodeOutputs('Split', [qkv, g.constant([h, h, h], 'int64', [3])], { attrs: { axis: { i: -1 } }, outputs: 3 }) as [
+    string,
+    string,
+    string,
+  ];
+  const split = g.constant([0, 0, c.numHeads, d], 'int64', [4]);
+  const heads = (t: string) => g.node('Transpose', [g.node('Reshape', [t, split])], { perm: { ints: [0, 2, 1, 3] } });
+  let k = heads(k0);
+  let v = heads(v0);
+  if (past) {
+    k = g.node('Concat', [past.key, k], { axis: { i: 2 } });
+    v = g.node('Concat', [past.value, v], { axis: { i: 2 } });
+  }
+  const kT = g.node('Transpose', [k], { perm: { ints: [0, 1, 3, 2] } });
+  const scores = g.node('Mul', [g.node('MatMul', [heads(q0), kT]), g.constant([1 / Math.sqrt(d)])]);
+  const masked = g.node('Add', [scores, typeof bias === 'string' ? bias : bias(k)]);
+  const probs = g.node('Softmax', [masked], { axis: { i: -1 } });
+  const context = g.node('Transpose', [g.node('MatMul', [probs, v])], { perm: { ints: [0, 2, 1, 3] } });
+  const merged = g.node('Reshape', [context, g.constant([0, 0, h], 'int64', [3])]);
+  return { out: conv1d(ctx, merged, n.attnProj, h, h), present: { key: k, value: v } };
+}
+
+/*
+ * [3] Pre-LN block (GPT-2): x = x + attn(LN(x)); x = x + mlp(LN(x)). Unlike
+ *     BERT's post-LN, the residual stream itself is never normalised until ln_f.
+ */
+function block(ctx: BuildContext, c: Gpt2Config, x: string, bias: string | ((k: string) => string), layer: number, past?: Cache) {
+  const { g } = ctx;
+  const h = c.hiddenSize;
+  const n = gpt2LayerNames(layer);
+  const a = attention(ctx, c, layerNorm(ctx, x, n.ln1, h), bias, layer, past);
+  const x1 = g.node('Add', [x, a.out]);
+  const wide = geluTanh(ctx, conv1d(ctx, layerNorm(ctx, x1, n.ln2, h), n.fc, h, c.innerSize));
+  return { out: g.node('Add', [x1, conv1d(ctx, wide, n.proj, c.innerSize, h)]), present: a.present };
+}
+
+/** lm_head is an nn.Linear [vocab, hidden]: transposed once here so the graph has a plain MatMul. */
+function lmHead(ctx: BuildContext, c: Gpt2Config, x: string): string {
+  const w = takeWeight(ctx, GPT2_NAMES.lmHead, [c.vocabSize, c.hiddenSize]);
+  const t = new Float32Array(w.length);
+  for (let r = 0; r < c.vocabSize; r++) for (let k = 0; k < c.hiddenSize; k++) t[k * c.vocabSize + r] = w[r * c.hiddenSize + k] as number;
+  const name = ctx.g.initializer(GPT2_NAMES.lmHead, { dims: [c.hiddenSize, c.vocabSize], data: t }, 'transposed from [vocab, hidden] to [hidden, vocab] for MatMul');
+  return ctx.g.node('MatMul', [x, name]);
+}
+
+export function buildGpt2Model(spec: Gpt2ModelSpec): ModelProto {
+  const { config: c, withPast } = spec;
+  if (c.hiddenSize % c.numHeads !== 0) throw new Error(`n_embd ${c.hiddenSize} is not divisible by ${c.numHeads} heads`);
+  const g = new GraphBuilder(withPast ? 'gpt2-with-past' : 'gpt2');
+  const ctx: BuildContext = { g, weights: spec.weights, eps: c.layerNormEps };
+  const d = c.hiddenSize / c.numHeads;
+  const inputIds = g.input('input_ids', 'int64', [BATCH, SEQUENCE]);
+  const attentionMask = g.input('attention_mask', 'int64', [BATCH, withPast ? TOTAL : SEQUENCE]);
+  const seq = dim(ctx, inputIds, 1);
+  // [4] Learned absolute positions. With a cache the caller says where the new tokens sit
+  //     (position_ids = past length …); without one they are simply 0 … seq − 1.
+  const positions = withPast
+    ? g.input('position_ids', 'int64', [BATCH, SEQUENCE])
+    : g.node('Range', [g.constant([0], 'int64'), seq, g.constant([1], 'int64')]);
+  const wte = addWeight(ctx, GPT2_NAMES.wte, [c.vocabSize, c.hiddenSize]);
+  const wpe = addWeight(ctx, GPT2_NAMES.wpe, [c.maxPositions, c.hiddenSize]);
+  let x = g.node('Add', [g.node('Gather', [wte, inputIds]), g.node('Gather', [wpe, positions])]);
+  const pasts: Cache[] = [];
+  if (withPast) {
+    for (let i = 0; i < c.numLayers; i++) {
+      const dims = [BATCH, c.numHeads, PAST, d];
+      pasts.push({ key: g.input(`past_key_values.${i}.key`, 'float32', dims), value: g.input(`past_key_values.${i}.value`, 'float32', dims) });
+    }
+  }
+  // The bias depends only on lengths, so one is built (from the first layer's keys) and shared.
+  let shared: string | undefined;
+  const bias = (k: string) => (shared ??= attentionBias(ctx, attentionMask, seq, dim(ctx, k, 2)));
+  for (let i = 0; i < c.numLayers; i++) {
+    const b = block(ctx, c, x, bias, i, pasts[i]);
+    x = b.out;
+    if (withPast) {
+      g.renameValue(b.present.key, `present.${i}.key`);
+      g.renameValue(b.present.value, `present.${i}.value`);
+    }
+  }
+  const logits = lmHead(ctx, c, layerNorm(ctx, x, GPT2_NAMES.lnF, c.hiddenSize));
+  g.renameValue(logits, 'logits');
+  g.output('logits', 'float32', [BATCH, SEQUENCE, c.vocabSize]);
+  if (withPast) {
+    for (let i = 0; i < c.numLayers; i++) {
+      const dims = [BATCH, c.numHeads, TOTAL, d];
+      g.output(`present.${i}.key`, 'float32', dims);
+      g.output(`present.${i}.value`, 'float32', dims);
+    }
+  }
+  return g.toModel({ doc: spec.doc });
+}
