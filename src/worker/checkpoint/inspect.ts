@@ -36,7 +36,7 @@ export function safetensorsUrl(host: string, model: string): string {
  *     header, which lists every tensor's dtype, shape and byte offsets. Reading 8 bytes, then N
  *     bytes, tells us exactly where every weight sits without downloading any of them.
  */
-async function readHeader(reader: RangeReader): Promise<{ header: SafetensorsHeader; spans: Span[] }> {
+export async function readHeader(reader: RangeReader): Promise<{ header: SafetensorsHeader; spans: Span[] }> {
   const first: Span = { start: 0, end: 8 };
   const prefix = (await reader.read([first])).slice(first);
   const json: Span = { start: 8, end: 8 + readHeaderLength(prefix) };

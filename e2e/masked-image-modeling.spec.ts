@@ -1,0 +1,72 @@
+import { deflateSync } from 'node:zlib';
+import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
+import { drawSample, encodePng } from '../src/hats/masked-image-modeling/sample-art.ts';
+import { MIM_ID } from '../src/hats/masked-image-modeling/fixture.ts';
+
+/*
+ * The tiny ViT-MAE fixture (src/hats/masked-image-modeling/fixture.ts) paints every hidden patch
+ * in the mean colour of the visible patches, so the page's table must say exactly that.
+ * Its grid is 4 × 4; seed 1 at ratio 0.75 hides patches 0, 2–11 and 13 (masking.test.ts).
+ */
+const LINK = { hat: 'masked-image-modeling', model: MIM_ID, image: 'sunset', seed: '1' };
+const SEED_1_MASK = '0,2-11,13';
+
+const triple = (text: string) => text.trim().split(/\s+/).map(Number);
+
+test('a share link runs the real decoder on WASM, and opens with the same mask again', async ({ page, context }) => {
+  test.slow(); // two cold loads: each page has its own worker, so ONNX Runtime starts twice
+  await gotoHat(page, LINK);
+  await waitForHatStatus(page, 'ready');
+  const out = page.getByTestId('mim-output');
+  await expect(out).toHaveAttribute('data-mask', SEED_1_MASK);
+  for (const name of ['mim-original', 'mim-masked', 'mim-reconstruction']) await expect(page.getByTestId(name)).toBeVisible();
+  await expect(page.getByTestId('mim-original')).toHaveAccessibleName(/Sea and sun/);
+  await expect(page.getByTestId('mim-hidden-count')).toHaveText('12');
+  const mean = triple(await page.getByTestId('mim-visible-mean').innerText());
+  const predicted = await page.getByTestId('mim-predicted').allTextContents();
+  expect(predicted).toHaveLength(12);
+  for (const p of predicted) triple(p).forEach((v, c) => expect(Math.abs(v - mean[c]!)).toBeLessThan(0.01));
+  expect(Number(await page.getByTestId('mim-mse').innerText())).toBeGreaterThan(0);
+  await expect(page.getByTestId('provenance')).toContainText('decoder.decoder_pred.weight');
+
+  const again = await context.newPage();
+  await gotoHat(again, LINK);
+  await waitForHatStatus(again, 'ready');
+  await expect(again.getByTestId('mim-output')).toHaveAttribute('data-mask', SEED_1_MASK);
+});
+
+test('patches picked by keyboard go into the link; a broken file is refused and the picture stays; a wide one is cropped', async ({ page }) => {
+  await gotoHat(page, LINK);
+  await waitForHatStatus(page, 'ready');
+  // Patch 1 is visible with seed 1: hide it from the keyboard (one tab stop, arrows move).
+  const first = page.getByRole('button', { name: 'Hide patch 0 (row 1, column 1)' });
+  await expect(first).toHaveAttribute('aria-pressed', 'true');
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('button', { name: 'Hide patch 1 (row 1, column 2)' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('mim-output')).toHaveAttribute('data-mask', '0-11,13');
+  await waitForHatStatus(page, 'ready');
+  await expect(page).toHaveURL(/patches=0-11%2C13/);
+
+  const chooser = page.getByLabel('Your own picture');
+  await chooser.setInputFiles({ name: 'holiday.png', mimeType: 'image/png', buffer: Buffer.from('this is not a PNG at all') });
+  await expect(page.getByTestId('image-error')).toContainText('“holiday.png” could not be read as a picture');
+  await expect(page.getByTestId('image-error')).toContainText('still there');
+  await expect(page.getByTestId('mim-original')).toHaveAccessibleName(/Sea and sun/);
+  await expect(page.getByTestId('mim-output')).toHaveAttribute('data-mask', '0-11,13');
+
+  const wide = 64;
+  const art = drawSample('rings', wide);
+  // A 64 × 32 strip of the rings: the centred 32 × 32 square is kept, with a note.
+  const strip = new Uint8ClampedArray(wide * 32 * 3);
+  for (let y = 0; y < 32; y++) strip.set(art.subarray(y * wide * 3, (y + 1) * wide * 3), y * wide * 3);
+  const png = encodePng(strip, wide, 32, (raw) => deflateSync(raw));
+  await chooser.setInputFiles({ name: 'strip.png', mimeType: 'image/png', buffer: Buffer.from(png) });
+  await expect(page.getByTestId('mim-original')).toHaveAccessibleName(/strip\.png/);
+  await waitForHatStatus(page, 'ready');
+  await expect(page.getByTestId('image-error')).toHaveCount(0);
+  await expect(page.getByTestId('mim-notes')).toContainText('centred 32 × 32 square');
+  await expect(page).toHaveURL(/image=own/);
+  expect(page.url()).not.toContain('strip');
+});
