@@ -1,0 +1,78 @@
+import LZString from 'lz-string';
+import { E2E_ENCODER, E2E_HIDDEN_SIZE, E2E_PREDICTIONS } from '../src/hats/custom-head/e2e-cases.ts';
+import type { Page } from '@playwright/test';
+import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
+
+const [sleepy, playful] = E2E_PREDICTIONS;
+
+/** With examples in place, the Train button is enabled once the encoder has loaded (slow when the machine is busy). */
+async function encoderLoaded(page: Page) {
+  await expect(page.getByRole('button', { name: 'Train the head' })).toBeEnabled({ timeout: 120_000 });
+}
+
+test('train on the sample set, predict, export, start afresh, import: the same prediction; the share link carries the head', async ({ page }) => {
+  await gotoHat(page, { hat: 'custom-head', model: E2E_ENCODER, text: sleepy.text });
+  await expect(page.getByTestId('input-problem')).toContainText('Train or import a head first');
+  await page.getByRole('button', { name: "Load sample: Miya's diary: mood" }).click();
+  await expect(page.getByTestId('label-count')).toHaveCount(3);
+
+  await encoderLoaded(page);
+  await page.getByRole('button', { name: 'Train the head' }).click();
+  await expect(page.getByTestId('heldout-accuracy')).toHaveText(/^Held-out accuracy: \d+(\.\d)?% \(\d+ of 12\)$/);
+  await expect(page.getByTestId('confusion-matrix')).toBeVisible();
+  await expect(page.getByTestId('training-summary')).toHaveAttribute('data-train-ms-per-epoch', /^\d+\.\d+$/);
+  await expect(page.getByTestId('training-summary')).toHaveAttribute('data-embed-ms-per-example', /^\d+\.\d+$/);
+  await waitForHatStatus(page, 'ready');
+  await expect(page.getByTestId('prediction')).toHaveText(sleepy.label);
+  await expect(page.getByTestId('head-shape')).toHaveText(`W: [3, ${E2E_HIDDEN_SIZE}], b: [3]`);
+
+  await page.getByRole('textbox', { name: 'Text for the head' }).fill(playful.text);
+  await expect(page.getByTestId('prediction')).toHaveText(playful.label);
+  await waitForHatStatus(page, 'ready');
+  const bars = await page.getByTestId('bar-row').allTextContents();
+  await expect(page).toHaveURL(/[?&]head=/);
+  const shareLink = page.url();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export head (JSON)' }).click();
+  const file = await (await download).path();
+
+  // A fresh page without the head: the examples are still there, the head comes back from the file.
+  await gotoHat(page, { hat: 'custom-head', model: E2E_ENCODER, text: playful.text });
+  await expect(page.getByTestId('input-problem')).toContainText('Train or import a head first');
+  await expect(page.getByTestId('label-count')).toHaveCount(3);
+  await page.getByLabel('Import a head file…').setInputFiles(file);
+  await waitForHatStatus(page, 'ready');
+  await expect(page.getByTestId('prediction')).toHaveText(playful.label);
+  await expect(page.getByTestId('bar-row')).toHaveText(bars);
+
+  // A classmate opens the share link.
+  await page.goto(shareLink);
+  await waitForHatStatus(page, 'ready');
+  await expect(page.getByTestId('prediction')).toHaveText(playful.label);
+  await expect(page.getByTestId('bar-row')).toHaveText(bars);
+});
+
+test('hostile links are refused with a reason and the page keeps working', async ({ page }) => {
+  await gotoHat(page, { hat: 'custom-head', model: E2E_ENCODER, head: 'definitely-not-a-head' });
+  await expect(page.getByTestId('notice').filter({ hasText: "The link's head was refused" })).toBeVisible();
+  await expect(page.getByTestId('input-problem')).toContainText('Train or import a head first');
+
+  // Well-formed, but made for a 16-number encoder: it does not fit the 32-number fixture.
+  const zeros = (n: number) => Buffer.alloc(2 * n).toString('base64');
+  const misfit = LZString.compressToEncodedURIComponent(
+    JSON.stringify({
+      format: 'hat-wardrobe/custom-head',
+      version: 1,
+      task: 'classification',
+      labels: ['a', 'b'],
+      encoder: { model: 'someone/else', pooling: 'mean', normalize: true, hiddenSize: 16 },
+      layers: [{ in: 16, out: 2, w: zeros(32), b: zeros(2) }],
+    }),
+  );
+  await gotoHat(page, { hat: 'custom-head', model: E2E_ENCODER, head: misfit });
+  // The sizes are compared once the encoder has loaded (slow when the machine is busy).
+  await expect(page.getByTestId('input-problem')).toContainText(`reads 16-number sentence vectors, but the loaded encoder makes ${E2E_HIDDEN_SIZE}-number ones`, {
+    timeout: 120_000,
+  });
+});

@@ -1,0 +1,39 @@
+import { useMemo } from 'react';
+import { TextField } from '@/components/ui/TextField';
+import type { FormProps } from '@/hats/types';
+import { analyse } from './data/dataset';
+import { ExamplesEditor } from './ExamplesEditor';
+import { readHeadParam } from './head-codec';
+import { HeadFile } from './HeadFile';
+import type { CustomHeadParams } from './params';
+import { TrainPanel } from './TrainPanel';
+import { useTraining } from './use-training';
+import { useWorkbench } from './use-workbench';
+
+export default function Form({ params, onChange, facts, modelId, actions }: FormProps<CustomHeadParams>) {
+  const bench = useWorkbench();
+  const { wb } = bench;
+  // useTraining keeps the latest of this callback, so a head that arrives later joins the newest params.
+  const training = useTraining(actions, (head) => onChange({ ...params, head }));
+  const dataset = useMemo(() => analyse(wb.examples, wb.settings.task), [wb.examples, wb.settings.task]);
+  const { head } = params.head ? readHeadParam(params.head) : {};
+  const targetName = wb.settings.task === 'regression' && wb.labelName !== 'label' ? wb.labelName : 'value';
+
+  return (
+    <div className="flex flex-col gap-4">
+      <TextField label="Text for the head" value={params.text} onChange={(text) => onChange({ ...params, text })} rows={2} />
+      <HeadFile head={head} value={params.head} onHead={(value) => onChange({ ...params, head: value })} modelId={modelId} hiddenSize={facts?.hiddenSize} />
+      <ExamplesEditor bench={bench} report={dataset} />
+      <TrainPanel
+        settings={wb.settings}
+        onSettings={bench.setSettings}
+        dataset={dataset}
+        training={training}
+        targetName={targetName}
+        wearing={training.report?.head !== undefined && training.report.head === params.head}
+        modelReady={facts !== undefined}
+        onTrain={() => training.start({ kind: 'train', examples: dataset.usable, settings: wb.settings, targetName })}
+      />
+    </div>
+  );
+}

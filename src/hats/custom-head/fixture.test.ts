@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { embedFixture } from '../base-model/fixture';
+import { E2E_ENCODER, E2E_HIDDEN_SIZE, E2E_PREDICTIONS } from './e2e-cases';
+import { benchCase, ENCODER_ID, moodHead } from './fixture';
+import { decodeHeadLink, HEAD_LINK_MAX } from './head-codec';
+import { referenceEmbedder } from './testing/reference-embed';
+import { predict } from './training/network';
+
+describe('custom-head fixture', () => {
+  it('the e2e cases name the fixture encoder', () => {
+    expect(E2E_ENCODER).toBe(ENCODER_ID);
+    expect(E2E_HIDDEN_SIZE).toBe(embedFixture.config.hiddenSize);
+  });
+
+  it('a head trained on the mood diary gives the known labels', () => {
+    const head = moodHead();
+    const embed = referenceEmbedder(embedFixture);
+    for (const known of E2E_PREDICTIONS) expect(head.labels[predict(head, embed(known.text))], known.text).toBe(known.label);
+    expect(head.metrics?.accuracy).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('the bench head fits in a link and decodes to the same head', () => {
+    const link = benchCase.params.head as string;
+    expect(link.length).toBeLessThan(HEAD_LINK_MAX);
+    expect(decodeHeadLink(link).labels).toEqual(['hungry', 'playful', 'sleepy']);
+    expect(benchCase.params.head).toBe(link);
+  });
+});

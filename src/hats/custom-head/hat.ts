@@ -1,0 +1,58 @@
+import { lazy } from 'react';
+import { defineHat } from '@/hats/types';
+import { fitProblem, readHeadParam } from './head-codec';
+import { customHeadCodec, type CustomHeadParams } from './params';
+import type { Prediction } from './types';
+
+const MB = 1_000_000;
+
+export default defineHat<CustomHeadParams, Prediction>({
+  id: 'custom-head',
+  icon: '🎯',
+  title: 'Your own head',
+  autoClass: 'AutoModel + your own head',
+  purpose:
+    'Train a small classifier or regression head on your own examples, on top of a frozen sentence encoder, right here in the browser; then wear it like any other hat, export it, or send it in a link.',
+  tip: 'Nobody ever published a model for my moods, so I taught one myself: forty diary entries, a few hundred epochs, and now it knows a hungry meow from a sleepy one. The encoder did the hard part; I only trained the hat.',
+  pickQuestion: 'Do you need labels (or a score) that no published model has, and can you give a few dozen examples?',
+  order: 120,
+  runMode: 'live',
+  defaultModel: 'Xenova/all-MiniLM-L6-v2',
+  models: [
+    {
+      id: 'Xenova/all-MiniLM-L6-v2',
+      note: 'Sentence embeddings (sentence-transformers): 6 layers, 384 dimensions, trained on a billion sentence pairs. The head reads the mean-pooled vector.',
+      sizes: { fp32: 90.4 * MB, fp16: 45.3 * MB, q8: 23 * MB, int8: 23 * MB },
+      licence: 'Apache-2.0',
+      languages: 'English',
+    },
+    {
+      id: 'Xenova/bge-small-en-v1.5',
+      note: 'BAAI general embedding, small: 12 layers, 384 dimensions. The head reads the [CLS] vector, as BGE is trained to be pooled.',
+      sizes: { fp32: 133 * MB, fp16: 66.7 * MB, q8: 34 * MB },
+      licence: 'MIT',
+      languages: 'English',
+    },
+    {
+      id: 'Xenova/paraphrase-MiniLM-L3-v2',
+      note: 'The smallest: 3 layers, 384 dimensions, trained on paraphrase pairs (sentence-transformers); the quickest to embed many examples. Mean pooling.',
+      sizes: { fp32: 69 * MB, fp16: 34.6 * MB, q8: 17.5 * MB },
+      licence: 'Apache-2.0',
+      languages: 'English',
+    },
+  ],
+  params: customHeadCodec,
+  texts: (p) => [p.text],
+  validate(p, facts) {
+    if (!p.head) return { message: 'Train or import a head first: add examples and press “Train the head”, or import a head file.' };
+    const { head, error } = readHeadParam(p.head);
+    if (!head) return { message: `This head cannot be worn: ${error ?? 'it could not be read.'}` };
+    const misfit = fitProblem(head, facts?.hiddenSize, 'the loaded encoder');
+    if (misfit) return { message: misfit };
+    if (!p.text.trim()) return { message: 'The text is empty. Type a sentence for your head to read.' };
+    return null;
+  },
+  Form: lazy(() => import('./Form')),
+  Output: lazy(() => import('./Output')),
+  Explainer: lazy(() => import('./Explainer')),
+});
