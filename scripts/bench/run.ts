@@ -6,6 +6,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 import type { BenchCase } from '../../src/lib/onnx/testing/fixture-spec';
 import { hatFixtures } from '../fixtures/hat-fixtures';
+import { EXTRAS } from './extras';
 
 const HUB = 'http://127.0.0.1:7081';
 const APP = 'http://127.0.0.1:4181/hat-wardrobe/';
@@ -64,17 +65,25 @@ async function benchApp(browser: Browser, c: Case) {
   await page.locator('[data-testid="hat-view"][data-status="ready"]').waitFor({ timeout: 120_000 });
   const coldLoad = await page.evaluate(() => performance.now());
   console.error(`bench: ${c.hat} loaded`);
-  const box = page.getByRole('textbox', { name: c.field, exact: true });
+  const box = page.getByLabel(c.field, { exact: true });
+  const tokensPerSecond: number[] = [];
   for (let i = 1; i <= RUNS; i++) {
     const before = await page.evaluate(() => performance.getEntriesByName('hw:result-rendered').length);
     await box.fill(c.inputs(i));
+    if (c.runButton) await page.getByRole('button', { name: c.runButton, exact: true }).click();
     await page.waitForFunction(
       (n) =>
         performance.getEntriesByName('hw:result-rendered').length > n &&
         document.querySelector('[data-testid=hat-view]')?.getAttribute('data-status') === 'ready',
       before,
-      { timeout: 30_000 },
+      { timeout: 60_000 },
     );
+    // Generation hats say how many tokens they wrote and how long the worker spent writing them.
+    const generation = await page.evaluate(() => {
+      const el = document.querySelector('[data-testid=generation]');
+      return el ? { tokens: Number(el.getAttribute('data-new-tokens')), ms: Number(el.getAttribute('data-generate-ms')) } : undefined;
+    });
+    if (generation && generation.tokens > 0 && generation.ms > 0) tokensPerSecond.push((generation.tokens * 1000) / generation.ms);
   }
   console.error(`bench: ${c.hat} ${RUNS} warm runs done`);
   const { runs, longTasks } = await page.evaluate(() => {
@@ -84,8 +93,12 @@ async function benchApp(browser: Browser, c: Case) {
     const runs = done.map((t) => t - Math.max(...sent.filter((s) => s <= t))).filter(Number.isFinite);
     return { runs: runs.slice(1), longTasks: window.__longTasks };
   });
+  const extra: Record<string, number> = {};
+  if (tokensPerSecond.length) extra[`tokens_per_s:${c.hat}`] = r1(pct(tokensPerSecond, 50));
+  const steps = EXTRAS[c.hat];
+  if (steps) Object.assign(extra, await steps(page));
   await context.close();
-  return { coldLoad, runs, longTasks };
+  return { coldLoad, runs, longTasks, extra };
 }
 
 async function benchBare(browser: Browser, c: Case): Promise<number[] | undefined> {
@@ -124,6 +137,7 @@ try {
       }
       lines.push(`main_thread_long_tasks${s}: ${app.longTasks}`);
     }
+    for (const [name, value] of Object.entries(app.extra)) lines.push(`${name}: ${value}`);
   }
   await browser.close();
   console.log(`# ${RUNS} warm runs per hat, fixture models, WASM q8, ${new Date().toISOString()}`);

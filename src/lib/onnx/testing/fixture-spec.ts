@@ -52,8 +52,10 @@ export interface BenchCase {
   model: string;
   /** Share-link params; an array repeats the key (e.g. `choice`). */
   params: Record<string, string | readonly string[]>;
-  /** Accessible name of the text field the benchmark types into (exact match). */
+  /** Accessible name (label) of the field the benchmark fills (exact match): a text box, or a number field. */
   field: string;
+  /** On-demand hats: the run button to press after each edit (e.g. 'Generate'). */
+  runButton?: string;
   inputs: (i: number) => string;
   /**
    * The transformers.js class the bare baseline calls with the same model and text
