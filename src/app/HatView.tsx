@@ -6,6 +6,8 @@ import { getController } from './engine-instance';
 import { hatStatus } from './hat-status';
 import { ModelBar } from './ModelBar';
 import { RunControls } from './RunControls';
+import { useClassroom } from './classroom/classroom-store';
+import { StepInputs, useLockedChange } from './classroom/StepInputs';
 import { currentChoice, useApp } from './store';
 
 const loadingPanel = <p className="text-sm text-stone-500">Opening…</p>;
@@ -14,7 +16,9 @@ export function HatView({ hat }: { hat: HatDefinition }) {
   const choice = useApp(currentChoice);
   const model = useApp((s) => s.model);
   const run = useApp((s) => s.run);
-  const setParams = useApp((s) => s.setParams);
+  // In a lesson step, params the teacher locked stay as they were set.
+  const setParams = useLockedChange(hat, useApp((s) => s.setParams));
+  const spotlight = useClassroom((s) => s.spotlight);
   const status = hatStatus(model, run);
   const facts = model.info?.facts;
   const problem = hat.validate(choice.params, facts, setParams);
@@ -48,9 +52,11 @@ export function HatView({ hat }: { hat: HatDefinition }) {
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="flex min-w-0 flex-col gap-4">
           <div className="panel">
-            <Suspense fallback={loadingPanel}>
-              <Form params={choice.params} onChange={setParams} facts={facts} modelId={choice.model} actions={actions} />
-            </Suspense>
+            <StepInputs hat={hat} params={choice.params}>
+              <Suspense fallback={loadingPanel}>
+                <Form params={choice.params} onChange={setParams} facts={facts} modelId={choice.model} actions={actions} />
+              </Suspense>
+            </StepInputs>
             <RunControls hat={hat} status={status} blocked={problem !== null} onRun={controller.runNow} onStop={controller.stop} />
             {problem && (
               <div role="alert" data-testid="input-problem" className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm dark:bg-amber-950">
@@ -63,7 +69,12 @@ export function HatView({ hat }: { hat: HatDefinition }) {
               </div>
             )}
           </div>
-          <div className="panel" aria-live="polite" aria-busy={status === 'running' || status === 'loading'}>
+          <div
+            id="hat-output-panel"
+            className={`panel ${spotlight ? 'relative z-50 ring-4 ring-amber-400' : ''}`}
+            aria-live="polite"
+            aria-busy={status === 'running' || status === 'loading'}
+          >
             <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
               <h3 className="font-semibold">Output</h3>
               {result && <RunBadge stats={result.stats} running={status === 'running'} />}

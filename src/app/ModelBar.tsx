@@ -4,6 +4,8 @@ import type { HatDefinition } from '@/hats/types';
 import { formatBytes } from '@/lib/format';
 import { getController } from './engine-instance';
 import { ModelStatus } from './ModelStatus';
+import { useStepRules } from './classroom/StepInputs';
+import { modelSize, smallestFirst, useSmallDevice } from './classroom/use-small-device';
 import { isModelId } from './share-link';
 import { currentChoice, useApp } from './store';
 
@@ -19,10 +21,16 @@ export function ModelBar({ hat }: { hat: HatDefinition }) {
   const [otherOpen, setOtherOpen] = useState(!curated);
   const [otherError, setOtherError] = useState('');
   const dtypes: Dtype[] = model.inspect?.availableDtypes ?? (Object.keys(curated?.sizes ?? {}) as Dtype[]);
-  const sizeOf = (sizes: Partial<Record<Dtype, number>>) => {
+  // On a phone, small models come first and every option says its download size.
+  const small = useSmallDevice();
+  const models = small ? smallestFirst(hat.models, choice.dtype) : hat.models;
+  const sizeOf = (m: (typeof models)[number]) => {
     const d = choice.dtype === 'auto' ? 'q8' : choice.dtype;
-    return sizes[d] ? formatBytes(sizes[d]) : '';
+    const bytes = small ? modelSize(m, choice.dtype) : m.sizes[d];
+    return bytes ? formatBytes(bytes) : '';
   };
+  // A lesson step may lock the model bar's choices.
+  const { locked } = useStepRules(hat);
 
   const applyOther = () => {
     const id = other.trim();
@@ -37,12 +45,13 @@ export function ModelBar({ hat }: { hat: HatDefinition }) {
   return (
     <div className="panel flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3">
-        <div className="flex min-w-64 flex-1 flex-col gap-1">
+        <div className="flex min-w-0 flex-1 basis-64 flex-col gap-1">
           <label htmlFor={ids.model} className="text-sm font-medium">
             Model
           </label>
           <select
             id={ids.model}
+            disabled={locked.includes('model')}
             value={otherOpen ? OTHER : choice.model}
             onChange={(e) => {
               if (e.target.value === OTHER) {
@@ -54,22 +63,24 @@ export function ModelBar({ hat }: { hat: HatDefinition }) {
             }}
             className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-600 dark:bg-stone-900"
           >
-            {hat.models.map((m) => (
+            {models.map((m) => (
               <option key={m.id} value={m.id}>
+                {small && sizeOf(m) ? `${sizeOf(m)} · ` : ''}
                 {m.id}
                 {m.languages ? ` · ${m.languages}` : ''}
-                {sizeOf(m.sizes) ? ` · ${sizeOf(m.sizes)}` : ''}
+                {!small && sizeOf(m) ? ` · ${sizeOf(m)}` : ''}
               </option>
             ))}
             <option value={OTHER}>Another model from the Hub…</option>
           </select>
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex flex-col gap-1 presenter:hidden">
           <label htmlFor={ids.dtype} className="text-sm font-medium">
             Weights (dtype)
           </label>
           <select
             id={ids.dtype}
+            disabled={locked.includes('dtype')}
             value={choice.dtype}
             onChange={(e) => update({ dtype: e.target.value as DtypePreference })}
             className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-600 dark:bg-stone-900"
@@ -84,12 +95,13 @@ export function ModelBar({ hat }: { hat: HatDefinition }) {
             {choice.dtype !== 'auto' && !dtypes.includes(choice.dtype) && <option value={choice.dtype}>{choice.dtype}</option>}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex flex-col gap-1 presenter:hidden">
           <label htmlFor={ids.device} className="text-sm font-medium">
             Device
           </label>
           <select
             id={ids.device}
+            disabled={locked.includes('device')}
             value={choice.device}
             onChange={(e) => update({ device: e.target.value as DevicePreference })}
             className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-600 dark:bg-stone-900"
@@ -118,12 +130,13 @@ export function ModelBar({ hat }: { hat: HatDefinition }) {
               value={other}
               onChange={(e) => setOther(e.target.value)}
               placeholder="org/name"
+              disabled={locked.includes('model')}
               aria-invalid={otherError ? true : undefined}
               aria-describedby={otherError ? `${ids.other}-err` : undefined}
               className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-stone-600 dark:bg-stone-900"
             />
           </div>
-          <button type="submit" className="btn">
+          <button type="submit" className="btn" disabled={locked.includes('model')}>
             Use this model
           </button>
           {otherError && (

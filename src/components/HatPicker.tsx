@@ -28,7 +28,7 @@ export function HatPicker({ hats, selected, onSelect }: Props) {
                 {hat.icon}
               </span>
               <span className="text-sm font-semibold">{hat.title}</span>
-              <span className="font-mono text-[11px] text-stone-500">{hat.autoClass}</span>
+              <span className="font-mono text-xs text-stone-600 dark:text-stone-400">{hat.autoClass}</span>
             </button>
           </li>
         ))}

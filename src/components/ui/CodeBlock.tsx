@@ -16,7 +16,9 @@ export function CodeBlock({ title, code }: { title: string; code: string }) {
           {copied ? 'Copied' : `Copy ${title}`}
         </button>
       </figcaption>
-      <pre className="overflow-x-auto bg-stone-900 p-3 text-xs leading-relaxed text-stone-100">
+      {/* A scrollable region must be reachable by keyboard, or its hidden part cannot be scrolled into view (WCAG 2.1.1). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <pre tabIndex={0} className="overflow-x-auto bg-stone-900 p-3 text-xs leading-relaxed text-stone-100 focus-visible:outline-3 focus-visible:outline-amber-500">
         <code>{code}</code>
       </pre>
     </figure>

@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { useClassroom } from './classroom-store';
+
+// A pressed toggle looks pressed, not only to screen readers.
+const pressed = 'aria-pressed:border-amber-600 aria-pressed:bg-amber-100 dark:aria-pressed:bg-amber-900';
+
+/** The header toggle for presenter mode. */
+export function PresenterToggle() {
+  const presenter = useClassroom((s) => s.presenter);
+  const setPresenter = useClassroom((s) => s.setPresenter);
+  return (
+    <button type="button" className={`btn ${pressed}`} aria-pressed={presenter} onClick={() => setPresenter(!presenter)}>
+      <span aria-hidden="true">📽️ </span>Presenter mode
+    </button>
+  );
+}
+
+/** Puts `presenter` on <html> (so rem-based sizes grow with it) and tells the keys. */
+export function PresenterHints() {
+  const presenter = useClassroom((s) => s.presenter);
+  const lesson = useClassroom((s) => s.open !== undefined);
+  const spotlight = useClassroom((s) => s.spotlight);
+  const setSpotlight = useClassroom((s) => s.setSpotlight);
+  useEffect(() => {
+    document.documentElement.classList.toggle('presenter', presenter);
+  }, [presenter]);
+  if (!presenter) return null;
+  const kbd = 'rounded border border-stone-500 bg-white px-1.5 font-mono dark:bg-stone-900';
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2" data-testid="presenter-hints">
+      <p>
+        <kbd className={kbd}>←</kbd> <kbd className={kbd}>→</kbd> {lesson ? 'previous / next step' : 'previous / next hat'} ·{' '}
+        <kbd className={kbd}>S</kbd> spotlight the output · <kbd className={kbd}>Esc</kbd> leave presenter mode
+      </p>
+      <button type="button" className={`btn ${pressed}`} aria-pressed={spotlight} onClick={() => setSpotlight(!spotlight)}>
+        Spotlight the output
+      </button>
+    </div>
+  );
+}
+
+/** Dims everything but the output panel (which HatView raises above this layer). */
+export function SpotlightShade() {
+  const spotlight = useClassroom((s) => s.spotlight);
+  const setSpotlight = useClassroom((s) => s.setSpotlight);
+  useEffect(() => {
+    if (!spotlight) return;
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    document.getElementById('hat-output-panel')?.scrollIntoView({ behavior: reduce ? 'auto' : 'smooth', block: 'center' });
+  }, [spotlight]);
+  if (!spotlight) return null;
+  return (
+    <button
+      type="button"
+      data-testid="spotlight-shade"
+      aria-label="Leave the spotlight"
+      className="fixed inset-0 z-40 cursor-default bg-black/85 focus-visible:outline-none"
+      onClick={() => setSpotlight(false)}
+    />
+  );
+}
