@@ -27,7 +27,7 @@ export function StepChart({ step, index, greedy }: Props) {
       <figcaption className="text-sm">{caption}</figcaption>
       <div className="h-72 w-full" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
+          <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
             <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fontSize: 11 }} />
             <YAxis type="category" dataKey="token" width={90} tick={{ fontSize: 11, fontFamily: 'monospace' }} interval={0} />
             <Tooltip formatter={(v) => `${Number(v).toFixed(1)}%`} />

@@ -20,7 +20,7 @@ export function LossChart({ history, task }: { history: LossPoint[]; task: Task 
       </figcaption>
       <div className="h-48 w-full" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={history} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
+          <LineChart accessibilityLayer={false} data={history} margin={{ top: 4, right: 8, bottom: 4, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" opacity={0.4} />
             <XAxis dataKey="epoch" tick={{ fontSize: 11 }} />
             <YAxis tick={{ fontSize: 11 }} width={44} tickFormatter={(v: number) => v.toPrecision(2)} />

@@ -13,7 +13,7 @@ export function ScatterPlot({ evaluation, name }: { evaluation: RegressionEval; 
       <figcaption className="text-sm">Predicted against true {name}; the dashed line is a perfect answer.</figcaption>
       <div className="h-56 w-full" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <ScatterChart margin={{ top: 4, right: 8, bottom: 16, left: 0 }}>
+          <ScatterChart accessibilityLayer={false} margin={{ top: 4, right: 8, bottom: 16, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" opacity={0.4} />
             <XAxis type="number" dataKey="truth" name="true" domain={[lo, hi]} tick={{ fontSize: 11 }} label={{ value: 'true', position: 'insideBottom', offset: -8, fontSize: 11 }} />
             <YAxis type="number" dataKey="predicted" name="predicted" domain={[lo, hi]} tick={{ fontSize: 11 }} width={40} tickFormatter={(v: number) => v.toPrecision(2)} />

@@ -17,7 +17,7 @@ export function StepCandidates({ step, index, chart }: { step: DecoderStep; inde
       {/* A fixed size (it fits a 375 px screen): no resize observer re-rendering the chart. */}
       {chart && (
         <div aria-hidden="true">
-          <BarChart width={CHART_WIDTH} height={140} data={data} layout="vertical" margin={{ left: 4, right: 16, top: 4, bottom: 4 }}>
+          <BarChart accessibilityLayer={false} width={CHART_WIDTH} height={140} data={data} layout="vertical" margin={{ left: 4, right: 16, top: 4, bottom: 4 }}>
             <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fontSize: 11 }} />
             <YAxis type="category" dataKey="token" width={90} tick={{ fontSize: 11, fontFamily: 'monospace' }} />
             <Bar dataKey="percent" fill="#f59e0b" isAnimationActive={!reducedMotion()} />
