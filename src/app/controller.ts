@@ -6,6 +6,12 @@ import { currentChoice, currentHat, useApp, type AppState } from './store';
 
 /** Typing re-runs the model after this pause (ms). */
 export const DEBOUNCE_MS = 250;
+/*
+ * [1] A fast model streams partials faster than the page can draw them. Rendering each one queues
+ *     them up behind each other: the page falls seconds behind the worker and a click on Stop lands
+ *     after the run has ended. Partials are coalesced instead: the newest wins, drawn at most this often (ms).
+ */
+const PARTIAL_MS = 50;
 const MB = 1024 * 1024;
 
 export function toWorkerError(error: unknown): WorkerError {
@@ -42,6 +48,8 @@ export function startController(client: InferenceClient, store = useApp): Contro
   let token = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: number | undefined;
+  let latestPartial: { id: number; partial: unknown } | undefined;
+  let partialTimer: ReturnType<typeof setTimeout> | undefined;
 
   const runner = new LatestRunner<{ spec: ModelSpec; params: unknown }, RunResult>(
     ({ spec, params }) => {
@@ -57,7 +65,15 @@ export function startController(client: InferenceClient, store = useApp): Contro
         },
         onPartial: (partial) => {
           // Only the newest run streams into the page; an older one finishing is dropped anyway.
-          if (mine === token && !runner.hasWaiting) get().setRun({ ...get().run, phase: 'running', partial });
+          if (mine !== token || runner.hasWaiting) return;
+          // [1] Keep only the latest partial and render it at most every PARTIAL_MS.
+          latestPartial = { id: request.id, partial };
+          partialTimer ??= setTimeout(() => {
+            partialTimer = undefined;
+            const p = latestPartial;
+            latestPartial = undefined;
+            if (p && p.id === inFlight && mine === token) get().setRun({ ...get().run, phase: 'running', partial: p.partial });
+          }, PARTIAL_MS);
         },
       });
       inFlight = request.id;
