@@ -1,6 +1,8 @@
 import { env } from '@huggingface/transformers';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import ortCpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import ortCpuMjs from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 
 /** Absolute URL of a file the app itself serves (Vite may hand back a bare path). */
 function own(url: string): string {
@@ -40,23 +42,40 @@ export interface WebgpuCheck {
 let check: Promise<WebgpuCheck> | undefined;
 
 /**
+ * [3] ONNX Runtime ships its WebAssembly twice: a build that can also drive WebGPU (asyncify,
+ *     27 MB) and a CPU-only one (14 MB) that downloads and compiles in about half the time. Where
+ *     WebGPU cannot work, the worker never needs the big one. It is decided before the first
+ *     session starts (the engine asks about WebGPU before it loads anything) and holds for the
+ *     worker's life, since ONNX Runtime loads its WebAssembly once.
+ */
+export function chooseWasmBuild(webgpu: boolean): void {
+  const wasm = env.backends.onnx.wasm;
+  if (wasm && !webgpu) wasm.wasmPaths = { wasm: own(ortCpuWasm), mjs: own(ortCpuMjs) };
+}
+
+/**
  * Asks once whether WebGPU really works here: an adapter, and a device from it.
  * [1] Checking the device too matters: if ONNX Runtime is the first to find that the GPU refuses,
  *     its WebAssembly runtime is left half-initialised and WASM cannot take over in this worker.
  */
 export function checkWebgpu(): Promise<WebgpuCheck> {
-  check ??= (async () => {
-    const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
-    if (!gpu) return { ok: false, present: false, reason: 'This browser has no WebGPU.' };
-    try {
-      const adapter = await gpu.requestAdapter();
-      if (!adapter) return { ok: false, present: false, reason: 'This browser has WebGPU but offers no GPU adapter.' };
-      const device = await adapter.requestDevice();
-      device.destroy();
-      return { ok: true, present: true };
-    } catch (error) {
-      return { ok: false, present: true, reason: `WebGPU is present but would not start (${error instanceof Error ? error.message : String(error)}).` };
-    }
-  })();
+  check ??= probeWebgpu().then((result) => {
+    chooseWasmBuild(result.ok); // [3]
+    return result;
+  });
   return check;
+}
+
+async function probeWebgpu(): Promise<WebgpuCheck> {
+  const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+  if (!gpu) return { ok: false, present: false, reason: 'This browser has no WebGPU.' };
+  try {
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) return { ok: false, present: false, reason: 'This browser has WebGPU but offers no GPU adapter.' };
+    const device = await adapter.requestDevice();
+    device.destroy();
+    return { ok: true, present: true };
+  } catch (error) {
+    return { ok: false, present: true, reason: `WebGPU is present but would not start (${error instanceof Error ? error.message : String(error)}).` };
+  }
 }
