@@ -1,3 +1,4 @@
+export { mulberry32 } from '../../lib/random';
 /*
  * One decoding step, from the model's logits for the next position to the
  * chosen token, with every intermediate kept so the page can show it.
@@ -42,17 +43,6 @@ export interface StepChoice {
   kept: number;
 }
 
-/** mulberry32: a tiny, fast 32-bit PRNG; good enough to sample text, and identical in every browser. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** [1] */
 export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Array {

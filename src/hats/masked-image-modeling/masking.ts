@@ -1,4 +1,5 @@
 import { keptCount } from '@/lib/onnx/vit-mae/config';
+import { mulberry32 } from '../../lib/random';
 
 /** Which patches the encoder sees, in its order, and how to put every patch back (HF random_masking). */
 export interface MaskPlan {
@@ -10,17 +11,8 @@ export interface MaskPlan {
   hidden: number[];
 }
 
-/** mulberry32: a tiny seeded generator, so the same seed gives the same mask in every browser. */
-export function seededUniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator (mulberry32) shared with the rest of the app. */
+export const seededUniform = mulberry32;
 
 function planFrom(shuffle: number[], kept: number): MaskPlan {
   const idsRestore = new Array<number>(shuffle.length);

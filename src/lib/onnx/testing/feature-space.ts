@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../random';
 /*
  * Tools for writing transformer weights by hand. The hidden vector is treated as
  * a set of named "features", each stored on a pair of dimensions as (+v, −v) [1].
@@ -9,17 +10,8 @@
  *     ignores any constant shift too.
  */
 
-/** Deterministic PRNG (mulberry32): same seed, same weights, same file bytes. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator (mulberry32) shared with the rest of the app. */
+export const seededRandom = mulberry32;
 
 export class FeatureSpace {
   constructor(readonly hidden: number) {}
