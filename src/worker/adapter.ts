@@ -72,3 +72,18 @@ export interface HatAdapter {
 export class BadInputError extends Error {
   override name = 'BadInputError';
 }
+
+/**
+ * Lets the worker handle messages that arrived while a hat loops (a Stop or a cancel) before its
+ * next step: a message round trip, which runs after queued messages without setTimeout's clamping.
+ */
+export function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}

@@ -1,6 +1,6 @@
 import { AutoModelForCausalLM, AutoTokenizer, ModelRegistry, Tensor, type PreTrainedModel } from '@huggingface/transformers';
 import type { Dtype, TokensInfo } from '@/engine/protocol';
-import type { HatAdapter, ModelSource, RunContext } from '@/worker/adapter';
+import { yieldToMessages, type HatAdapter, type ModelSource, type RunContext } from '@/worker/adapter';
 import { onnxExportSource, setHost } from '@/worker/hub';
 import { progressForwarder, readFacts } from '@/worker/text-model';
 import { decode, fitToWindow, type Forward } from './decode';
@@ -59,18 +59,6 @@ const source: ModelSource = {
 };
 
 type Outputs = Record<string, Tensor>;
-
-/** Lets the worker handle waiting messages (a Stop) between steps: a message round trip, without setTimeout's clamping. */
-function yieldToMessages(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 const int64 = (values: readonly number[]) => new Tensor('int64', BigInt64Array.from(values, BigInt), [1, values.length]);
 

@@ -1,6 +1,6 @@
 import { AutoModelForSeq2SeqLM, DynamicCache, Tensor, type PreTrainedModel } from '@huggingface/transformers';
 import type { TokenRow, TokensInfo } from '@/engine/protocol';
-import { BadInputError, type HatAdapter, type RunContext, type RunOutput } from '@/worker/adapter';
+import { BadInputError, type HatAdapter, type RunContext, type RunOutput, yieldToMessages } from '@/worker/adapter';
 import { EngineError } from '@/worker/errors';
 import { loadTextModel, type TextModel } from '@/worker/text-model';
 import { greedyGenerate, type EncoderToken, type Seq2SeqArchitecture, type Seq2SeqOutput } from './generation';
@@ -21,18 +21,6 @@ const TOP_K = 5;
 const MIN_EMIT_MS = 50;
 
 const int64 = (values: readonly number[]) => new Tensor('int64', BigInt64Array.from(values.map(BigInt)), [1, values.length]);
-
-/** Lets the worker handle queued messages (a "stop") between two decoder steps, without a timer's delay. */
-function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 function architectureOf(model: PreTrainedModel, usesCache: boolean): Seq2SeqArchitecture {
   const c = model.config as unknown as Record<string, unknown>;
@@ -149,7 +137,7 @@ export function seq2seqRunner(tm: TextModel): Seq2SeqRunner {
             signal: ctx.signal,
             emit: ctx.emit,
             now: () => performance.now(),
-            yieldToEvents,
+            yieldToEvents: yieldToMessages,
           },
         );
         return { output, tokens: tokensInfo(encoderTokens, full.length, facts.maxLength) };

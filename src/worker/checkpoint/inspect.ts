@@ -104,18 +104,25 @@ async function inspect(host: string, model: string, deps: CheckpointDeps): Promi
   return { model, config, configBytes, encoder: encoderConfigOf(config, model, bodyPrefix(header)), header, headerSpans: spans, reader };
 }
 
-const memo = new WeakMap<CheckpointDeps, Map<string, Promise<Inspection>>>();
+/**
+ * `read(host, model, deps)`, done once per worker and model: later calls share the first promise.
+ * A failure is forgotten, so the next call tries again.
+ */
+export function oncePerModel<T>(read: (host: string, model: string, deps: CheckpointDeps) => Promise<T>) {
+  const memo = new WeakMap<CheckpointDeps, Map<string, Promise<T>>>();
+  return (host: string, model: string, deps: CheckpointDeps): Promise<T> => {
+    let byModel = memo.get(deps);
+    if (!byModel) memo.set(deps, (byModel = new Map()));
+    const key = `${host}|${model}`;
+    let pending = byModel.get(key);
+    if (!pending) {
+      pending = read(host, model, deps);
+      byModel.set(key, pending);
+      pending.catch(() => byModel.delete(key));
+    }
+    return pending;
+  };
+}
 
 /** Config and safetensors header of a checkpoint, read once per worker (failures are retried). */
-export function inspectCheckpoint(host: string, model: string, deps: CheckpointDeps): Promise<Inspection> {
-  let byModel = memo.get(deps);
-  if (!byModel) memo.set(deps, (byModel = new Map()));
-  const key = `${host}|${model}`;
-  let pending = byModel.get(key);
-  if (!pending) {
-    pending = inspect(host, model, deps);
-    byModel.set(key, pending);
-    pending.catch(() => byModel.delete(key));
-  }
-  return pending;
-}
+export const inspectCheckpoint = oncePerModel(inspect);

@@ -8,7 +8,7 @@ import type { AdapterLoadContext, ModelSource } from '../adapter';
 import { EngineError } from '../errors';
 import { setHost } from '../hub';
 import { defaultDeps, type CheckpointDeps } from './deps';
-import { readHeader, safetensorsUrl, SAFETENSORS_FILE } from './inspect';
+import { oncePerModel, readHeader, safetensorsUrl, SAFETENSORS_FILE } from './inspect';
 import { coalesce, RangeReader, type Span } from './range-reader';
 import { ortTensorRuntime, type TensorRuntime, type TensorSession } from './tensor-runtime';
 
@@ -180,21 +180,8 @@ async function inspect(host: string, model: string, deps: CheckpointDeps): Promi
   return { model, raw, jsonBytes: { config: configBytes, preprocessor: pre.bytes }, config, norm: imageNormOf(pre.json, model), header, headerSpans: spans, reader, ...plan };
 }
 
-const memo = new WeakMap<CheckpointDeps, Map<string, Promise<VitMaeInspection>>>();
-
 /** Config, image settings and safetensors header, read once per worker (failures are retried). */
-function inspectVitMae(host: string, model: string, deps: CheckpointDeps): Promise<VitMaeInspection> {
-  let byModel = memo.get(deps);
-  if (!byModel) memo.set(deps, (byModel = new Map()));
-  const key = `${host}|${model}`;
-  let pending = byModel.get(key);
-  if (!pending) {
-    pending = inspect(host, model, deps);
-    byModel.set(key, pending);
-    pending.catch(() => byModel.delete(key));
-  }
-  return pending;
-}
+const inspectVitMae = oncePerModel(inspect);
 
 const headerBytes = (i: VitMaeInspection) => i.headerSpans.reduce((n, s) => n + s.end - s.start, 0);
 const label = (i: VitMaeInspection) => `${SAFETENSORS_FILE} (${i.tensors.length} tensors)`;
