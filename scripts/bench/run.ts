@@ -8,9 +8,12 @@ import type { BenchCase } from '../../src/lib/onnx/testing/fixture-spec';
 import { hatFixtures } from '../fixtures/hat-fixtures';
 import { EXTRAS } from './extras';
 
-const HUB = 'http://127.0.0.1:7081';
-const APP = 'http://127.0.0.1:4181/hat-wardrobe/';
-const BARE = 'http://127.0.0.1:4182/';
+// Ports can be moved (BENCH_HUB_PORT, BENCH_APP_PORT and the next one for the bare page) so two benches on one machine do not share servers.
+const HUB_PORT = Number(process.env.BENCH_HUB_PORT ?? 7081);
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 4181);
+const HUB = `http://127.0.0.1:${HUB_PORT}`;
+const APP = `http://127.0.0.1:${APP_PORT}/hat-wardrobe/`;
+const BARE = `http://127.0.0.1:${APP_PORT + 1}/`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 
 type Case = BenchCase & { hat: string };
@@ -28,9 +31,23 @@ declare global {
 }
 
 const children: ChildProcess[] = [];
+// Each server starts in a process group of its own: killing the npx wrapper alone leaves the server running.
 function start(cmd: string, args: string[], env: Record<string, string> = {}) {
-  children.push(spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] }));
+  children.push(spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'], detached: true }));
 }
+function stopAll() {
+  for (const child of children) {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+process.on('SIGINT', () => {
+  stopAll();
+  process.exit(130);
+});
 function run(cmd: string, args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
@@ -116,9 +133,9 @@ try {
   if (!existsSync('fixtures/models')) run('npm', ['run', 'fixtures']);
   run('npx', ['vite', 'build', '--outDir', 'bench-results/app', '--emptyOutDir'], { VITE_MODEL_HOST: HUB });
   run('npx', ['vite', 'build', '--config', 'scripts/bench/bare/vite.config.ts']);
-  start('npx', ['tsx', 'scripts/test-hub/serve.ts', '--port', '7081', '--root', 'fixtures/models']);
-  start('npx', ['vite', 'preview', '--outDir', 'bench-results/app', '--base', '/hat-wardrobe/', '--host', '127.0.0.1', '--port', '4181', '--strictPort']);
-  start('npx', ['vite', 'preview', '--config', 'scripts/bench/bare/vite.config.ts', '--host', '127.0.0.1', '--port', '4182', '--strictPort']);
+  start('npx', ['tsx', 'scripts/test-hub/serve.ts', '--port', String(HUB_PORT), '--root', 'fixtures/models']);
+  start('npx', ['vite', 'preview', '--outDir', 'bench-results/app', '--base', '/hat-wardrobe/', '--host', '127.0.0.1', '--port', String(APP_PORT), '--strictPort']);
+  start('npx', ['vite', 'preview', '--config', 'scripts/bench/bare/vite.config.ts', '--host', '127.0.0.1', '--port', String(APP_PORT + 1), '--strictPort']);
   await Promise.all([waitFor(`${HUB}/__health`), waitFor(APP), waitFor(BARE)]);
 
   const browser = await chromium.launch({ executablePath: chromiumPath() || undefined, args: CHROMIUM_ARGS });
@@ -143,5 +160,5 @@ try {
   console.log(`# ${RUNS} warm runs per hat, fixture models, WASM q8, ${new Date().toISOString()}`);
   console.log(lines.join('\n'));
 } finally {
-  for (const child of children) child.kill();
+  stopAll();
 }
