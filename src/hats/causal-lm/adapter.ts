@@ -20,8 +20,6 @@ import { clampSettings, type CausalParams } from './params';
  */
 
 const MERGED = 'decoder_model_merged';
-/** Partials go to the page at most this often (ms); the first token always goes at once. */
-const EMIT_EVERY_MS = 100;
 const layouts = new Map<string, Promise<{ fileName?: string; dtypes: Dtype[] }>>();
 
 /** [1] */
@@ -142,7 +140,6 @@ const adapter: HatAdapter = {
         finish,
       });
       const started = performance.now();
-      let lastEmit = -Infinity;
       const session = cachedForward(model, hasPast);
       try {
         const result = await decode({
@@ -156,12 +153,8 @@ const adapter: HatAdapter = {
           pause: pacer(params.pace, rc.signal),
           onStep: (all) => {
             steps.push(shownStep(all.at(-1)!, text, eos));
-            // The page redraws on every partial: a few per second stream smoothly without flooding it.
-            const now = performance.now();
-            if (now - lastEmit >= EMIT_EVERY_MS) {
-              lastEmit = now;
-              rc.emit(snapshot(now - started));
-            }
+            // Every step streams; the worker passes the page only a few per second.
+            rc.emit(snapshot(performance.now() - started));
           },
         });
         const tokens: TokensInfo = {

@@ -100,8 +100,6 @@ export interface LoopSetup {
   eosIds: readonly number[];
   maxNewTokens: number;
   topK: number;
-  /** Partials are sent at most this often (ms); the first step and the end always go out. */
-  minEmitMs: number;
   /** The output before anything ran; the loop fills in the encoder time, the steps and the text. */
   initial: Seq2SeqOutput;
 }
@@ -114,7 +112,6 @@ export async function greedyGenerate(setup: LoopSetup, deps: LoopDeps): Promise<
   await deps.encode();
   snapshot({ encoder: { ...out.encoder, ms: deps.now() - started } });
   deps.emit(out);
-  let lastEmit = deps.now();
   const ids = [setup.startId];
   const eos = new Set(setup.eosIds);
   while (out.steps.length < setup.maxNewTokens) {
@@ -131,11 +128,8 @@ export async function greedyGenerate(setup: LoopSetup, deps: LoopDeps): Promise<
     const done = eos.has(chosen.id);
     snapshot({ steps: [...out.steps, step], text: deps.decode(ids.slice(1)) });
     if (done) return snapshot({ finish: 'eos' });
-    // [4] A fast model writes faster than anyone reads: the page gets at most one update per minEmitMs.
-    if (out.steps.length === 1 || deps.now() - lastEmit >= setup.minEmitMs) {
-      deps.emit(out);
-      lastEmit = deps.now();
-    }
+    // Every step streams; the worker passes the page only a few per second.
+    deps.emit(out);
   }
   return snapshot({ finish: 'length' });
 }
