@@ -2,13 +2,12 @@ import { Suspense, useEffect } from 'react';
 import type { HatDefinition } from '@/hats/types';
 import { TokensView } from '@/components/TokensView';
 import { RunBadge } from '@/components/RunBadge';
-import { getController } from './engine-instance';
 import { hatStatus } from './hat-status';
 import { ModelBar } from './ModelBar';
 import { RunControls } from './RunControls';
-import { useClassroom } from './classroom/classroom-store';
-import { StepInputs, useLockedChange } from './classroom/StepInputs';
-import { currentChoice, useApp } from './store';
+import { useApp, useController } from './app-context';
+import { StepInputs } from './classroom/StepInputs';
+import { currentChoice, inputProblem } from './store';
 
 const loadingPanel = <p className="text-sm text-stone-500">Opening…</p>;
 
@@ -16,15 +15,15 @@ export function HatView({ hat }: { hat: HatDefinition }) {
   const choice = useApp(currentChoice);
   const model = useApp((s) => s.model);
   const run = useApp((s) => s.run);
-  // In a lesson step, params the teacher locked stay as they were set.
-  const setParams = useLockedChange(hat, useApp((s) => s.setParams));
-  const spotlight = useClassroom((s) => s.spotlight);
+  // In a lesson step, params the teacher locked stay as they were set (the store sees to it).
+  const setParams = useApp((s) => s.setParams);
+  const spotlight = useApp((s) => s.spotlight);
+  const problem = useApp(inputProblem);
   const status = hatStatus(model, run);
   const facts = model.info?.facts;
-  const problem = hat.validate(choice.params, facts, setParams);
   const { Form, Output, Explainer } = hat;
   const result = run.result;
-  const controller = getController();
+  const controller = useController();
   const { actions } = controller;
   // A streaming hat shows its latest partial while it runs, else the last result.
   const shown = run.phase === 'running' && run.partial !== undefined ? run.partial : result?.output;

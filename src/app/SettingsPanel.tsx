@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { clearAllCachedModels, clearCachedModel, listCachedModels, type CachedModel } from '@/lib/model-cache';
 import { formatBytes } from '@/lib/format';
 import { BUILD_HOST, isHostUrl } from './settings';
-import { useApp } from './store';
+import { useApp } from './app-context';
 
 export function SettingsPanel({ onClose }: { onClose: () => void }) {
   const settings = useApp((s) => s.settings);

@@ -1,16 +1,18 @@
 import { useState } from 'react';
-import { shareUrl } from './use-url-sync';
+import { shareUrl } from './address';
+import { useAppStore } from './app-context';
 
 export function ShareButton() {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [url, setUrl] = useState('');
+  const store = useAppStore();
   return (
     <span className="flex items-center gap-2">
       <button
         type="button"
         className="btn-primary"
         onClick={() => {
-          const link = shareUrl();
+          const link = shareUrl(store.getState());
           setUrl(link);
           navigator.clipboard
             ?.writeText(link)

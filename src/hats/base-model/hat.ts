@@ -1,9 +1,8 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import { baseModelCodec, type BaseModelParams } from './params';
 import type { BaseModelOutput } from './postprocess';
-
-const MB = 1_000_000;
 
 export default defineHat<BaseModelParams, BaseModelOutput>({
   id: 'base-model',

@@ -1,9 +1,8 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import type { CausalOutput } from './output';
 import { causalCodec, type CausalParams } from './params';
-
-const MB = 1_000_000;
 
 export default defineHat<CausalParams, CausalOutput>({
   id: 'causal-lm',

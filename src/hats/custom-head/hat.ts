@@ -1,10 +1,9 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import { fitProblem, readHeadParam } from './head-codec';
 import { customHeadCodec, type CustomHeadParams } from './params';
 import type { Prediction } from './types';
-
-const MB = 1_000_000;
 
 export default defineHat<CustomHeadParams, Prediction>({
   id: 'custom-head',

@@ -1,10 +1,9 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import type { MimOutput } from './output';
 import { mimCodec, type MimParams } from './params';
 import { OWN_IMAGE } from './samples';
-
-const MB = 1_000_000;
 
 export default defineHat<MimParams, MimOutput>({
   id: 'masked-image-modeling',

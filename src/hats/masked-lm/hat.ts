@@ -1,9 +1,8 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import { maskedLmCodec, type MaskedLmParams } from './params';
 import { countMasks, type MaskedLmOutput } from './postprocess';
-
-const MB = 1_000_000;
 
 export default defineHat<MaskedLmParams, MaskedLmOutput>({
   id: 'masked-lm',

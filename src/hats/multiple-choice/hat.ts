@@ -1,9 +1,8 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import { choicesProblem, multipleChoiceCodec, type MultipleChoiceParams } from './params';
 import type { MultipleChoiceOutput } from './scores';
-
-const MB = 1_000_000;
 
 export default defineHat<MultipleChoiceParams, MultipleChoiceOutput>({
   id: 'multiple-choice',

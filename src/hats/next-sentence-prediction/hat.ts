@@ -1,9 +1,8 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import { nspCodec, shuffledSentence, type NspParams } from './params';
 import type { NspOutput } from './verdict';
-
-const MB = 1_000_000;
 
 export default defineHat<NspParams, NspOutput>({
   id: 'next-sentence-prediction',

@@ -1,10 +1,9 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import { countMasks, maskLastWord } from './masks';
 import type { PretrainingOutput } from './output';
 import { MAX_MASKS, pretrainingCodec, type PretrainingParams } from './params';
-
-const MB = 1_000_000;
 
 export default defineHat<PretrainingParams, PretrainingOutput>({
   id: 'pretraining',

@@ -1,9 +1,8 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import { qaCodec, type QaParams } from './params';
 import type { QaOutput } from './postprocess';
-
-const MB = 1_000_000;
 
 export default defineHat<QaParams, QaOutput>({
   id: 'question-answering',

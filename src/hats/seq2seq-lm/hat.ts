@@ -1,9 +1,8 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import type { Seq2SeqOutput } from './generation';
 import { seq2seqCodec, sourceText, type Seq2SeqParams } from './params';
-
-const MB = 1_000_000;
 
 export default defineHat<Seq2SeqParams, Seq2SeqOutput>({
   id: 'seq2seq-lm',

@@ -1,9 +1,8 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import type { SeqClsOutput } from './postprocess';
 import { seqClsCodec, type SeqClsParams } from './params';
-
-const MB = 1_000_000;
 
 export default defineHat<SeqClsParams, SeqClsOutput>({
   id: 'sequence-classification',

@@ -1,9 +1,8 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import { tokenClsCodec, type TokenClsParams } from './params';
 import type { TokenClsOutput } from './postprocess';
-
-const MB = 1_000_000;
 
 export default defineHat<TokenClsParams, TokenClsOutput>({
   id: 'token-classification',
