@@ -59,25 +59,29 @@ export function StartEndStrip({ output, window, onWindow }: Props) {
           </div>
         ))}
       </div>
-      <table className="sr-only">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Token</th>
-            <th scope="col">Start probability</th>
-            <th scope="col">End probability</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c, i) => (
-            <tr key={i}>
-              <th scope="row">{c.token}</th>
-              <td>{formatPercent(c.start)}</td>
-              <td>{formatPercent(c.end)}</td>
+      {/* A table ignores width: 1px (it grows to its content), so sr-only goes on a box around it: else
+          the hidden table can reach past the screen's edge and the page scrolls sideways on a phone. */}
+      <div className="sr-only">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Token</th>
+              <th scope="col">Start probability</th>
+              <th scope="col">End probability</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((c, i) => (
+              <tr key={i}>
+                <th scope="row">{c.token}</th>
+                <td>{formatPercent(c.start)}</td>
+                <td>{formatPercent(c.end)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
