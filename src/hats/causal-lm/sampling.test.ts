@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseNext, filtered, mulberry32, pick, softmax, topIndices } from './sampling';
+import { softmax } from '@/lib/maths';
+import { chooseNext, filtered, mulberry32, pick, topIndices } from './sampling';
 
 const logits = [2, 1, 0, -1, 3];
 

@@ -1,11 +1,13 @@
+import { softmax } from '@/lib/maths';
+
 export { mulberry32 } from '../../lib/random';
 /*
  * One decoding step, from the model's logits for the next position to the
  * chosen token, with every intermediate kept so the page can show it.
  * Pure functions: the same logits, settings and random stream give the same token.
  *
- * [1] softmax: p_i = exp(z_i − max z) / Σ_j exp(z_j − max z). Subtracting the
- *     maximum changes nothing mathematically and keeps exp() from overflowing.
+ * [1] softmax: p_i = exp(z_i − max z) / Σ_j exp(z_j − max z) (src/lib/maths.ts). Subtracting
+ *     the maximum changes nothing mathematically and keeps exp() from overflowing.
  * [2] Temperature T divides the logits before the softmax: T < 1 sharpens the
  *     distribution, T > 1 flattens it. T = 0 would divide by zero; its limit is
  *     "always the most likely token", which is what greedy decoding does.
@@ -44,21 +46,6 @@ export interface StepChoice {
 }
 
 
-/** [1] */
-export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Array {
-  let max = -Infinity;
-  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i] as number);
-  const out = new Float64Array(logits.length);
-  let sum = 0;
-  for (let i = 0; i < logits.length; i++) {
-    const e = Math.exp(((logits[i] as number) - max) / temperature);
-    out[i] = e;
-    sum += e;
-  }
-  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / sum;
-  return out;
-}
-
 /** Indices of the n largest values, largest first, ties by lower index. */
 export function topIndices(values: ArrayLike<number>, n: number): number[] {
   const count = Math.min(n, values.length);
@@ -83,7 +70,7 @@ export function topIndices(values: ArrayLike<number>, n: number): number[] {
 /** [2]–[4] The tokens left after the filters, most likely first, with their renormalised probabilities. */
 export function filtered(logits: ArrayLike<number>, s: SamplingSettings): { ids: number[]; probs: number[] } {
   if (s.temperature <= 0) return { ids: topIndices(logits, 1), probs: [1] };
-  const scaled = softmax(logits, s.temperature);
+  const scaled = softmax(logits, s.temperature); // [1] [2]
   const k = s.topK > 0 ? Math.min(s.topK, logits.length) : logits.length;
   const ids = topIndices(scaled, k);
   let mass = 0;
@@ -112,7 +99,7 @@ export function pick(ids: readonly number[], probs: readonly number[], u: number
 
 /** One step: filters, pick (argmax or seeded draw), and the candidates to show. */
 export function chooseNext(logits: ArrayLike<number>, s: SamplingSettings, random: () => number, shown = 10): StepChoice {
-  const raw = softmax(logits);
+  const raw = softmax(logits); // [1]
   const { ids, probs } = filtered(logits, s);
   const id = s.temperature <= 0 ? (ids[0] as number) : pick(ids, probs, random());
   const final = new Map(ids.map((t, j) => [t, probs[j] as number]));
