@@ -28,10 +28,10 @@ export function isolationText(i: Isolation): string {
       return 'This page is not isolated: one thread for now. It reloads once, as soon as the app is saved, to use several.';
     case 'none': {
       const why = {
-        'no-service-worker': 'the host sends no COOP/COEP headers, and this browser offers no service worker to add them (a private window?)',
+        'no-service-worker': 'the host sends no COOP/COEP headers, and this browser offers no service worker to add them, as in some private windows',
         framed: 'the page is shown inside another page; open it at its own address for several threads',
         refused: 'the service worker added COOP/COEP, but the browser did not isolate the page',
-        'no-headers': 'the host sends no COOP/COEP headers, and the service worker in charge does not add them (an update waits?)',
+        'no-headers': 'the host sends no COOP/COEP headers, and the service worker in charge does not add them; an update of the app may be waiting',
         error: `the service worker could not start${i.detail ? ` (${i.detail})` : ''}`,
       }[i.why];
       return `This page is not isolated: one thread (${why}).`;
