@@ -3,6 +3,7 @@ import { clearAllCachedModels, clearCachedModel, listCachedModels, type CachedMo
 import { formatBytes } from '@/lib/format';
 import { useIsolation } from './offline/hooks';
 import { isolationText } from './offline/isolation';
+import { MirrorNeeds } from './offline/MirrorNeeds';
 import { BUILD_HOST, isHostUrl } from './settings';
 import { useApp } from './store';
 
@@ -60,6 +61,7 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
           </p>
         )}
       </form>
+      <MirrorNeeds />
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <label htmlFor={ids.auto}>Start downloads by themselves up to</label>
         <input
