@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { InferenceClient } from './engine/client';
 import { App } from './app/App';
 import { AppProvider } from './app/app-context';
-import { syncAddress } from './app/address';
+import { syncAddress, writeAddress } from './app/address';
 import { createController } from './app/controller';
 import { registerOfflineShell } from './app/offline/service-worker';
 import { createAppStore } from './app/store';
@@ -31,7 +31,8 @@ window.addEventListener('unhandledrejection', (event) => {
   store.getState().notify(`Something failed in the background: ${reason}`, 'warning');
 });
 
-registerOfflineShell();
+// The one reload into cross-origin isolation keeps what was typed: it is in the link.
+registerOfflineShell({ beforeReload: () => writeAddress(store.getState()) });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

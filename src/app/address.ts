@@ -20,10 +20,7 @@ const shape = (s: AppState) => {
  * step, and for typed params when the controller says the input has settled (the same pause as runs).
  */
 export function syncAddress(store: AppStore, controller: Controller): () => void {
-  const write = () => {
-    const query = currentQuery(store.getState());
-    if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
-  };
+  const write = () => writeAddress(store.getState());
   const stopSettled = controller.onSettled(write);
   const stopStore = store.subscribe((s, prev) => {
     const now = shape(s);
@@ -34,6 +31,12 @@ export function syncAddress(store: AppStore, controller: Controller): () => void
     stopSettled();
     stopStore();
   };
+}
+
+/** Puts the page's state into the address bar now (also before a reload, which must keep what was typed). */
+export function writeAddress(s: AppState): void {
+  const query = currentQuery(s);
+  if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
 }
 
 const here = () => `${location.origin}${location.pathname}`;

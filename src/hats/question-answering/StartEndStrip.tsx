@@ -59,8 +59,7 @@ export function StartEndStrip({ output, window, onWindow }: Props) {
           </div>
         ))}
       </div>
-      {/* A table ignores width: 1px (it grows to its content), so sr-only goes on a box around it: else
-          the hidden table can reach past the screen's edge and the page scrolls sideways on a phone. */}
+      {/* sr-only on the table itself would not clip it (tables ignore overflow): its cells widened the page on phones. */}
       <div className="sr-only">
         <table>
           <caption>{caption}</caption>
