@@ -1,8 +1,10 @@
 import { embeddingNames, layerNames } from '../../lib/onnx/bert-names';
 import { blankWeights } from '../../lib/onnx/weight-shapes';
-import { FeatureSpace, seededRandom } from '../../lib/onnx/testing/feature-space';
-import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/testing/fixture-spec';
-import { tokenId, VOCAB } from '../../lib/onnx/testing/test-vocab';
+import { FeatureSpace, seededRandom } from '../../lib/onnx/fixture/feature-space';
+import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/fixture/fixture-spec';
+import { tokenId, VOCAB } from '../../lib/onnx/fixture/test-vocab';
+import { EMBED_ID } from './cases';
+import { baseHead } from './head';
 
 /*
  * A tiny BertModel (no head): its output is last_hidden_state, one 32-number
@@ -22,8 +24,6 @@ import { tokenId, VOCAB } from '../../lib/onnx/testing/test-vocab';
 
 const H = 32;
 const space = new FeatureSpace(H);
-
-export const EMBED_ID = 'hw-test/tiny-minilm';
 
 export const WORD_KINDS: Record<string, readonly string[]> = {
   determiner: ['the', 'a', 'an', 'this', 'that', 'my', 'your', 'his', 'her', 'our'],
@@ -55,7 +55,7 @@ export const embedFixture: FixtureModelSpec = {
   id: EMBED_ID,
   architecture: 'BertModel',
   config: { ...tinyConfig('bert', VOCAB.length, 1), prefix: '' },
-  head: { kind: 'base' },
+  head: baseHead,
   tokenizerClass: 'BertTokenizer',
   modelMaxLength: 64,
   withOnnx: true,
@@ -72,17 +72,3 @@ export const benchCase: BenchCase = {
   field: 'Text',
   inputs: (i) => `${['the', 'a'][i % 2]} ${['cat', 'dog', 'car'][i % 3]} ${'sleeps '.repeat(1 + (i % 3))}${i}`,
 };
-
-export interface SimilarityCase {
-  anchor: string;
-  /** cos(mean(anchor), mean(closer)) exceeds cos(mean(anchor), mean(further)) by at least `margin`. */
-  closer: string;
-  further: string;
-  margin: number;
-}
-
-/** Mean pooling over every token the attention mask keeps ([CLS] and [SEP] included), as the feature-extraction pipeline does. */
-export const similarityCases: SimilarityCase[] = [
-  { anchor: 'the cat sleeps', closer: 'a cat sleeps', further: 'the car is red', margin: 0.2 },
-  { anchor: 'the dog runs', closer: 'a cat runs', further: 'the car is red', margin: 0.2 },
-];

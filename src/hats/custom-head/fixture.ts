@@ -1,8 +1,9 @@
-import { embedFixture, EMBED_ID } from '../base-model/fixture';
-import type { BenchCase } from '../../lib/onnx/testing/fixture-spec';
+import { embedFixture } from '../base-model/fixture';
+import type { BenchCase } from '../../lib/onnx/fixture/fixture-spec';
+import { ENCODER_ID } from './cases';
 import { encodeHeadLink } from './head-codec';
 import { SAMPLE_SETS } from './samples';
-import { referenceEmbedder } from './testing/reference-embed';
+import { referenceEmbedder } from './reference';
 import { Trainer } from './training/train';
 import { DEFAULT_SETTINGS, type Head } from './types';
 
@@ -13,8 +14,6 @@ import { DEFAULT_SETTINGS, type Head } from './types';
  * The bench opens a share link carrying a head trained here, deterministically (seeded, float64
  * reference encoder), on the mood sample set.
  */
-
-export const ENCODER_ID = EMBED_ID;
 
 let trained: Head | undefined;
 
@@ -31,7 +30,7 @@ export function moodHead(): Head {
     labels,
     texts: set.examples.map((e) => e.text),
   };
-  const encoder = { model: EMBED_ID, pooling: 'mean' as const, normalize: true, hiddenSize: embedFixture.config.hiddenSize };
+  const encoder = { model: ENCODER_ID, pooling: 'mean' as const, normalize: true, hiddenSize: embedFixture.config.hiddenSize };
   const trainer = new Trainer(data, { ...DEFAULT_SETTINGS, epochs: 200 }, encoder);
   while (!trainer.done) trainer.trainEpoch();
   trained = trainer.head();
@@ -39,7 +38,7 @@ export function moodHead(): Head {
 }
 
 export const benchCase: BenchCase = {
-  model: EMBED_ID,
+  model: ENCODER_ID,
   get params() {
     return { head: encodeHeadLink(moodHead()) };
   },
