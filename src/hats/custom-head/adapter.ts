@@ -15,6 +15,8 @@ import type { EncoderInfo, Prediction } from './types';
  * [3] Sentence vectors are remembered per text for as long as this model stays loaded, so training
  *     again with other settings, or after adding a few rows, embeds only what is new.
  * [4] The live run: h = pool(encoder(text)), then the head's own maths (training/network.ts).
+ * [5] Training is a call of its own (protocol `call`, see seam.ts), never a live run: runTraining
+ *     embeds the examples and trains the head, streaming its reports.
  */
 
 const MAX_CACHED = 50_000;
@@ -62,7 +64,7 @@ export default defineAdapter(seam, {
 
     return {
       facts: tm.facts,
-      async call(payload, call) {
+      async call(payload, call) { // [5]
         try {
           return await runTraining(payload, {
             encoder,
