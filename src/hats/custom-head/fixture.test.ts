@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedFixture } from '../base-model/fixture';
+import { sentenceEncoder } from '@/lib/onnx/fixture/sentence-encoder';
 import { MOOD_PREDICTIONS } from './cases';
 import { benchCase, moodHead } from './fixture';
 import { decodeHeadLink, HEAD_LINK_MAX } from './head-codec';
@@ -9,7 +9,7 @@ import { predict } from './training/network';
 describe('custom-head fixture', () => {
   it('a head trained on the mood diary gives the known labels', () => {
     const head = moodHead();
-    const embed = referenceEmbedder(embedFixture);
+    const embed = referenceEmbedder(sentenceEncoder);
     for (const known of MOOD_PREDICTIONS) expect(head.labels[predict(head, embed(known.text))], known.text).toBe(known.label);
     expect(head.metrics?.accuracy).toBeGreaterThanOrEqual(0.6);
   });

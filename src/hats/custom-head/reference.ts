@@ -43,7 +43,7 @@ export function wordpiece(text: string): number[] {
  * Sentence vectors of a fixture model computed in plain TypeScript (float64 reference encoder, mean
  * pooling, normalized), as the browser computes them with ONNX Runtime up to rounding.
  */
-export function referenceEmbedder(spec: FixtureModelSpec): (text: string) => Float32Array {
+export function referenceEmbedder(spec: Pick<FixtureModelSpec, 'config' | 'modelMaxLength' | 'weights'>): (text: string) => Float32Array {
   const weights = spec.weights();
   const cache = new Map<string, Float32Array>();
   return (text) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BATCH, linearShapes, SEQUENCE, type BertHead } from './bert-head';
+import { bareEncoder, BATCH, linearShapes, SEQUENCE, type BertHead } from './bert-head';
 import { maskedLm, pooler, seqRelationship } from './bert-blocks';
 import { buildBertModel } from './bert-model';
 import { linear } from './layers';
@@ -12,15 +12,6 @@ import { blankWeights } from './weight-shapes';
  * building block are checked here against the loop-by-loop reference; each
  * hat checks its own head the same way (its head.test.ts).
  */
-
-/** No head: the encoder's last hidden state. */
-const bare: BertHead = {
-  name: 'bare',
-  shapes: () => [],
-  outputs: (c) => [{ name: 'last_hidden_state', dims: [BATCH, SEQUENCE, c.hiddenSize] }],
-  build: (_ctx, _c, hidden) => [hidden],
-  reference: (_ops, _c, xs) => [xs.flat()],
-};
 
 /** Every block at once, plus a per-token Linear; the NSP classifier only where BERT has it. */
 function blocks(withNsp: boolean): BertHead {
@@ -48,12 +39,16 @@ function blocks(withNsp: boolean): BertHead {
 
 describe('buildBertModel matches the reference forward pass', () => {
   it.each([
-    ['bert', 'bare', bare],
-    ['distilbert', 'bare', bare],
+    ['bert', 'the bare encoder', bareEncoder],
+    ['distilbert', 'the bare encoder', bareEncoder],
     ['bert', 'every block', blocks(true)],
     ['distilbert', 'every block', blocks(false)],
   ] as const)('%s, %s: fp32 and q8', async (family, _name, head) => {
     await expectGraphMatchesReference(family, head);
+  });
+
+  it('the bare encoder answers with last_hidden_state, one vector per token', () => {
+    expect(bareEncoder.outputs(testConfig('bert'))).toEqual([{ name: 'last_hidden_state', dims: ['batch_size', 'sequence_length', 16] }]);
   });
 
   it('names the graph after the family and head, and declares the head outputs in order', () => {

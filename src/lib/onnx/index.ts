@@ -19,7 +19,7 @@ export { DataType, toNumber, type ModelProto, type TensorProto, type NodeProto }
 export { makeTensorProto, readFloatTensor, type DenseTensor, type TensorData } from './tensor';
 export { encoderShapes, weightShapes, blankWeights } from './weight-shapes';
 export { embeddingNames, layerNames, blockNames, type EncoderConfig, type EncoderFamily, type WeightMap } from './bert-names';
-export { BATCH, SEQUENCE, linearShapes, normShapes, type BertHead, type HeadOutput, type TensorShape } from './bert-head';
+export { BATCH, SEQUENCE, bareEncoder, linearShapes, normShapes, type BertHead, type HeadOutput, type TensorShape } from './bert-head';
 export { pooler, maskedLm, seqRelationship, tiedAliases } from './bert-blocks';
 export { addWeight, firstToken, gelu, layerNorm, linear, type BuildContext } from './layers';
 export { Ops, referenceEncoder, sum, type Vec } from './reference';
