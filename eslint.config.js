@@ -46,19 +46,8 @@ const zones = [
   { target: './src/worker', from: ['./src/app', './src/components'], message: 'The worker imports no page code.' },
 ];
 
-/*
- * Adapters reach the worker through its public surface only. Switched on once every adapter imports
- * from src/worker/sdk (issue 14, the hat side).
- */
-const ADAPTERS_USE_SDK_ONLY = false;
-if (ADAPTERS_USE_SDK_ONLY) {
-  zones.push({
-    target: './src/hats/*/adapter.ts',
-    from: './src/worker/**',
-    except: ['./src/worker/sdk/**'],
-    message: 'An adapter imports the worker only through @/worker/sdk.',
-  });
-}
+// Hats reach the worker through its public surface only (src/worker/sdk; tests through sdk/testing).
+zones.push({ target: './src/hats', from: './src/worker', except: ['./sdk'], message: 'A hat imports the worker only through @/worker/sdk.' });
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-e2e-*', 'node_modules', 'fixtures/models', 'test-results', 'test-results-*', 'playwright-report', 'bench-results'] },

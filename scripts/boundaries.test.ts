@@ -30,6 +30,7 @@ const probes: Probe[] = [
   { forbidden: 'hat UI → app (relative)', file: `${HAT}/StoreProbe.tsx`, code: `import { useApp } from '../../app/app-context';${use('useApp')}` },
   { forbidden: 'hat → another hat', file: `${HAT}/other-hat.ts`, code: `import { maskedLmCodec } from '@/hats/masked-lm/params';${use('maskedLmCodec')}` },
   { forbidden: 'hat → registry', file: `${HAT}/registry-probe.ts`, code: `import { hats } from '@/hats/registry';${use('hats')}` },
+  { forbidden: 'hat → worker internals (not the sdk)', file: `${HAT}/engine-probe.ts`, code: `import { Engine } from '@/worker/engine';${use('Engine')}` },
   { forbidden: 'hat helper → transformers.js', file: `${HAT}/helper.ts`, code: `import { softmax } from '@huggingface/transformers';${use('softmax')}` },
   { forbidden: 'lib → app (relative)', file: `src/lib/${PROBE}/app.ts`, code: `import { createAppStore } from '../../app/store';${use('createAppStore')}` },
   { forbidden: 'lib → engine', file: `src/lib/${PROBE}/engine.ts`, code: `import { InferenceClient } from '@/engine/client';${use('InferenceClient')}` },
@@ -47,7 +48,7 @@ const probes: Probe[] = [
   { forbidden: 'an import cycle', file: `src/lib/${PROBE}/cycle-a.ts`, code: `import { b } from './cycle-b';\nexport const a = () => b;\n` },
   { file: `src/lib/${PROBE}/cycle-b.ts`, code: `import { a } from './cycle-a';\nexport const b = () => a;\n`, forbidden: 'an import cycle (other end)' },
   // Allowed: the same kinds of imports where the boundaries permit them.
-  { file: `${HAT}/adapter.ts`, code: `import { AutoModel } from '@huggingface/transformers';\nimport { BadInputError } from '@/worker/adapter';\nexport default { AutoModel, BadInputError };\n` },
+  { file: `${HAT}/adapter.ts`, code: `import { AutoModel } from '@huggingface/transformers';\nimport { BadInputError } from '@/worker/sdk';\nexport default { AutoModel, BadInputError };\n` },
   { file: `${HAT}/Allowed.tsx`, code: `import { defineHat } from '@/hats/types';\nimport { formatBytes } from '@/lib/format';\nimport { ProbabilityBars } from '@/components/ui/ProbabilityBars';\nimport { helper } from './allowed-helper';\nexport const probe = [defineHat, formatBytes, ProbabilityBars, helper];\n` },
   { file: `${HAT}/allowed-helper.ts`, code: `export const helper = 1;\n` },
   { file: `src/app/${PROBE}/allowed.ts`, code: `import { hats } from '@/hats/registry';\nimport { Notices } from '@/components/Notices';\nimport { InferenceClient } from '@/engine/client';\nexport const probe = [hats, Notices, InferenceClient];\n` },

@@ -150,7 +150,7 @@ export function createController(client: InferenceClient, store: AppStore): Cont
 
   const actions: HatActions = {
     call(payload, onPartial) {
-      const request = client.run(specOf(get()), payload, { onPartial });
+      const request = client.call(specOf(get()), payload, { onPartial });
       return {
         promise: request.promise.then(({ output, stats }) => ({ output, stats })),
         stop: () => client.stop(request.id),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BertTokenizer, type Tensor } from '@huggingface/transformers';
-import type { FixtureModelSpec } from '@/lib/onnx/testing/fixture-spec';
-import { VOCAB } from '@/lib/onnx/testing/test-vocab';
+import type { FixtureModelSpec } from '@/lib/onnx/fixture/fixture-spec';
+import { VOCAB } from '@/lib/onnx/fixture/test-vocab';
 import { tokenizerConfig, tokenizerJson } from '../../scripts/fixtures/hub-files';
 import { encode, type TextModel } from './text-model';
 

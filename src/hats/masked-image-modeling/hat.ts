@@ -1,11 +1,10 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import type { MimOutput } from './output';
-import { mimCodec, type MimParams } from './params';
+import { seam } from './seam';
 import { OWN_IMAGE } from './samples';
 
-export default defineHat<MimParams, MimOutput>({
+export default defineHat(seam, {
   id: 'masked-image-modeling',
   icon: '🧱',
   title: 'Masked image modeling (MAE)',
@@ -24,7 +23,6 @@ export default defineHat<MimParams, MimOutput>({
       licence: 'Apache-2.0',
     },
   ],
-  params: mimCodec,
   texts: () => [],
   validate(p) {
     if (p.image === OWN_IMAGE && !p.own) return { message: 'There is no picture of your own yet: drop one, paste one or choose a file, or pick a sample.' };

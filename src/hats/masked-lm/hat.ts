@@ -1,10 +1,10 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import { maskedLmCodec, type MaskedLmParams } from './params';
-import { countMasks, type MaskedLmOutput } from './postprocess';
+import { seam } from './seam';
+import { countMasks } from './postprocess';
 
-export default defineHat<MaskedLmParams, MaskedLmOutput>({
+export default defineHat(seam, {
   id: 'masked-lm',
   icon: '📜',
   title: 'Masked language modelling',
@@ -44,7 +44,6 @@ export default defineHat<MaskedLmParams, MaskedLmOutput>({
       languages: 'Multilingual',
     },
   ],
-  params: maskedLmCodec,
   texts: (p) => [p.text],
   validate(p, facts, update) {
     const mask = facts?.maskToken ?? '[MASK]';

@@ -1,10 +1,10 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import { choicesProblem, multipleChoiceCodec, type MultipleChoiceParams } from './params';
-import type { MultipleChoiceOutput } from './scores';
+import { seam } from './seam';
+import { choicesProblem } from './params';
 
-export default defineHat<MultipleChoiceParams, MultipleChoiceOutput>({
+export default defineHat(seam, {
   id: 'multiple-choice',
   icon: '🔀',
   title: 'Multiple choice',
@@ -25,7 +25,6 @@ export default defineHat<MultipleChoiceParams, MultipleChoiceOutput>({
       languages: 'English',
     },
   ],
-  params: multipleChoiceCodec,
   texts: (p) => [p.context, ...p.choices],
   validate(p) {
     const message = choicesProblem(p);

@@ -1,10 +1,10 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import { nspCodec, shuffledSentence, type NspParams } from './params';
-import type { NspOutput } from './verdict';
+import { seam } from './seam';
+import { shuffledSentence } from './params';
 
-export default defineHat<NspParams, NspOutput>({
+export default defineHat(seam, {
   id: 'next-sentence-prediction',
   icon: '🧠',
   title: 'Next sentence prediction',
@@ -33,7 +33,6 @@ export default defineHat<NspParams, NspOutput>({
       languages: 'English',
     },
   ],
-  params: nspCodec,
   texts: (p) => [p.sentence_a, p.sentence_b],
   validate(p, _facts, update) {
     if (!p.sentence_a.trim()) return { message: 'Sentence A is empty. Type the first sentence.' };

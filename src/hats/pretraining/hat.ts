@@ -1,11 +1,11 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
+import { seam } from './seam';
 import { countMasks, maskLastWord } from './masks';
-import type { PretrainingOutput } from './output';
-import { MAX_MASKS, pretrainingCodec, type PretrainingParams } from './params';
+import { MAX_MASKS } from './params';
 
-export default defineHat<PretrainingParams, PretrainingOutput>({
+export default defineHat(seam, {
   id: 'pretraining',
   icon: '🔬',
   title: 'Pretraining (MLM + NSP)',
@@ -34,7 +34,6 @@ export default defineHat<PretrainingParams, PretrainingOutput>({
       languages: 'English',
     },
   ],
-  params: pretrainingCodec,
   texts: (p) => [p.sentence_a, p.sentence_b],
   validate(p, facts, update) {
     const mask = facts?.maskToken ?? '[MASK]';

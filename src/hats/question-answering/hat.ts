@@ -1,10 +1,9 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import { qaCodec, type QaParams } from './params';
-import type { QaOutput } from './postprocess';
+import { seam } from './seam';
 
-export default defineHat<QaParams, QaOutput>({
+export default defineHat(seam, {
   id: 'question-answering',
   icon: '💬',
   title: 'Question answering',
@@ -37,7 +36,6 @@ export default defineHat<QaParams, QaOutput>({
       languages: 'Russian',
     },
   ],
-  params: qaCodec,
   texts: (p) => [p.question, p.context],
   validate(p) {
     const noQuestion = !p.question.trim();

@@ -1,10 +1,10 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import type { Seq2SeqOutput } from './generation';
-import { seq2seqCodec, sourceText, type Seq2SeqParams } from './params';
+import { seam } from './seam';
+import { sourceText } from './params';
 
-export default defineHat<Seq2SeqParams, Seq2SeqOutput>({
+export default defineHat(seam, {
   id: 'seq2seq-lm',
   icon: '🤖',
   title: 'Encoder-decoder (text to text)',
@@ -42,7 +42,6 @@ export default defineHat<Seq2SeqParams, Seq2SeqOutput>({
       languages: 'English; German, French, Romanian for translation',
     },
   ],
-  params: seq2seqCodec,
   texts: (p) => [sourceText(p)],
   validate(p) {
     if (!p.text.trim()) return { message: 'The text is empty. Type something for the encoder to read (the preset adds its prefix in front).' };

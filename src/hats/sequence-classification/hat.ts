@@ -1,10 +1,9 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import type { SeqClsOutput } from './postprocess';
-import { seqClsCodec, type SeqClsParams } from './params';
+import { seam } from './seam';
 
-export default defineHat<SeqClsParams, SeqClsOutput>({
+export default defineHat(seam, {
   id: 'sequence-classification',
   icon: '🎩',
   title: 'Sequence classification',
@@ -53,7 +52,6 @@ export default defineHat<SeqClsParams, SeqClsOutput>({
       languages: 'English',
     },
   ],
-  params: seqClsCodec,
   texts: (p) => [p.text, p.text_pair],
   validate(p) {
     if (!p.text.trim()) return { message: 'The text is empty. Type a sentence for the model to classify.' };
