@@ -1,4 +1,4 @@
-import { softmax } from '@/lib/maths';
+import { softmax } from '../../../lib/maths';
 import type { Dense, Head } from '../types';
 
 /*

@@ -1,4 +1,4 @@
-import { softmax } from '@/lib/maths';
+import { softmax } from '../../../lib/maths';
 import { floatToHalf, halfToFloat } from '../../../lib/safetensors/half';
 import type { ClassificationEval, Dense, EncoderInfo, Evaluation, Head, LossPoint, RegressionEval, TrainSettings } from '../types';
 import { predict } from './network';
