@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
-import { seam } from './seam';
 import { fitProblem, readHeadParam } from './head-codec';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
-import { seam } from './seam';
 import { OWN_IMAGE } from './samples';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 

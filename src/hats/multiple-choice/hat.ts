@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
-import { seam } from './seam';
 import { choicesProblem } from './params';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 

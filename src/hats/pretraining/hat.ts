@@ -1,8 +1,8 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
-import { seam } from './seam';
 import { countMasks, maskLastWord } from './masks';
 import { MAX_MASKS } from './params';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 
