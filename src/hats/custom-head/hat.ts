@@ -1,8 +1,8 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import { seam } from './seam';
 import { fitProblem, readHeadParam } from './head-codec';
+import { seam } from './seam';
 
 export default defineHat(seam, {
   id: 'custom-head',

@@ -1,9 +1,9 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import { seam } from './seam';
 import { countMasks, maskLastWord } from './masks';
 import { MAX_MASKS } from './params';
+import { seam } from './seam';
 
 export default defineHat(seam, {
   id: 'pretraining',
