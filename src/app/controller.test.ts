@@ -99,13 +99,14 @@ describe('one keystroke', () => {
     vi.useRealTimers();
   });
 
-  it('sends exactly one run after the typing pause, and the pause writes the address once', async () => {
+  it('sends exactly one run after the typing pause, and settles once when it has answered', async () => {
     const store = createAppStore({ search: '?hat=sequence-classification' });
     const fake = fakeWorker();
     const controller = createController(new InferenceClient(fake.worker), store);
     await until(() => fake.runs().length === 1); // the run once the model is ready
     fake.reply({ type: 'result', id: fake.runs()[0]!.id, output: [], stats: { ms: 1, device: 'wasm', dtype: 'q8' } });
     await until(() => store.getState().run.phase === 'ready');
+    await settle(); // that first run settles too
     let settled = 0;
     controller.onSettled(() => settled++);
     const before = fake.sent.length;
@@ -117,7 +118,12 @@ describe('one keystroke', () => {
     expect(fake.sent.length).toBe(before);
     await vi.advanceTimersByTimeAsync(1);
     expect(fake.sent.slice(before)).toEqual([expect.objectContaining({ type: 'run', params: { text: 'a great film', text_pair: '' } })]);
+    // The address is rewritten once the run has answered, not while it runs.
+    expect(settled).toBe(0);
+    fake.reply({ type: 'result', id: fake.runs().at(-1)!.id, output: [], stats: { ms: 1, device: 'wasm', dtype: 'q8' } });
+    await vi.advanceTimersByTimeAsync(0);
     expect(settled).toBe(1);
+    expect(fake.sent.slice(before)).toHaveLength(1);
   });
 
   it('keys typed within the pause make one run of the last text', async () => {

@@ -3,6 +3,7 @@
 import * as transformers from '@huggingface/transformers';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import { threadCount } from '../../../src/worker/setup';
 
 interface BareRequest {
   host: string;
@@ -30,7 +31,8 @@ window.runBare = async ({ host, model, bareClass, texts }) => {
   const onnx = env.backends.onnx;
   if (onnx.wasm) {
     onnx.wasm.wasmPaths = { wasm: new URL(ortWasm, location.href).href, mjs: new URL(ortMjs, location.href).href };
-    onnx.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)) : 1;
+    // As many threads as the app's worker asks for: the comparison is of the app's overhead, not of thread counts.
+    onnx.wasm.numThreads = threadCount();
   }
   const Model = (transformers as unknown as Record<string, Loadable>)[bareClass];
   if (!Model) throw new Error(`transformers.js has no ${bareClass}`);
