@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { DevicePreference, Dtype, DtypePreference } from '@/engine/protocol';
 import type { HatDefinition } from '@/hats/types';
 import { formatBytes } from '@/lib/format';
@@ -11,7 +11,8 @@ import { currentChoice } from './store';
 
 const OTHER = '__other__';
 
-export function ModelBar({ hat }: { hat: HatDefinition }) {
+/** Model, dtype and device, and the model's status; it reads the store itself, so a new run's answer does not re-render it. */
+export const ModelBar = memo(function ModelBar({ hat }: { hat: HatDefinition }) {
   const choice = useApp(currentChoice);
   const model = useApp((s) => s.model);
   const update = useApp((s) => s.updateChoice);
@@ -150,4 +151,4 @@ export function ModelBar({ hat }: { hat: HatDefinition }) {
       <ModelStatus model={model} modelId={choice.model} onRetry={controller.retry} onLoad={controller.loadNow} />
     </div>
   );
-}
+});
