@@ -1,7 +1,9 @@
-import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
+import { expect, gotoHat, sameElements, test, waitForHatStatus } from './support/test.ts';
 
 const GPT2 = 'hw-test/tiny-gpt2';
 const GPT2_NO_PAST = 'hw-test/tiny-gpt2-no-past';
+// The fixture's prompt that never reaches the end token (ENDLESS_PROMPT in its fixture.ts).
+const ENDLESS_PROMPT = 'purr';
 
 test('a share link writes the known continuation on WASM, and a clicked step shows its candidates', async ({ page }) => {
   await gotoHat(page, { hat: 'causal-lm', model: GPT2, device: 'wasm', text: 'the cat' });
@@ -22,18 +24,42 @@ test('a share link writes the known continuation on WASM, and a clicked step sho
 });
 
 test('Stop mid-generation keeps the partial text', async ({ page }) => {
-  await gotoHat(page, { hat: 'causal-lm', model: GPT2_NO_PAST, device: 'wasm', text: 'purr', max_new_tokens: '256' });
+  // In slow motion 256 tokens take over two minutes, longer than the test may run: the press
+  // cannot lose a race with the end of the text, however busy the machine is.
+  await gotoHat(page, { hat: 'causal-lm', model: GPT2_NO_PAST, device: 'wasm', text: ENDLESS_PROMPT, max_new_tokens: '256', pace: 'slow' });
   const generated = page.getByTestId('generated-text');
-  await generated.waitFor({ state: 'attached' }); // the first tokens have streamed in
-  await expect(generated).toContainText('purr purr');
-  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(generated).toContainText('purr purr'); // tokens are streaming in
+  const stop = page.getByTestId('run-controls').getByRole('button', { name: /^(Stop|Stopping…)$/ });
+  await expect(stop).toBeEnabled();
+  await stop.click();
   await waitForHatStatus(page, 'ready');
   await expect(page.getByTestId('stopped')).toBeVisible();
   const count = Number(await page.getByTestId('generation').getAttribute('data-new-tokens'));
   expect(count).toBeGreaterThanOrEqual(2);
   expect(count).toBeLessThan(256);
   await expect(generated).toHaveText(' purr'.repeat(count));
-  await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue('purr');
+  await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue(ENDLESS_PROMPT);
+  // The same button, back to "Stop" and inactive, still holding the focus the press gave it.
+  await expect(stop).toHaveText('Stop');
+  await expect(stop).toBeDisabled();
+  await expect(stop).toBeFocused();
+});
+
+test('Generate and Stop stay the same elements while a fast run streams 256 tokens', async ({ page }) => {
+  await gotoHat(page, { hat: 'causal-lm', model: GPT2_NO_PAST, device: 'wasm', text: ENDLESS_PROMPT, max_new_tokens: '4' });
+  await waitForHatStatus(page, 'ready');
+  await expect(page.getByTestId('generation')).toHaveAttribute('data-finish', 'length');
+  const controls = page.getByTestId('run-controls');
+  const generate = controls.getByRole('button', { name: 'Generate' });
+  const stop = controls.getByRole('button', { name: 'Stop' });
+  const same = await sameElements(generate, stop);
+  await page.getByRole('spinbutton', { name: 'New tokens' }).fill('256');
+  await generate.click();
+  await expect(page.getByTestId('generation')).toHaveAttribute('data-new-tokens', '256');
+  await waitForHatStatus(page, 'ready');
+  await same.check();
+  await expect(generate).toBeEnabled();
+  await expect(stop).toBeDisabled();
 });
 
 test('the same sampled link gives the same text twice', async ({ page }) => {

@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
 import LZString from 'lz-string';
-import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
+import { expect, gotoHat, sameElements, test, waitForHatStatus } from './support/test.ts';
 
 const MLM = { hat: 'masked-lm', model: 'hw-test/tiny-bert-mlm' };
 
@@ -76,12 +76,15 @@ test('a teacher builds a lesson; its link opens in a fresh browser and steps thr
   await waitForHatStatus(student, 'ready');
   await expect(student.getByTestId('mask-predictions').getByRole('rowheader').first()).toHaveText('woof');
 
+  // The step buttons are the same elements on every step: a press while the next hat loads lands.
+  const stepButtons = await sameElements(student.getByRole('button', { name: 'Previous step' }), student.getByRole('button', { name: 'Next step' }));
   await student.keyboard.press('ArrowRight');
   await expect(student.getByTestId('lesson-step')).toHaveText('Step 2 of 2: Sequence classification');
   await expect(student.getByTestId('lesson-note')).toHaveText('Is this review happy?');
   await expect(student.getByTestId('inputs-summary')).toContainText('this movie was great');
   await waitForHatStatus(student, 'ready');
   await expect(student.getByTestId('top-label')).toHaveText('POSITIVE');
+  await stepButtons.check();
   await student.getByRole('button', { name: 'Previous step' }).click();
   await expect(student.getByRole('textbox', { name: /Text with/ })).toHaveValue('the dog says [MASK] .');
   await fresh.close();

@@ -1,7 +1,7 @@
 import LZString from 'lz-string';
 import { E2E_ENCODER, E2E_HIDDEN_SIZE, E2E_PREDICTIONS } from '../src/hats/custom-head/e2e-cases.ts';
 import type { Page } from '@playwright/test';
-import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
+import { expect, gotoHat, sameElements, test, waitForHatStatus } from './support/test.ts';
 
 const [sleepy, playful] = E2E_PREDICTIONS;
 
@@ -17,6 +17,9 @@ test('train on the sample set, predict, export, start afresh, import: the same p
   await expect(page.getByTestId('label-count')).toHaveCount(3);
 
   await encoderLoaded(page);
+  // Train and Stop are the same elements before, during and after training.
+  const trainControls = await sameElements(page.getByRole('button', { name: 'Train the head' }), page.getByRole('button', { name: 'Stop training' }));
+  await expect(page.getByRole('button', { name: 'Stop training' })).toBeDisabled();
   await page.getByRole('button', { name: 'Train the head' }).click();
   await expect(page.getByTestId('heldout-accuracy')).toHaveText(/^Held-out accuracy: \d+(\.\d)?% \(\d+ of 12\)$/);
   await expect(page.getByTestId('confusion-matrix')).toBeVisible();
@@ -25,6 +28,7 @@ test('train on the sample set, predict, export, start afresh, import: the same p
   await waitForHatStatus(page, 'ready');
   await expect(page.getByTestId('prediction')).toHaveText(sleepy.label);
   await expect(page.getByTestId('head-shape')).toHaveText(`W: [3, ${E2E_HIDDEN_SIZE}], b: [3]`);
+  await trainControls.check();
 
   await page.getByRole('textbox', { name: 'Text for the head' }).fill(playful.text);
   await expect(page.getByTestId('prediction')).toHaveText(playful.label);

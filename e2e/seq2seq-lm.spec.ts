@@ -1,4 +1,4 @@
-import { seq2seqCases, T5_ID } from '../src/hats/seq2seq-lm/e2e-cases.ts';
+import { PURR_TEXT, seq2seqCases, T5_ID } from '../src/hats/seq2seq-lm/e2e-cases.ts';
 import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
 
 // The tiny T5 fixture (src/hats/seq2seq-lm/fixture-model.ts), run for real on WASM.
@@ -30,6 +30,25 @@ test('a share link translates with the known output: the encoder tokens once, th
   await expect(page.getByTestId('generated-text')).toHaveText(cat.expected);
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByTestId('generated-text')).toHaveText(dog.expected);
+});
+
+test('Stop keeps the text written so far and the input', async ({ page }) => {
+  // "purr" never reaches </s>; in slow motion its 512 tokens would take over four minutes, so the
+  // press cannot lose a race with the end of the text.
+  await gotoHat(page, { hat: 'seq2seq-lm', model: T5_ID, task: 'instruct', text: PURR_TEXT, max_new_tokens: '512', pace: 'slow' });
+  await expect(page.getByTestId('decoder-step').nth(1)).toBeVisible(); // two tokens have streamed in
+  const stop = page.getByTestId('run-controls').getByRole('button', { name: /^(Stop|Stopping…)$/ });
+  await stop.click();
+  await waitForHatStatus(page, 'ready');
+  const gen = page.getByTestId('generation');
+  await expect(gen).toHaveAttribute('data-finish', 'stopped');
+  await expect(page.getByTestId('finish')).toContainText('Stopped');
+  const written = Number(await gen.getAttribute('data-new-tokens'));
+  expect(written).toBeGreaterThanOrEqual(2);
+  expect(written).toBeLessThan(512);
+  await expect(page.getByTestId('generated-text')).toHaveText(Array(written).fill('purr').join(' '));
+  await expect(page.getByRole('textbox', { name: 'Text', exact: true })).toHaveValue(PURR_TEXT);
+  await expect(stop).toBeDisabled();
 });
 
 test('bad input: an empty text is named, an out-of-range limit is clamped with a note, nothing typed is lost', async ({ page }) => {

@@ -5,7 +5,7 @@
  *    aborted, recorded, and fails the test after its body, listing the URLs;
  *  - helpers for share links, hat status and the test hub's request log.
  */
-import { test as base, expect, type APIRequestContext, type Page, type Response } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page, type Response } from '@playwright/test';
 import type { HubLogEntry } from '../../scripts/test-hub/hub.ts';
 import { formatLeakMessage, isLoopbackUrl } from './loopback.ts';
 
@@ -134,4 +134,20 @@ export async function resetHubLog(request?: APIRequestContext): Promise<void> {
   const url = `${HUB_URL}/__log/reset`;
   const status = request ? (await request.post(url)).status() : (await fetch(url, { method: 'POST' })).status;
   if (status !== 204) throw new Error(`POST ${url}: ${status}`);
+}
+
+/**
+ * Remembers the elements `locators` point at now; `check()` later asserts that each is still in the
+ * page, the same element, not one re-created in its place (a press on a re-created button is lost).
+ */
+export async function sameElements(...locators: Locator[]): Promise<{ check(): Promise<void> }> {
+  const handles = await Promise.all(locators.map(async (l) => ({ l, h: await l.elementHandle() })));
+  return {
+    async check() {
+      for (const { l, h } of handles) {
+        expect(await h!.evaluate((el) => el.isConnected), `${l} was replaced by a new element`).toBe(true);
+        expect(await l.evaluate((el, old) => el === old, h), `${l} points at another element now`).toBe(true);
+      }
+    },
+  };
 }

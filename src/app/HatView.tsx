@@ -57,7 +57,7 @@ export function HatView({ hat }: { hat: HatDefinition }) {
                 <Form params={choice.params} onChange={setParams} facts={facts} modelId={choice.model} actions={actions} />
               </Suspense>
             </StepInputs>
-            <RunControls hat={hat} status={status} blocked={problem !== null} onRun={controller.runNow} onStop={controller.stop} />
+            <RunControls hat={hat} status={status} stopping={run.stopping === true} blocked={problem !== null} onRun={controller.runNow} onStop={controller.stop} />
             {problem && (
               <div role="alert" data-testid="input-problem" className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm dark:bg-amber-950">
                 <span>{problem.message}</span>

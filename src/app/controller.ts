@@ -177,7 +177,18 @@ export function startController(client: InferenceClient, store = useApp): Contro
     loadNow: () => void load(token),
     runNow: () => requestRun(0),
     stop: () => {
-      if (inFlight !== undefined) client.stop(inFlight);
+      const run = get().run;
+      if (run.phase !== 'running' || run.stopping) return;
+      if (inFlight !== undefined) {
+        // The worker finishes the step it is on and answers with what it has (stats.stopped).
+        client.stop(inFlight);
+        get().setRun({ ...run, stopping: true });
+        return;
+      }
+      // Pressed before the run reached the worker (it waits for its timer): it never starts.
+      clearTimeout(timer);
+      runner.reset();
+      get().setRun({ phase: run.result ? 'ready' : 'idle', result: run.result });
     },
     actions,
   };

@@ -20,6 +20,8 @@ export interface RunState {
   result?: RunResult;
   /** The latest partial output of the run in flight (streaming hats). */
   partial?: unknown;
+  /** Stop was pressed: the run goes on until the worker hands back what it has. */
+  stopping?: boolean;
   error?: WorkerError;
 }
 

@@ -1,4 +1,5 @@
 import type { Device, Dtype, FileSize, ModelFacts, TokensInfo } from '@/engine/protocol';
+import { SLOW_STEP_MS, type Pace } from '@/lib/pace';
 
 /** One file's download progress, as transformers.js reports it. */
 export interface FileProgress {
@@ -86,4 +87,29 @@ export function yieldToMessages(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/**
+ * What a looping hat awaits before each step: at 'fast', only a message round trip (so a Stop is
+ * seen); at 'slow', also a wait of SLOW_STEP_MS before every step after the first. The wait ends at
+ * once when the run is stopped or cancelled, so Stop is never delayed by the pace.
+ */
+export function pacer(pace: Pace, signal: AbortSignal): () => Promise<void> {
+  let first = true;
+  return async () => {
+    await yieldToMessages();
+    if (pace !== 'slow' || first || signal.aborted) {
+      first = false;
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, SLOW_STEP_MS);
+      signal.addEventListener('abort', done);
+    });
+  };
 }

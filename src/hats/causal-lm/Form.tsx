@@ -1,4 +1,5 @@
 import type { FormProps } from '@/hats/types';
+import { PaceToggle } from '@/components/ui/PaceToggle';
 import { TextField } from '@/components/ui/TextField';
 import { NumberField } from './NumberField';
 import { clampSettings, RANGES, type CausalParams } from './params';
@@ -46,6 +47,7 @@ export default function Form({ params, onChange, facts }: FormProps<CausalParams
           </>
         )}
       </div>
+      <PaceToggle pace={params.pace} onChange={(pace) => set({ pace })} />
       {notes.length > 0 && (
         <ul role="status" data-testid="settings-notes" className="list-disc pl-5 text-xs text-amber-800 dark:text-amber-300">
           {notes.map((n) => (

@@ -25,7 +25,7 @@ const output: CausalOutput = {
   finish: 'eos',
   notes: ['New tokens 999 is outside 1–256 (whole numbers); using 256.'],
   generateMs: 30,
-  settings: { max_new_tokens: 20, temperature: 0, top_k: 50, top_p: 1, seed: 42 },
+  settings: { max_new_tokens: 20, temperature: 0, top_k: 50, top_p: 1, seed: 42, pace: 'fast' },
   cached: true,
 };
 

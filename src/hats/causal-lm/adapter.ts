@@ -1,6 +1,6 @@
 import { AutoModelForCausalLM, AutoTokenizer, ModelRegistry, Tensor, type PreTrainedModel } from '@huggingface/transformers';
 import type { Dtype, TokensInfo } from '@/engine/protocol';
-import { yieldToMessages, type HatAdapter, type ModelSource, type RunContext } from '@/worker/adapter';
+import { pacer, type HatAdapter, type ModelSource, type RunContext } from '@/worker/adapter';
 import { onnxExportSource, setHost } from '@/worker/hub';
 import { progressForwarder, readFacts } from '@/worker/text-model';
 import { decode, fitToWindow, type Forward } from './decode';
@@ -130,7 +130,7 @@ const adapter: HatAdapter = {
         promptTokens: fit.ids.length,
         startToken,
         notes,
-        settings: { max_new_tokens: fit.maxNewTokens, temperature, top_k, top_p, seed },
+        settings: { max_new_tokens: fit.maxNewTokens, temperature, top_k, top_p, seed, pace: params.pace },
         cached: hasPast,
       };
       const steps: GenStep[] = [];
@@ -153,7 +153,7 @@ const adapter: HatAdapter = {
           seed,
           forward: session.forward,
           signal: rc.signal,
-          pause: yieldToMessages,
+          pause: pacer(params.pace, rc.signal),
           onStep: (all) => {
             steps.push(shownStep(all.at(-1)!, text, eos));
             // The page redraws on every partial: a few per second stream smoothly without flooding it.

@@ -1,4 +1,5 @@
 import { collect, textParam } from '@/lib/params';
+import { paceParam, type Pace } from '@/lib/pace';
 import type { ParamsCodec } from '@/hats/types';
 
 export interface CausalParams {
@@ -12,6 +13,8 @@ export interface CausalParams {
   /** Sample only among the most likely tokens that make up p of the probability; 1 = no limit. */
   top_p: number;
   seed: number;
+  /** 'slow' writes one token every half second, so a class can follow each step. */
+  pace: Pace;
 }
 
 interface Range {
@@ -21,7 +24,7 @@ interface Range {
   label: string;
 }
 
-export const RANGES: Record<Exclude<keyof CausalParams, 'text'>, Range> = {
+export const RANGES: Record<Exclude<keyof CausalParams, 'text' | 'pace'>, Range> = {
   max_new_tokens: { min: 1, max: 256, integer: true, label: 'New tokens' },
   temperature: { min: 0, max: 2, integer: false, label: 'Temperature' },
   top_k: { min: 0, max: 1000, integer: true, label: 'Top-k' },
@@ -36,6 +39,7 @@ export const DEFAULTS: CausalParams = {
   top_k: 50,
   top_p: 1,
   seed: 42,
+  pace: 'fast',
 };
 
 type NumberKey = keyof typeof RANGES;
@@ -67,7 +71,7 @@ export const causalCodec: ParamsCodec<CausalParams> = {
   defaults: DEFAULTS,
   parse(query) {
     const c = collect();
-    const params = { ...DEFAULTS, text: c.take(textParam(query, 'text', DEFAULTS.text)) };
+    const params = { ...DEFAULTS, text: c.take(textParam(query, 'text', DEFAULTS.text)), pace: c.take(paceParam(query)) };
     for (const key of NUMBER_KEYS) {
       const raw = query.get(key);
       if (raw === null) continue;
@@ -81,6 +85,7 @@ export const causalCodec: ParamsCodec<CausalParams> = {
     const out: [string, string][] = [];
     if (p.text !== DEFAULTS.text) out.push(['text', p.text]);
     for (const key of NUMBER_KEYS) if (p[key] !== DEFAULTS[key]) out.push([key, String(p[key])]);
+    if (p.pace !== DEFAULTS.pace) out.push(['pace', p.pace]);
     return out;
   },
 };

@@ -1,3 +1,4 @@
+import { StopButton } from '@/components/ui/StopButton';
 import type { DatasetReport } from './data/dataset';
 import { EvaluationView } from './EvaluationView';
 import { LossChart } from './LossChart';
@@ -30,14 +31,17 @@ export function TrainPanel({ settings, onSettings, dataset, training, onTrain, t
       </h3>
       <SettingsForm settings={settings} onChange={onSettings} disabled={running} />
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className="btn btn-primary" disabled={blocked || running} onClick={onTrain}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          aria-disabled={blocked || running}
+          onClick={() => {
+            if (!blocked && !running) onTrain();
+          }}
+        >
           Train the head
         </button>
-        {running && (
-          <button type="button" className="btn" onClick={training.stop}>
-            Stop training
-          </button>
-        )}
+        <StopButton running={running} stopping={training.stopping} onStop={training.stop} label="Stop training" />
         {!modelReady && <span className="text-sm text-stone-500">The encoder is still loading.</span>}
       </div>
       {report && <TrainProgress report={report} running={running} />}

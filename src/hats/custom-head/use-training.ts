@@ -12,6 +12,7 @@ export function useTraining(actions: HatActions, onHead: (head: string) => void)
   const [report, setReport] = useState<TrainReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
+  const [stopping, setStopping] = useState(false);
   const call = useRef<HatCall | null>(null);
   const onHeadRef = useRef(onHead);
   useEffect(() => {
@@ -25,6 +26,7 @@ export function useTraining(actions: HatActions, onHead: (head: string) => void)
       call.current?.cancel();
       setError(null);
       setReport(null);
+      setStopping(false);
       setRunning(true);
       const c = actions.call(payload, (partial) => {
         if (call.current === c) setReport(partial as TrainReport);
@@ -45,11 +47,16 @@ export function useTraining(actions: HatActions, onHead: (head: string) => void)
           if (call.current === c) {
             call.current = null;
             setRunning(false);
+            setStopping(false);
           }
         });
     },
     [actions],
   );
-  const stop = useCallback(() => call.current?.stop(), []);
-  return { report, error, running, start, stop };
+  const stop = useCallback(() => {
+    if (!call.current) return;
+    call.current.stop();
+    setStopping(true);
+  }, []);
+  return { report, error, running, stopping, start, stop };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { FormProps } from '@/hats/types';
+import { PaceToggle } from '@/components/ui/PaceToggle';
 import { TextField } from '@/components/ui/TextField';
 import { clampNewTokens, isTask, MAX_NEW_TOKENS, MIN_NEW_TOKENS, PRESETS, TASKS, type Seq2SeqParams } from './params';
 
@@ -81,6 +82,7 @@ export default function Form({ params, onChange }: FormProps<Seq2SeqParams>) {
         </span>
         {prefix ? ' (the highlighted prefix is how T5 was told the task while it was trained)' : ' (no prefix: the text is the whole instruction)'}
       </p>
+      <PaceToggle pace={params.pace} onChange={(pace) => onChange({ ...params, pace })} />
     </div>
   );
 }

@@ -39,7 +39,7 @@ const output: Seq2SeqOutput = {
   architecture: { modelType: 't5', usesCache: true },
 };
 
-const params = { text: 'the cat', task: 'summarize' as const, max_new_tokens: 40 };
+const params = { text: 'the cat', task: 'summarize' as const, max_new_tokens: 40, pace: 'fast' as const };
 
 afterEach(cleanup);
 

@@ -1,6 +1,6 @@
 import { AutoModelForSeq2SeqLM, DynamicCache, Tensor, type PreTrainedModel } from '@huggingface/transformers';
 import type { TokenRow, TokensInfo } from '@/engine/protocol';
-import { BadInputError, type HatAdapter, type RunContext, type RunOutput, yieldToMessages } from '@/worker/adapter';
+import { BadInputError, pacer, type HatAdapter, type RunContext, type RunOutput } from '@/worker/adapter';
 import { EngineError } from '@/worker/errors';
 import { loadTextModel, type TextModel } from '@/worker/text-model';
 import { greedyGenerate, type EncoderToken, type Seq2SeqArchitecture, type Seq2SeqOutput } from './generation';
@@ -137,7 +137,7 @@ export function seq2seqRunner(tm: TextModel): Seq2SeqRunner {
             signal: ctx.signal,
             emit: ctx.emit,
             now: () => performance.now(),
-            yieldToEvents: yieldToMessages,
+            yieldToEvents: pacer(params.pace, ctx.signal),
           },
         );
         return { output, tokens: tokensInfo(encoderTokens, full.length, facts.maxLength) };

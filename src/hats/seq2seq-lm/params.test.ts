@@ -6,7 +6,7 @@ const parse = (q: string) => seq2seqCodec.parse(new URLSearchParams(q));
 describe('seq2seq params', () => {
   it('round-trips non-default values and writes nothing for defaults', () => {
     expect(seq2seqCodec.serialize(seq2seqDefaults)).toEqual([]);
-    const p = { text: 'the dog', task: 'summarize' as const, max_new_tokens: 12 };
+    const p = { text: 'the dog', task: 'summarize' as const, max_new_tokens: 12, pace: 'slow' as const };
     const back = parse(new URLSearchParams(seq2seqCodec.serialize(p)).toString());
     expect(back).toEqual({ params: p, notices: [] });
   });

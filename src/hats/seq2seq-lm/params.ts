@@ -1,5 +1,6 @@
 import { changed, collect, textParam } from '@/lib/params';
 import type { ParamsCodec } from '@/hats/types';
+import { paceParam, type Pace } from '@/lib/pace';
 
 export const TASKS = ['translate-de', 'translate-fr', 'summarize', 'instruct'] as const;
 export type Seq2SeqTask = (typeof TASKS)[number];
@@ -17,6 +18,8 @@ export interface Seq2SeqParams {
   task: Seq2SeqTask;
   /** How many tokens the decoder may write at most. */
   max_new_tokens: number;
+  /** 'slow' writes one token every half second, so a class can follow each step. */
+  pace: Pace;
 }
 
 export const MIN_NEW_TOKENS = 1;
@@ -27,6 +30,7 @@ export const seq2seqDefaults: Seq2SeqParams = {
   text: 'The cat sleeps on the warm windowsill.',
   task: 'translate-de',
   max_new_tokens: 40,
+  pace: 'fast',
 };
 
 /** What the encoder reads: the preset's prefix, then the person's text. */
@@ -67,13 +71,15 @@ export const seq2seqCodec: ParamsCodec<Seq2SeqParams> = {
       max = clamped.value;
       if (clamped.note) c.notices.push(clamped.note);
     }
-    return { params: { text, task, max_new_tokens: max }, notices: c.notices };
+    const pace = c.take(paceParam(query));
+    return { params: { text, task, max_new_tokens: max, pace }, notices: c.notices };
   },
   serialize(p) {
     return changed([
       ['text', p.text, seq2seqDefaults.text],
       ['task', p.task, seq2seqDefaults.task],
       ['max_new_tokens', p.max_new_tokens, seq2seqDefaults.max_new_tokens],
+      ['pace', p.pace, seq2seqDefaults.pace],
     ]);
   },
 };
