@@ -1,0 +1,95 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { env } from '@huggingface/transformers';
+import type { ModelSpec, WorkerResponse } from '@/engine/protocol';
+import type { HatAdapter } from '@/worker/adapter';
+import { startHub, type Hub } from '@/worker/checkpoint/hub-harness';
+import { memoryCache } from '@/worker/checkpoint/testing';
+import { Engine } from '@/worker/engine';
+import { onnxExportSource, setHost } from '@/worker/hub';
+import { moodHead } from './custom-head/fixture';
+import { encodeHeadLink } from './custom-head/head-codec';
+import { OWN_IMAGE } from './masked-image-modeling/samples';
+import { hats } from './registry';
+
+/*
+ * Every model a hat lists, as its replica (tiny weights under the real repo's id, file names and
+ * recorded small files; npm run fixtures), loaded the way the page loads it: the hat's adapter
+ * through the worker's engine, from the Hub-shaped test server, with the hat's default input.
+ * ONNX Runtime for Node stands in for ONNX Runtime Web (the checkpoint hats build their graphs with it).
+ */
+
+vi.mock('onnxruntime-web/webgpu', async () => {
+  const name = 'onnxruntime-node';
+  const ort = (await import(/* @vite-ignore */ name)) as { InferenceSession: { create(m: Uint8Array, o?: object): Promise<unknown> }; Tensor: unknown };
+  return { Tensor: ort.Tensor, InferenceSession: { create: (model: Uint8Array, options: object = {}) => ort.InferenceSession.create(model, { ...options, executionProviders: ['cpu'] }) } };
+});
+
+const adapters = import.meta.glob<{ default: HatAdapter }>('./*/adapter.ts');
+
+let hub: Hub;
+
+beforeAll(async () => {
+  hub = await startHub(new URL('../../fixtures/models', import.meta.url).pathname);
+  env.allowLocalModels = false;
+  env.allowRemoteModels = true;
+  env.useBrowserCache = false;
+  env.useFSCache = false;
+  // transformers.js in Node opens ONNX files from a cache; the browser's Cache API stands in as a map.
+  env.useCustomCache = true;
+  env.customCache = memoryCache() as unknown as typeof env.customCache;
+});
+afterAll(() => hub?.close());
+
+/** Runs `params` on `model` with `hat`'s adapter through a fresh engine; returns what the worker would post. */
+async function run(hat: string, model: string, params: unknown): Promise<WorkerResponse[]> {
+  const posted: WorkerResponse[] = [];
+  const load = adapters[`./${hat}/adapter.ts`];
+  if (!load) throw new Error(`no adapter for ${hat}`);
+  const engine = new Engine({
+    adapters: { [hat]: async () => (await load()).default },
+    defaultSource: onnxExportSource,
+    setHost,
+    webgpu: async () => ({ ok: false, present: false }),
+    post: (m) => posted.push(m),
+    now: () => performance.now(),
+    threads: () => 1,
+    crossOriginIsolated: () => false,
+  });
+  // Node's ONNX Runtime has a CPU provider where the browser has WebAssembly.
+  const spec = { hat, model, host: hub.url, dtype: 'auto', device: 'cpu' } as unknown as ModelSpec;
+  await engine.handle({ type: 'run', id: 1, spec, params });
+  await engine.handle({ type: 'dispose', id: 2 });
+  return posted;
+}
+
+/**
+ * The hat's default input; two hats need one thing more: the custom head a trained head (the one
+ * its fixture trains on a 32-wide encoder), the image hat a picture of its own (Node has no canvas
+ * to decode the samples with).
+ */
+function replicaParams(hat: string, defaults: unknown): unknown {
+  if (hat === 'custom-head') return { ...(defaults as object), head: encodeHeadLink(moodHead()) };
+  if (hat === 'masked-image-modeling') {
+    const side = 64;
+    const rgb = Uint8ClampedArray.from({ length: side * side * 3 }, (_, i) => (i * 7) % 256);
+    return { ...(defaults as object), image: OWN_IMAGE, own: { rgb, side, name: 'gradient', notes: [] } };
+  }
+  return defaults;
+}
+
+const listed = hats.flatMap((h) => h.models.map((m) => [h.id, m.id] as const));
+
+describe('every listed model, as its replica, through the real remote path', () => {
+  it('covers every hat', () => {
+    expect(new Set(listed.map(([hat]) => hat)).size).toBe(hats.length);
+  });
+
+  it.each(listed)('%s answers on %s', async (hat, model) => {
+    const posted = await run(hat, model, replicaParams(hat, hats.find((h) => h.id === hat)!.params.defaults));
+    const error = posted.find((m) => m.type === 'error');
+    expect(error && 'error' in error ? error.error : undefined).toBeUndefined();
+    const result = posted.find((m) => m.type === 'result');
+    expect(result && 'output' in result ? result.output : undefined).toBeTruthy();
+  });
+});
