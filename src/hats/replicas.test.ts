@@ -10,6 +10,11 @@ import { onnxExportSource, setHost } from '@/worker/hub';
 import { moodHead } from './custom-head/fixture';
 import { encodeHeadLink } from './custom-head/head-codec';
 import { OWN_IMAGE } from './masked-image-modeling/samples';
+import { multipleChoiceCases } from './multiple-choice/fixture';
+import type { MultipleChoiceOutput } from './multiple-choice/scores';
+import type { NspOutput } from './next-sentence-prediction/verdict';
+import { nspCases } from './pretraining/fixture';
+import type { PretrainingOutput } from './pretraining/output';
 import { hats } from './registry';
 
 /*
@@ -91,5 +96,41 @@ describe('every listed model, as its replica, through the real remote path', () 
     expect(error && 'error' in error ? error.error : undefined).toBeUndefined();
     const result = posted.find((m) => m.type === 'result');
     expect(result && 'output' in result ? result.output : undefined).toBeTruthy();
+  });
+});
+
+/** The output of one run, failing with the worker's error if there was one. */
+async function answer<O>(hat: string, model: string, params: unknown): Promise<O> {
+  const posted = await run(hat, model, params);
+  const error = posted.find((m) => m.type === 'error');
+  if (error && 'error' in error) throw new Error(`${hat} on ${model}: ${error.error.message} (${error.error.detail ?? ''})`);
+  const result = posted.find((m) => m.type === 'result');
+  return (result as { output: O }).output;
+}
+
+describe('the checkpoint hats on their default repos’ replicas (real tokenizer_config.json, no special_tokens_map.json)', () => {
+  it('pretraining fills the mask and judges the pair on google-bert/bert-base-uncased', async () => {
+    const out = await answer<PretrainingOutput>('pretraining', 'google-bert/bert-base-uncased', {
+      sentence_a: 'The cat says [MASK].',
+      sentence_b: 'The cat eats fish.',
+      labels: ['meow'],
+      is_next: 'true',
+    });
+    expect(out.maskToken).toBe('[MASK]');
+    expect(out.masks[0]?.top[0]?.token).toBe('meow');
+    expect(out.masks[0]?.truth?.rank).toBe(1);
+    expect(out.nsp.isNext).toBeGreaterThan(0.8);
+  });
+
+  it('next sentence prediction tells a follow-up from a change of topic on google-bert/bert-base-uncased', async () => {
+    const [same, other] = nspCases;
+    expect((await answer<NspOutput>('next-sentence-prediction', 'google-bert/bert-base-uncased', same)).label).toBe('IsNext');
+    expect((await answer<NspOutput>('next-sentence-prediction', 'google-bert/bert-base-uncased', other)).label).toBe('NotNext');
+  });
+
+  it('multiple choice picks the choice that meets the need on stefandi/bert-base-uncased-finetuned-swag', async () => {
+    const c = multipleChoiceCases[1]!;
+    const out = await answer<MultipleChoiceOutput>('multiple-choice', 'stefandi/bert-base-uncased-finetuned-swag', { context: c.context, choices: c.choices });
+    expect(out.best).toBe(c.expected!.index);
   });
 });

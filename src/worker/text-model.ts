@@ -2,6 +2,7 @@ import { AutoTokenizer, Tensor, type PreTrainedModel, type PreTrainedTokenizer, 
 import type { ModelFacts, TokenRow, TokensInfo } from '@/engine/protocol';
 import { BadInputError, type AdapterLoadContext } from './adapter';
 import { fitPair } from './pair-encoding';
+import { completeSpecialTokens, segmentIds } from './special-tokens';
 
 interface PretrainedClass {
   from_pretrained(id: string, options: Record<string, unknown>): Promise<PreTrainedModel>;
@@ -27,6 +28,7 @@ export async function loadTextModel(ModelClass: PretrainedClass, ctx: AdapterLoa
     AutoTokenizer.from_pretrained(ctx.model, { progress_callback }),
     ModelClass.from_pretrained(ctx.model, { dtype: ctx.dtype, device: ctx.device, progress_callback }),
   ]);
+  completeSpecialTokens(tokenizer);
   const vocab: string[] = [];
   for (const [token, id] of tokenizer.get_vocab()) vocab[id] = token;
   return { model, tokenizer, vocab, facts: readFacts(model, tokenizer) };
@@ -113,6 +115,10 @@ export function encode(tm: TextModel, { text, textPair }: EncodeOptions) {
     return_token_type_ids: tm.facts.hasTokenTypeIds ? true : null,
   });
   const ids = Array.from(inputs.input_ids.data as BigInt64Array, Number);
+  if (tm.facts.hasTokenTypeIds && !inputs.token_type_ids) {
+    // A tokenizer.json without a template post-processor returns no segment ids: build them from [SEP].
+    inputs.token_type_ids = new Tensor('int64', BigInt64Array.from(segmentIds(ids, tm.tokenizer.sep_token_id), BigInt), inputs.input_ids.dims);
+  }
   const types = inputs.token_type_ids ? Array.from(inputs.token_type_ids.data as BigInt64Array, Number) : undefined;
   return { inputs, ids, tokens: tokensView(tm, ids, types, full.input_ids.length) };
 }

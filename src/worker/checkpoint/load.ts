@@ -3,6 +3,7 @@ import type { ModelFacts } from '@/engine/protocol';
 import type { CheckpointProvenance } from '@/lib/checkpoint-provenance';
 import type { AdapterLoadContext } from '../adapter';
 import { setHost } from '../hub';
+import { completeSpecialTokens } from '../special-tokens';
 import { factsFrom, progressForwarder, type AnyConfig } from '../text-model';
 import { defaultDeps, type CheckpointDeps, type CheckpointSession, type GraphOutput } from './deps';
 import { checkpointBytes, inspectCheckpoint, SAFETENSORS_FILE, type Inspection } from './inspect';
@@ -87,6 +88,7 @@ export async function loadCheckpoint(
     AutoTokenizer.from_pretrained(ctx.model, { progress_callback: progressForwarder(ctx) }),
     inspectCheckpoint(ctx.host, ctx.model, deps),
   ]);
+  completeSpecialTokens(tokenizer);
   const plan = requirePlan(inspection.encoder, head, inspection.header, ctx.model);
   const dtype = ctx.dtype === 'q8' ? 'q8' : 'fp32';
   // config.json was read while inspecting the checkpoint (before this load): count it as done.
