@@ -34,6 +34,11 @@ export async function loadTextModel(ModelClass: PretrainedClass, ctx: AdapterLoa
   return { model, tokenizer, vocab, facts: readFacts(model, tokenizer) };
 }
 
+/** A tensor's values as float32: fp16 exports answer in half precision, which the maths here cannot read as it is. */
+export function floats(t: Tensor): Float32Array {
+  return (t.type === 'float32' ? t : t.to('float32')).data as Float32Array;
+}
+
 export type AnyConfig = Record<string, unknown>;
 
 function num(config: AnyConfig, ...keys: string[]): number | undefined {

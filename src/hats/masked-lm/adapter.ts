@@ -1,6 +1,6 @@
 import { AutoModelForMaskedLM } from '@huggingface/transformers';
 import { BadInputError, type HatAdapter } from '@/worker/adapter';
-import { encode, loadTextModel } from '@/worker/text-model';
+import { encode, floats, loadTextModel } from '@/worker/text-model';
 import type { MaskedLmParams } from './params';
 import { MAX_MASKS, normalizeMasks, predictMasks, type MaskedLmOutput } from './postprocess';
 
@@ -28,7 +28,7 @@ const adapter: HatAdapter = {
         const { logits } = await tm.model(inputs);
         const output: MaskedLmOutput = {
           maskToken,
-          masks: predictMasks(logits.data as Float32Array, ids, maskId, tm.vocab, params.top_k),
+          masks: predictMasks(floats(logits), ids, maskId, tm.vocab, params.top_k),
         };
         return { output, tokens };
       },

@@ -1,7 +1,7 @@
 import { AutoModelForQuestionAnswering, Tensor } from '@huggingface/transformers';
 import type { TokensInfo } from '@/engine/protocol';
 import { BadInputError, type HatAdapter } from '@/worker/adapter';
-import { loadTextModel, type TextModel } from '@/worker/text-model';
+import { floats, loadTextModel, type TextModel } from '@/worker/text-model';
 import { tokenizeWithOffsets } from './offsets';
 import type { QaParams } from './params';
 import { collectAnswers, noAnswerVerdict, scoreWindow, windowView, type QaOutput, type ScoredWindow } from './postprocess';
@@ -95,7 +95,7 @@ const adapter: HatAdapter = {
           const { start_logits, end_logits } = (await tm.model(feeds)) as { start_logits: Tensor; end_logits: Tensor };
           const count = slice.end - slice.start;
           const allowed = input.ids.map((_, i) => i >= input.contextOffset && i < input.contextOffset + count);
-          const scores = scoreWindow(start_logits.data as Float32Array, end_logits.data as Float32Array, allowed, input.nullIndex);
+          const scores = scoreWindow(floats(start_logits), floats(end_logits), allowed, input.nullIndex);
           scored.push({ scores, contextOffset: input.contextOffset, first: slice.start });
           inputs.push(input);
         }

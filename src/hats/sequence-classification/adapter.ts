@@ -1,6 +1,6 @@
 import { AutoModelForSequenceClassification } from '@huggingface/transformers';
 import type { HatAdapter } from '@/worker/adapter';
-import { encode, loadTextModel } from '@/worker/text-model';
+import { encode, floats, loadTextModel } from '@/worker/text-model';
 import type { SeqClsParams } from './params';
 import { scoreLabels } from './postprocess';
 
@@ -15,7 +15,7 @@ const adapter: HatAdapter = {
         const { inputs, tokens } = encode(tm, { text: params.text, textPair: params.text_pair });
         const { logits } = await tm.model(inputs);
         // [2] logits: [batch=1, num_labels], one raw score per label from the classifier layer.
-        return { output: scoreLabels(logits.data as Float32Array, tm.facts.id2label, tm.facts.problemType), tokens };
+        return { output: scoreLabels(floats(logits), tm.facts.id2label, tm.facts.problemType), tokens };
       },
       dispose: () => tm.model.dispose(),
     };

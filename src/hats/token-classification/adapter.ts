@@ -1,6 +1,6 @@
 import { AutoModelForTokenClassification } from '@huggingface/transformers';
 import type { HatAdapter } from '@/worker/adapter';
-import { encode, loadTextModel } from '@/worker/text-model';
+import { encode, floats, loadTextModel } from '@/worker/text-model';
 import type { TokenClsParams } from './params';
 import { buildOutput } from './postprocess';
 import { readScheme } from './scheme';
@@ -21,7 +21,7 @@ const adapter: HatAdapter = {
         const output = buildOutput({
           text,
           rows: tokens.rows,
-          logits: logits.data as Float32Array,
+          logits: floats(logits),
           id2label: tm.facts.id2label,
           scheme,
           unkToken: tm.tokenizer.unk_token,
