@@ -38,6 +38,8 @@ export interface ModelFacts {
   sourceModel?: string;
   /** `multi_label_classification` means one sigmoid per label instead of a softmax. */
   problemType?: string;
+  /** The ONNX file stem the page loaded when it is not `model` (from_pretrained's model_file_name), e.g. decoder_model_merged. */
+  modelFileName?: string;
 }
 
 export interface FileSize {

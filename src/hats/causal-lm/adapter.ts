@@ -100,7 +100,7 @@ const adapter: HatAdapter = {
       AutoTokenizer.from_pretrained(ctx.model, { progress_callback }),
       AutoModelForCausalLM.from_pretrained(ctx.model, { dtype: ctx.dtype, device: ctx.device, progress_callback, ...(fileName ? { model_file_name: fileName } : {}) }),
     ]);
-    const facts = readFacts(model, tokenizer);
+    const facts = { ...readFacts(model, tokenizer), ...(fileName ? { modelFileName: fileName } : {}) };
     const config = model.config as unknown as Record<string, unknown>;
     const generation = (model.generation_config ?? {}) as Record<string, unknown>;
     const inputNames = (model as unknown as { sessions: Record<string, { inputNames: string[] }> }).sessions.model?.inputNames ?? [];

@@ -1,5 +1,6 @@
 import { ExplainerLayout } from '@/components/ExplainerLayout';
 import type { ExplainerProps } from '@/hats/types';
+import { pythonNote } from '@/lib/snippets';
 import { equationOf, readHeadParam } from './head-codec';
 import type { CustomHeadParams } from './params';
 import { jsSnippet, pythonSnippet } from './snippets';
@@ -61,9 +62,9 @@ export default function Explainer({ params, facts, modelId, dtype, device }: Exp
           mean. If a fine-tuned model for your exact task exists, the sequence-classification hat will usually do better.
         </p>
       }
-      note="Python trains the same head with PyTorch on sentence-transformers embeddings; the page uses the ONNX export, so the last digits may differ."
-      python={pythonSnippet(modelId, params.text, head, facts?.sourceModel)}
-      javascript={jsSnippet(modelId, params.text, head, dtype ?? 'q8', device ?? 'wasm')}
+      note={pythonNote(modelId, dtype)}
+      python={pythonSnippet(modelId, params.text, head)}
+      javascript={jsSnippet(modelId, params.text, head, dtype ?? 'q8', device ?? 'wasm', facts?.hiddenSize)}
     />
   );
 }

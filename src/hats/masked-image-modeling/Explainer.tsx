@@ -50,7 +50,7 @@ export default function Explainer({ params, output, modelId, dtype }: ExplainerP
       }
       note={`transformers.js has no ViTMAEForPreTraining class and the MAE checkpoints have no ONNX export with their decoder, so the page reads ${modelId}'s own model.safetensors, builds encoder and decoder as an ONNX graph and runs it (${dtype ?? 'q8'}). Images stay in this browser. Python resizes with PIL (bicubic), the page with a box filter, so pixels may differ a little when a picture is resized.`}
       python={pythonSnippet(modelId, params, output)}
-      javascript={jsSnippet(modelId, params, dtype ?? 'q8')}
+      javascript={jsSnippet()}
     />
   );
 }

@@ -5,7 +5,7 @@ import type { NspParams } from './params';
 import { jsSnippet, pythonSnippet } from './snippets';
 import type { NspOutput } from './verdict';
 
-export default function Explainer({ params, output, facts, modelId, dtype }: ExplainerProps<NspParams, NspOutput>) {
+export default function Explainer({ params, output, facts, modelId }: ExplainerProps<NspParams, NspOutput>) {
   const h = facts?.hiddenSize ?? 'hidden';
   const layers = facts?.numLayers === 1 ? '1 encoder layer' : `${facts?.numLayers ?? 'the'} encoder layers`;
   return (
@@ -38,7 +38,7 @@ export default function Explainer({ params, output, facts, modelId, dtype }: Exp
       }
       note={`transformers.js has no next-sentence class and the ONNX exports of BERT leave this head out, so the page reads ${modelId}'s own model.safetensors and builds the graph itself; Python loads the same weights.`}
       python={pythonSnippet(modelId, params)}
-      javascript={jsSnippet(modelId, params, dtype ?? 'q8')}
+      javascript={jsSnippet()}
     />
   );
 }

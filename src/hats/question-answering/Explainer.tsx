@@ -1,5 +1,6 @@
 import type { ExplainerProps } from '@/hats/types';
 import { ExplainerLayout } from '@/components/ExplainerLayout';
+import { pythonNote } from '@/lib/snippets';
 import type { ModelFacts } from '@/engine/protocol';
 import type { QaParams } from './params';
 import { MAX_ANSWER_TOKENS, type QaOutput } from './postprocess';
@@ -53,12 +54,8 @@ export default function Explainer({ params, output, facts, modelId, dtype, devic
           text-writing hat fits better. For a search over many documents, find the right passage first, then wear this hat.
         </p>
       }
-      note={
-        facts?.sourceModel
-          ? `Python loads the original weights (${facts.sourceModel}); the page runs the ${dtype ?? ''} ONNX export, so the last digits may differ.`
-          : undefined
-      }
-      python={pythonSnippet(modelId, params, w, facts)}
+      note={pythonNote(modelId, dtype)}
+      python={pythonSnippet(modelId, params, w)}
       javascript={jsSnippet(modelId, params, dtype ?? 'q8', device ?? 'wasm')}
     />
   );

@@ -73,7 +73,7 @@ export default function Explainer({ params, output, facts, modelId, dtype, devic
         </p>
       }
       note="Greedy decoding, as the page does it: at each step the single most likely token. Python's generate() with do_sample=False writes the same tokens."
-      python={pythonSnippet(modelId, params, facts?.sourceModel)}
+      python={pythonSnippet(modelId, params)}
       javascript={jsSnippet(modelId, params, dtype ?? 'q8', device ?? 'wasm')}
     />
   );

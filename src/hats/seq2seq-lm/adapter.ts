@@ -4,7 +4,7 @@ import { BadInputError, pacer, type HatAdapter, type RunContext, type RunOutput 
 import { EngineError } from '@/worker/errors';
 import { loadTextModel, type TextModel } from '@/worker/text-model';
 import { greedyGenerate, type EncoderToken, type Seq2SeqArchitecture, type Seq2SeqOutput } from './generation';
-import { clampNewTokens, PRESETS, sourceText, type Seq2SeqParams } from './params';
+import { addedPrefix, clampNewTokens, sourceText, type Seq2SeqParams } from './params';
 
 /*
  * The worker side of the hat: tokenize the source, run the encoder session once,
@@ -85,7 +85,10 @@ export function seq2seqRunner(tm: TextModel): Seq2SeqRunner {
       if (ids.length < full.length) {
         notes.push(`The source was ${full.length} tokens long; the encoder read the first ${facts.maxLength} (the model's window), so the end of the text was left out.`);
       }
-      const prefixIds = PRESETS[params.task].prefix ? tokenizer.encode(PRESETS[params.task].prefix.trimEnd(), { add_special_tokens: false }) : [];
+      // The task prefix the encoder reads first: the preset's, or the one the person typed themselves.
+      const { prefix, typed } = addedPrefix(params);
+      const lead = (prefix || typed || '').trimEnd();
+      const prefixIds = lead ? tokenizer.encode(lead, { add_special_tokens: false }) : [];
       const prefixLength = prefixIds.every((id, i) => ids[i] === id) ? prefixIds.length : 0;
       const encoderTokens: EncoderToken[] = ids.map((id, i) => ({ id, token: tokenOf(id), special: special.has(id), prefix: i < prefixLength }));
       const mask = int64(ids.map(() => 1));

@@ -1,5 +1,6 @@
 import type { ExplainerProps } from '@/hats/types';
 import { ExplainerLayout } from '@/components/ExplainerLayout';
+import { pythonNote } from '@/lib/snippets';
 import type { ModelFacts } from '@/engine/protocol';
 import type { SeqClsOutput } from './postprocess';
 import type { SeqClsParams } from './params';
@@ -56,11 +57,7 @@ export default function Explainer({ params, facts, modelId, dtype, device }: Exp
           whether one follows from the other. If you need an answer per word, wear the token classification hat instead.
         </p>
       }
-      note={
-        facts?.sourceModel
-          ? `Python loads the original weights (${facts.sourceModel}); the page runs the ${dtype ?? ''} ONNX export, so the last digits may differ.`
-          : undefined
-      }
+      note={pythonNote(modelId, dtype)}
       python={pythonSnippet(modelId, params, facts)}
       javascript={jsSnippet(modelId, params, dtype ?? 'q8', device ?? 'wasm', facts)}
     />
