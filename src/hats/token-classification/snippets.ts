@@ -79,7 +79,8 @@ const inputs = tokenizer(${literal(p.text)}, { truncation: true });
 const logits = (await model(inputs)).logits.to('float32'); // dims [1, seq_len, num_labels]; fp16 weights answer in half precision
 const ids = Array.from(inputs.input_ids.data, Number);
 const vocab = [...tokenizer.get_vocab()].reduce((a, [t, i]) => ((a[i] = t), a), []);
-const special = new Set(tokenizer.all_special_ids);
+// [CLS], [SEP] and padding carry no word; [UNK] does (a word the vocabulary cannot spell), so it keeps its tag.
+const special = new Set(tokenizer.all_special_ids.filter((id) => id !== tokenizer.unk_token_id));
 const tokens = ids
   .map((id, i) => ({ id, token: vocab[id], probs: softmax(Array.from(logits[0][i].data)) }))
   .filter((t) => !special.has(t.id));

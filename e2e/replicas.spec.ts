@@ -1,0 +1,162 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import LZString from 'lz-string';
+import type { Page } from '@playwright/test';
+import { expect, gotoHat, HUB_URL, test, waitForHatStatus, type HatParams } from './support/test.ts';
+
+/*
+ * Every model the hats list, as its replica (npm run fixtures: tiny weights under the real repo's
+ * id, with its file names and recorded small files), opened in the page from a share link. One page
+ * per hat: the first model comes from the link, the others are picked in the Model menu, so ONNX
+ * Runtime starts once per hat. For each model the page must answer, and the JavaScript snippet it
+ * shows, run in Node as pasted (the test hub as host), must print the answer the page shows.
+ */
+
+interface ManifestEntry {
+  role?: string;
+  usedBy?: string[];
+}
+const manifest = JSON.parse(readFileSync(new URL('../fixtures/hub-replicas/manifest.json', import.meta.url), 'utf8')) as { models: Record<string, ManifestEntry> };
+const byHat = new Map<string, string[]>();
+for (const [id, e] of Object.entries(manifest.models)) for (const hat of e.usedBy ?? []) byHat.set(hat, [...(byHat.get(hat) ?? []), id]);
+
+/** A head the custom-head hat can wear on any 32-wide replica encoder: fixed float16 weights, two labels. */
+function customHeadLink(): string {
+  const half = (values: number[]) => {
+    const out = Buffer.alloc(2 * values.length);
+    // Multiples of 1/8 in [−1, 1] are exact in float16: sign, exponent and the top mantissa bits.
+    values.forEach((v, i) => {
+      const f = new Float32Array([v]);
+      const bits = new Uint32Array(f.buffer)[0]!;
+      const exp = ((bits >>> 23) & 0xff) - 127 + 15;
+      out.writeUInt16LE(v === 0 ? 0 : ((bits >>> 16) & 0x8000) | (exp << 10) | ((bits >>> 13) & 0x3ff), 2 * i);
+    });
+    return out.toString('base64');
+  };
+  const w = Array.from({ length: 64 }, (_, i) => (((i * 37) % 17) - 8) / 8);
+  return LZString.compressToEncodedURIComponent(
+    JSON.stringify({
+      format: 'hat-wardrobe/custom-head',
+      version: 1,
+      task: 'classification',
+      labels: ['sleepy', 'playful'],
+      encoder: { model: 'Xenova/all-MiniLM-L6-v2', pooling: 'mean', normalize: true, hiddenSize: 32 },
+      layers: [{ in: 32, out: 2, w: half(w), b: half([0.125, 0]) }],
+    }),
+  );
+}
+
+const squash = (s: string) => s.toLowerCase().replace(/\s+/g, '');
+/** A vocabulary entry as a word: without WordPiece's "##", byte-level BPE's "Ġ" or SentencePiece's "▁". */
+const word = (s: string) => s.trim().replace(/^(##|Ġ|▁)/, '');
+const firstLine = (out: string) => out.trim().split('\n')[0] ?? '';
+
+interface HatCheck {
+  params?: HatParams;
+  /** What the page answers, as text. */
+  answer(page: Page): Promise<string>;
+  /** The snippet's printout → the same answer; undefined: the hat has no JavaScript snippet to run. */
+  printed?(stdout: string): string;
+  /** The page's answer as the snippet prints it (default: as it is). */
+  expected?(answer: string): string;
+  /** The printout holds the answer among other text (a continuation printed after its prompt). */
+  within?: boolean;
+  /** Files the snippet reads next to itself. */
+  files?(page: Page): Promise<Record<string, string>>;
+}
+
+const text = async (page: Page, id: string) => (await page.getByTestId('hat-output').getByTestId(id).first().textContent()) ?? '';
+
+const CHECKS: Record<string, HatCheck> = {
+  'sequence-classification': { answer: (page) => text(page, 'top-label'), printed: (out) => firstLine(out).split(' ')[0]! },
+  'masked-lm': {
+    answer: async (page) => word(await page.getByTestId('mask-predictions').first().getByTestId('bar-row').first().getByRole('rowheader').innerText()),
+    printed: (out) => word(firstLine(out).replace(/^mask 1:\s*/, '').split(' ')[0]!),
+  },
+  'question-answering': {
+    // The best span, also when the model's "no answer" score beats it (the page still shows it, in the table).
+    answer: async (page) => (await page.getByTestId('hat-output').getByTestId('bar-row').getByRole('rowheader').allInnerTexts()).find((t) => t !== '[no answer]') ?? '',
+    printed: (out) => squash(firstLine(out).replace(/\s\S+$/, '')),
+    expected: squash,
+  },
+  'token-classification': {
+    answer: async (page) => (await page.getByTestId('hat-output').getByTestId('entity-label').allInnerTexts()).join(' '),
+    printed: (out) => out.trim().split('\n').filter(Boolean).map((l) => l.split(' ')[0]).join(' '),
+  },
+  'base-model': {
+    answer: async (page) => (await text(page, 'sentence-vector')).replace(/^.*?\[/, '').split(',').slice(0, 3).map((x) => Number(x).toFixed(2)).join(' '),
+    printed: (out) => (/text mean: (.*)/.exec(out)?.[1] ?? '').split(',').slice(0, 3).map((x) => Number(x).toFixed(2)).join(' '),
+  },
+  'causal-lm': { answer: (page) => text(page, 'generated-text'), printed: squash, expected: squash, within: true },
+  'seq2seq-lm': { answer: (page) => text(page, 'generated-text'), printed: (out) => squash(out.trim().split('\n').at(-1) ?? ''), expected: squash },
+  'custom-head': {
+    params: { head: customHeadLink() },
+    answer: (page) => text(page, 'prediction'),
+    printed: (out) => firstLine(out).split(' ')[0]!,
+    async files(page) {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export head (JSON)' }).click();
+      return { 'custom-head.json': readFileSync((await (await download).path())!, 'utf8') };
+    },
+  },
+  'multiple-choice': { answer: (page) => text(page, 'best-choice') },
+  'next-sentence-prediction': { answer: (page) => text(page, 'nsp-verdict') },
+  pretraining: { answer: (page) => text(page, 'mlm-top') },
+  'masked-image-modeling': { answer: (page) => text(page, 'mim-mse') },
+};
+
+/** Runs a snippet with Node as pasted, the test hub as its host; returns what it printed. */
+function runSnippet(code: string, dir: string, files: Record<string, string>): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+  // Imports run first, so the host (and a cache of this run's own) are set before the snippet loads anything.
+  const harness = `import { env as testEnv } from '@huggingface/transformers';\ntestEnv.remoteHost = ${JSON.stringify(`${HUB_URL}/`)};\ntestEnv.cacheDir = ${JSON.stringify(path.join(dir, '.cache'))};\n`;
+  writeFileSync(path.join(dir, 'snippet.mjs'), harness + code);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['snippet.mjs'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`the snippet exited with ${code}:\n${stderr.slice(-2000)}`))));
+  });
+}
+
+const snippet = (page: Page) => page.getByRole('button', { name: 'Copy JavaScript' }).locator('xpath=ancestor::figure').locator('code').innerText();
+
+/** One model, already chosen in the page: it loads, answers, and its JavaScript (if any) prints that answer. */
+async function checkModel(page: Page, check: HatCheck, model: string, dir: string): Promise<void> {
+  await expect(page.getByTestId('model-status')).toContainText(`Ready: ${model} on`, { timeout: 40_000 });
+  await waitForHatStatus(page, 'ready');
+  const answer = (await check.answer(page)).trim();
+  expect(answer, `${model}: the page's answer`).not.toBe('');
+  const code = await snippet(page);
+  if (!check.printed) {
+    expect(code).toContain('There is no standalone JavaScript equivalent');
+    return;
+  }
+  expect(code).toContain(JSON.stringify(model));
+  const out = await runSnippet(code, dir, (await check.files?.(page)) ?? {});
+  const printed = check.printed(out);
+  const expected = (check.expected ?? ((a: string) => a))(answer);
+  if (check.within) expect(printed, `${model}: the snippet printed\n${out}`).toContain(expected);
+  else expect(printed, `${model}: the snippet printed\n${out}`).toBe(expected);
+}
+
+for (const [hat, models] of byHat) {
+  const check = CHECKS[hat];
+
+  test(`${hat}: ${models.join(', ')} load from the Hub's file layout, answer, and the page's JavaScript prints the same`, async ({ page }, testInfo) => {
+    expect(check, `e2e/replicas.spec.ts has a check for the ${hat} hat`).toBeDefined();
+    test.setTimeout(30_000 + models.length * 45_000);
+    const [first, ...others] = models;
+    await gotoHat(page, { hat, model: first!, ...check!.params });
+    await checkModel(page, check!, first!, testInfo.outputPath(first!.replace('/', '--')));
+    for (const model of others) {
+      await page.getByLabel('Model', { exact: true }).selectOption(model);
+      await checkModel(page, check!, model, testInfo.outputPath(model.replace('/', '--')));
+    }
+  });
+}
