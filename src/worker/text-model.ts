@@ -78,6 +78,8 @@ export function factsFrom(config: AnyConfig, tokenizer: PreTrainedTokenizer, inp
     hasTokenTypeIds: inputNames.includes('token_type_ids'),
     sourceModel: typeof config._name_or_path === 'string' && config._name_or_path ? config._name_or_path : undefined,
     problemType: typeof config.problem_type === 'string' ? config.problem_type : undefined,
+    attentionWidth: num(config, 'true_hidden_size'),
+    poolerActivation: typeof config.classifier_activation === 'boolean' ? config.classifier_activation : undefined,
   };
 }
 
