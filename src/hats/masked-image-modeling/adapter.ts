@@ -121,6 +121,7 @@ const adapter: HatAdapter = {
             mean: model.norm.mean,
             std: model.norm.std,
             normDefaulted: model.norm.defaulted,
+            resample: model.norm.resample,
           },
           notes,
           provenance: model.provenance,
