@@ -39,8 +39,9 @@ export default function Explainer({ params, facts, modelId, dtype, device }: Exp
         <>
           <p>
             A head is the small layer that turns the encoder&apos;s sentence vector h into an answer. Here you make it: the encoder
-            stays frozen (its weights never change), and only W and b learn, from your own examples. That is the
-            &quot;CustomHeadBERT&quot; idea: a classifier or a regression for a task nobody published a model for.
+            stays frozen (its weights never change), and only W and b learn, from your own examples. The technique is called a{' '}
+            <strong>linear probe on frozen features</strong> (with a hidden layer, a small MLP on frozen features): a classifier or a regression
+            for a task nobody published a model for, without fine-tuning the encoder itself.
           </p>
           <div className="mt-1">
             <Shapes head={head} hidden={facts?.hiddenSize} />

@@ -10,7 +10,7 @@ export default defineHat<NspParams, NspOutput>({
   icon: '🧠',
   title: 'Next sentence prediction',
   autoClass: 'AutoModelForNextSentencePrediction',
-  purpose: 'Reads two sentences and says whether B is the sentence that came after A (IsNext) or one picked at random (NotNext), with the head BERT learned in pretraining.',
+  purpose: 'Reads two spans of text, A and B (a sentence each, or more), and says whether B is the text that came right after A (IsNext) or a span picked at random (NotNext), with the head BERT learned in pretraining.',
   tip: 'BERT learned this from books: after “The bowl was full.” comes “Then I napped.”, never “The stock market fell.” My own rule is simpler: after the bowl, always a nap.',
   pickQuestion: 'Do you want to know whether span B is the text that came right after span A, as BERT learned in pretraining?',
   pickOrder: 100,

@@ -24,7 +24,7 @@ export default defineHat<Seq2SeqParams, Seq2SeqOutput>({
   models: [
     {
       id: 'Xenova/flan-t5-small',
-      note: 'FLAN-T5 small (77M): T5 tuned on over a thousand instruction tasks. 8 + 8 layers, width 512. Follows free instructions as well as prefixes.',
+      note: 'FLAN-T5 small (77M): T5 v1.1 (pretrained on C4 only), instruction-tuned on over a thousand tasks. 8 + 8 layers, width 512. Follows free instructions as well as prefixes.',
       sizes: { fp32: (141 + 233) * MB, q8: (35.8 + 59.3) * MB },
       licence: 'Apache-2.0',
       languages: 'English; German, French, Romanian for translation',
