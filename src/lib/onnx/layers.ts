@@ -75,3 +75,11 @@ export function gelu(g: GraphBuilder, x: string): string {
 export function firstToken(g: GraphBuilder, x: string): string {
   return g.node('Gather', [x, g.constant([0], 'int64')], { axis: { i: 1 } });
 }
+
+/** "gelu_new" (GPT-2, T5 v1.1): 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), the tanh approximation of GELU. */
+export function geluTanh(g: GraphBuilder, x: string): string {
+  const cube = g.node('Mul', [g.node('Mul', [x, x]), x]);
+  const inner = g.node('Mul', [g.node('Add', [x, g.node('Mul', [cube, g.constant([0.044715])])]), g.constant([Math.sqrt(2 / Math.PI)])]);
+  const onePlus = g.node('Add', [g.node('Tanh', [inner]), g.constant([1])]);
+  return g.node('Mul', [g.node('Mul', [x, onePlus]), g.constant([0.5])]);
+}

@@ -1,6 +1,6 @@
 import type { WeightMap } from '../bert-names';
 import { GraphBuilder } from '../graph-builder';
-import { addWeight, layerNorm, takeWeight, type BuildContext } from '../layers';
+import { addWeight, geluTanh, layerNorm, takeWeight, type BuildContext } from '../layers';
 import type { ModelProto } from '../onnx-types';
 import { GPT2_NAMES, gpt2LayerNames, type Gpt2Config } from './gpt2-names';
 
@@ -36,15 +36,6 @@ function conv1d(ctx: BuildContext, x: string, module: string, inDim: number, out
   const w = addWeight(ctx, `${module}.weight`, [inDim, outDim]);
   const b = addWeight(ctx, `${module}.bias`, [outDim]);
   return ctx.g.node('Add', [ctx.g.node('MatMul', [x, w]), b]);
-}
-
-/** GPT-2's "gelu_new": 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), the tanh approximation. */
-function geluTanh(ctx: BuildContext, x: string): string {
-  const { g } = ctx;
-  const cube = g.node('Mul', [g.node('Mul', [x, x]), x]);
-  const inner = g.node('Mul', [g.node('Add', [x, g.node('Mul', [cube, g.constant([0.044715])])]), g.constant([Math.sqrt(2 / Math.PI)])]);
-  const onePlus = g.node('Add', [g.node('Tanh', [inner]), g.constant([1])]);
-  return g.node('Mul', [g.node('Mul', [x, onePlus]), g.constant([0.5])]);
 }
 
 /** A scalar int64 from a 1-D shape: dimension `axis` of `x`. */
@@ -123,7 +114,7 @@ function block(ctx: BuildContext, c: Gpt2Config, x: string, bias: string | ((k: 
   const n = gpt2LayerNames(layer);
   const a = attention(ctx, c, layerNorm(ctx, x, n.ln1, h), bias, layer, past);
   const x1 = g.node('Add', [x, a.out]);
-  const wide = geluTanh(ctx, conv1d(ctx, layerNorm(ctx, x1, n.ln2, h), n.fc, h, c.innerSize));
+  const wide = geluTanh(ctx.g, conv1d(ctx, layerNorm(ctx, x1, n.ln2, h), n.fc, h, c.innerSize));
   return { out: g.node('Add', [x1, conv1d(ctx, wide, n.proj, c.innerSize, h)]), present: a.present };
 }
 

@@ -1,5 +1,6 @@
 import type { GraphBuilder } from '../graph-builder';
 import type { T5Config, T5Weights } from './names';
+import { geluTanh } from '../layers';
 
 /** What every T5 layer helper needs: the graph, the checkpoint's tensors and its shape. */
 export interface T5BuildContext {
@@ -95,10 +96,14 @@ export function attention(ctx: T5BuildContext, x: string, module: string, kv: Ke
   return linearNoBias(ctx, merged, `${module}.o.weight`, inner, config.dModel);
 }
 
-/** T5DenseActDense with ReLU (`feed_forward_proj: "relu"`): wo(relu(wi(x))). */
+/**
+ * T5DenseActDense with ReLU (`feed_forward_proj: "relu"`): wo(relu(wi(x))); or T5 v1.1's
+ * T5DenseGatedActDense (`"gated-gelu"`): wo(gelu_new(wi_0(x)) · wi_1(x)), one projection gating the other.
+ */
 export function feedForward(ctx: T5BuildContext, x: string, module: string): string {
   const { g, config } = ctx;
-  const hidden = g.node('Relu', [linearNoBias(ctx, x, `${module}.wi.weight`, config.dModel, config.dFf)]);
+  const project = (name: string) => linearNoBias(ctx, x, `${module}.${name}.weight`, config.dModel, config.dFf);
+  const hidden = config.gatedGelu ? g.node('Mul', [geluTanh(g, project('wi_0')), project('wi_1')]) : g.node('Relu', [project('wi')]);
   return linearNoBias(ctx, hidden, `${module}.wo.weight`, config.dFf, config.dModel);
 }
 
