@@ -1,6 +1,6 @@
 import type { GraphBuilder } from '../graph-builder';
 import type { T5Config, T5Weights } from './names';
-import { geluTanh } from '../layers';
+import { geluTanh, linearNoBias as sharedLinearNoBias, rmsNormalize } from '../layers';
 
 /** What every T5 layer helper needs: the graph, the checkpoint's tensors and its shape. */
 export interface T5BuildContext {
@@ -32,11 +32,7 @@ export function addT5Weight(ctx: T5BuildContext, name: string, dims: readonly nu
  * [1] nn.Linear stores W as [out, in]; MatMul wants its right operand as [in, out].
  */
 export function linearNoBias(ctx: T5BuildContext, x: string, name: string, inDim: number, outDim: number): string {
-  const w = take(ctx, name, [outDim, inDim]);
-  const t = new Float32Array(w.length);
-  for (let r = 0; r < outDim; r++) for (let c = 0; c < inDim; c++) t[c * outDim + r] = w[r * inDim + c] as number;
-  const wName = ctx.g.initializer(name, { dims: [inDim, outDim], data: t }, 'transposed from PyTorch [out, in] to [in, out] for MatMul');
-  return ctx.g.node('MatMul', [x, wName]);
+  return sharedLinearNoBias(ctx, x, name, inDim, outDim);
 }
 
 /**
@@ -46,10 +42,7 @@ export function linearNoBias(ctx: T5BuildContext, x: string, name: string, inDim
  * [2] transformers' T5LayerNorm; opset 17 has no RMSNormalization op, so it is spelled out.
  */
 export function rmsNorm(ctx: T5BuildContext, x: string, name: string): string {
-  const { g, config } = ctx;
-  const meanSquare = g.node('ReduceMean', [g.node('Mul', [x, x])], { axes: { ints: [-1] }, keepdims: { i: 1 } });
-  const rms = g.node('Sqrt', [g.node('Add', [meanSquare, g.constant([config.layerNormEpsilon])])]);
-  return g.node('Mul', [g.node('Div', [x, rms]), addT5Weight(ctx, name, [config.dModel])]);
+  return rmsNormalize(ctx.g, x, addT5Weight(ctx, name, [ctx.config.dModel]), ctx.config.layerNormEpsilon);
 }
 
 /** [batch, seq, heads·d_kv] → [batch, heads, seq, d_kv]. */
