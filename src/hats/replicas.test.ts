@@ -15,6 +15,7 @@ import type { MultipleChoiceOutput } from './multiple-choice/scores';
 import type { NspOutput } from './next-sentence-prediction/verdict';
 import { nspCases } from './pretraining/fixture';
 import type { PretrainingOutput } from './pretraining/output';
+import type { SeqClsOutput } from './sequence-classification/postprocess';
 import { hats } from './registry';
 
 /*
@@ -47,7 +48,7 @@ beforeAll(async () => {
 afterAll(() => hub?.close());
 
 /** Runs `params` on `model` with `hat`'s adapter through a fresh engine; returns what the worker would post. */
-async function run(hat: string, model: string, params: unknown): Promise<WorkerResponse[]> {
+async function run(hat: string, model: string, params: unknown, dtype = 'auto'): Promise<WorkerResponse[]> {
   const posted: WorkerResponse[] = [];
   const load = adapters[`./${hat}/adapter.ts`];
   if (!load) throw new Error(`no adapter for ${hat}`);
@@ -62,7 +63,7 @@ async function run(hat: string, model: string, params: unknown): Promise<WorkerR
     crossOriginIsolated: () => false,
   });
   // Node's ONNX Runtime has a CPU provider where the browser has WebAssembly.
-  const spec = { hat, model, host: hub.url, dtype: 'auto', device: 'cpu' } as unknown as ModelSpec;
+  const spec = { hat, model, host: hub.url, dtype, device: 'cpu' } as unknown as ModelSpec;
   await engine.handle({ type: 'run', id: 1, spec, params });
   await engine.handle({ type: 'dispose', id: 2 });
   return posted;
@@ -100,8 +101,8 @@ describe('every listed model, as its replica, through the real remote path', () 
 });
 
 /** The output of one run, failing with the worker's error if there was one. */
-async function answer<O>(hat: string, model: string, params: unknown): Promise<O> {
-  const posted = await run(hat, model, params);
+async function answer<O>(hat: string, model: string, params: unknown, dtype?: string): Promise<O> {
+  const posted = await run(hat, model, params, dtype);
   const error = posted.find((m) => m.type === 'error');
   if (error && 'error' in error) throw new Error(`${hat} on ${model}: ${error.error.message} (${error.error.detail ?? ''})`);
   const result = posted.find((m) => m.type === 'result');
@@ -132,5 +133,15 @@ describe('the checkpoint hats on their default repos’ replicas (real tokenizer
     const c = multipleChoiceCases[1]!;
     const out = await answer<MultipleChoiceOutput>('multiple-choice', 'stefandi/bert-base-uncased-finetuned-swag', { context: c.context, choices: c.choices });
     expect(out.best).toBe(c.expected!.index);
+  });
+});
+
+describe('fp16 exports answer in half precision; the hats read them as the fp32 file', () => {
+  const classifiers = hats.find((h) => h.id === 'sequence-classification')!;
+  it.each(classifiers.models.map((m) => m.id))('%s: the same scores in fp16 as in fp32', async (model) => {
+    const params = classifiers.params.defaults;
+    const [full, half] = [await answer<SeqClsOutput>('sequence-classification', model, params, 'fp32'), await answer<SeqClsOutput>('sequence-classification', model, params, 'fp16')];
+    expect(half.labels.map((l) => l.label)).toEqual(full.labels.map((l) => l.label));
+    half.labels.forEach((l, i) => expect(l.score).toBeCloseTo(full.labels[i]!.score, 2));
   });
 });
