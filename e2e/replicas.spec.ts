@@ -3,10 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import LZString from 'lz-string';
 import type { Locator, Page } from '@playwright/test';
-import { E2E_MC_WIN } from '../src/hats/multiple-choice/e2e-cases.ts';
-import { E2E_NSP } from '../src/hats/next-sentence-prediction/e2e-cases.ts';
-import { E2E_PRETRAINING } from '../src/hats/pretraining/e2e-cases.ts';
-import { E2E_QA } from '../src/hats/question-answering/e2e-cases.ts';
+import { HUNGRY_CAT } from '../src/hats/multiple-choice/cases.ts';
+import { SAME_TOPIC } from '../src/hats/next-sentence-prediction/cases.ts';
+import { CAT_SAYS } from '../src/hats/pretraining/cases.ts';
+import { DOG } from '../src/hats/question-answering/cases.ts';
 import { expect, gotoHat, HUB_URL, test, waitForHatStatus, type HatParams } from './support/test.ts';
 
 /*
@@ -51,6 +51,9 @@ function customHeadLink(): string {
   );
 }
 
+/** The word the pretraining replicas are built to put at the mask of “the cat says [MASK] .”. */
+const MEOW = CAT_SAYS.expected.tokens[0]!;
+
 const squash = (s: string) => s.toLowerCase().replace(/\s+/g, '');
 /** A vocabulary entry as a word: without WordPiece's "##", byte-level BPE's "Ġ" or SentencePiece's "▁". */
 const word = (s: string) => s.trim().replace(/^(##|Ġ|▁)/, '');
@@ -86,15 +89,15 @@ async function texts(list: Locator, empty?: Locator): Promise<string[]> {
 const CHECKS: Record<string, HatCheck> = {
   'sequence-classification': { answer: (page) => text(page, 'top-label'), printed: (out) => firstLine(out).split(' ')[0]! },
   'masked-lm': {
-    params: { text: E2E_PRETRAINING.sentence_a },
-    known: { 'Xenova/bert-base-uncased': E2E_PRETRAINING.word, 'Xenova/bert-base-multilingual-uncased': E2E_PRETRAINING.word },
+    params: { text: CAT_SAYS.sentence_a },
+    known: { 'Xenova/bert-base-uncased': MEOW, 'Xenova/bert-base-multilingual-uncased': MEOW },
     answer: async (page) => word((await texts(output(page).getByTestId('mask-predictions').first().getByTestId('bar-row').getByRole('rowheader')))[0] ?? ''),
     printed: (out) => word(firstLine(out).replace(/^mask 1:\s*/, '').split(' ')[0]!),
   },
   'question-answering': {
     // The hand-set replicas know this one (park); with the default passage every span of theirs scores about 0.
-    params: { question: E2E_QA.dog.question, context: E2E_QA.dog.context },
-    known: { 'Xenova/distilbert-base-cased-distilled-squad': E2E_QA.dog.answer, 'Xenova/distilbert-base-uncased-distilled-squad': E2E_QA.dog.answer },
+    params: { question: DOG.question, context: DOG.context },
+    known: { 'Xenova/distilbert-base-cased-distilled-squad': DOG.expected.answer, 'Xenova/distilbert-base-uncased-distilled-squad': DOG.expected.answer },
     // The best span, also when the model's "no answer" score beats it (the page still shows it, in the table).
     answer: async (page) => (await texts(output(page).getByTestId('bar-row').getByRole('rowheader'))).find((t) => t !== '[no answer]') ?? '',
     printed: (out) => squash(firstLine(out).replace(/\s\S+$/, '')),
@@ -123,19 +126,19 @@ const CHECKS: Record<string, HatCheck> = {
   },
   // The checkpoint hats on their default repos, whose real tokenizer_config.json names no special token.
   'multiple-choice': {
-    params: { context: E2E_MC_WIN.context, choice: E2E_MC_WIN.choices },
+    params: { context: HUNGRY_CAT.context, choice: HUNGRY_CAT.choices },
     answer: (page) => text(page, 'best-choice'),
-    known: { 'stefandi/bert-base-uncased-finetuned-swag': E2E_MC_WIN.choices[E2E_MC_WIN.winner]! },
+    known: { 'stefandi/bert-base-uncased-finetuned-swag': HUNGRY_CAT.choices[HUNGRY_CAT.expected.index]! },
   },
   'next-sentence-prediction': {
-    params: { sentence_a: E2E_NSP.sentence_a, sentence_b: E2E_NSP.isNext },
+    params: { sentence_a: SAME_TOPIC.sentence_a, sentence_b: SAME_TOPIC.sentence_b },
     answer: (page) => text(page, 'nsp-verdict'),
-    known: { 'google-bert/bert-base-uncased': 'IsNext', 'google-bert/bert-base-cased': 'IsNext' },
+    known: { 'google-bert/bert-base-uncased': SAME_TOPIC.expected.label, 'google-bert/bert-base-cased': SAME_TOPIC.expected.label },
   },
   pretraining: {
-    params: { sentence_a: E2E_PRETRAINING.sentence_a, sentence_b: E2E_PRETRAINING.sentence_b, labels: E2E_PRETRAINING.word, is_next: 'true' },
+    params: { sentence_a: CAT_SAYS.sentence_a, sentence_b: CAT_SAYS.sentence_b, labels: MEOW, is_next: 'true' },
     answer: (page) => text(page, 'mlm-top'),
-    known: { 'google-bert/bert-base-uncased': E2E_PRETRAINING.word, 'google-bert/bert-base-cased': E2E_PRETRAINING.word },
+    known: { 'google-bert/bert-base-uncased': MEOW, 'google-bert/bert-base-cased': MEOW },
   },
   'masked-image-modeling': { answer: (page) => text(page, 'mim-mse') },
 };

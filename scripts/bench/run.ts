@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
-import type { BenchCase } from '../../src/lib/onnx/testing/fixture-spec';
+import type { BenchCase } from '../../src/lib/onnx/fixture/fixture-spec';
 import { hatFixtures } from '../fixtures/hat-fixtures';
 import { EXTRAS } from './extras';
 

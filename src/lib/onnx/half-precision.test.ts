@@ -1,15 +1,24 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import type { EncoderConfig, HeadSpec } from './bert-names';
+import type { EncoderConfig } from './bert-names';
+import { linearShapes, type BertHead } from './bert-head';
 import { buildBertModel } from './bert-model';
+import { linear } from './layers';
 import { serializeModel } from './graph-builder';
 import { DataType } from './onnx-types';
 import { toHalfPrecision } from './half-precision';
-import { seededRandom } from './testing/feature-space';
+import { seededRandom } from './fixture/feature-space';
 import { weightShapes } from './weight-shapes';
 
 const config: EncoderConfig = { family: 'bert', vocabSize: 20, hiddenSize: 16, numLayers: 1, numHeads: 2, intermediateSize: 32, maxPositions: 16, typeVocabSize: 2, layerNormEps: 1e-12 };
-const head: HeadSpec = { kind: 'sequence-classification', numLabels: 3 };
+/** A plain token classifier, for a float output to look at: classifier Linear(hidden → 3) on every token. */
+const head: BertHead = {
+  name: 'probe',
+  shapes: (c) => linearShapes('classifier', 3, c.hiddenSize),
+  outputs: () => [{ name: 'logits', dims: ['batch_size', 'sequence_length', 3] }],
+  build: (ctx, c, hidden) => [linear(ctx, hidden, 'classifier', c.hiddenSize, 3)],
+  reference: () => [],
+};
 const random = seededRandom(9);
 const weights = Object.fromEntries(weightShapes(config, head).map(([name, shape]) => [name, Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => random() - 0.5)]));
 
