@@ -18,9 +18,11 @@ const portOf = (url: string) => new URL(url).port;
 /**
  * Builds the app (its model host pointed at the hub) and the bare page, then starts all three servers.
  * `appPort` moves the app's server off the port in `urls.app` (for a proxy in front of it).
+ * `minify: false` keeps the app's function names, for CPU profiles.
  */
-export async function startServers(urls: ServerUrls, appPort = Number(portOf(urls.app))): Promise<void> {
-  run('npx', ['vite', 'build', '--outDir', 'bench-results/app', '--emptyOutDir'], { VITE_MODEL_HOST: urls.hub });
+export async function startServers(urls: ServerUrls, appPort = Number(portOf(urls.app)), minify = true): Promise<void> {
+  // Unminified, a CPU profile names the app's own functions.
+  run('npx', ['vite', 'build', '--outDir', 'bench-results/app', '--emptyOutDir', ...(minify ? [] : ['--minify', 'false'])], { VITE_MODEL_HOST: urls.hub });
   run('npx', ['vite', 'build', '--config', 'scripts/bench/bare/vite.config.ts']);
   startGroup('npx', ['tsx', 'scripts/test-hub/serve.ts', '--port', portOf(urls.hub), '--root', urls.hubRoot]);
   startGroup('npx', ['vite', 'preview', '--outDir', 'bench-results/app', '--base', '/hat-wardrobe/', '--host', '127.0.0.1', '--port', String(appPort), '--strictPort']);

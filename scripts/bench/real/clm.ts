@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { appRun, median } from '../app-page';
-import { freshContext, openApp, openBare, type RealBench } from './context';
+import { appRun, median, shownThreads } from '../app-page';
+import { freshContext, openApp, openBare, wasmBuild, type RealBench } from './context';
 import { CLM_ID, words } from './models';
 
 export const NEW_TOKENS = 256;
@@ -32,10 +32,13 @@ async function appTokensPerSecond(page: Page, variant: number): Promise<number> 
  * A distilgpt2-sized causal LM writing 256 tokens: the app greedy and with top-p sampling, and a bare
  * greedy loop over transformers.js with the same build and threads, runs taken in turns.
  */
-export async function benchClm(b: RealBench, threads: number, wasm: 'cpu' | 'webgpu'): Promise<ClmFigures> {
+export async function benchClm(b: RealBench): Promise<ClmFigures> {
   const base = { model: CLM_ID, dtype: CLM_DTYPE, text: prompt(0), max_new_tokens: String(NEW_TOKENS) };
   const contexts = [await freshContext(b), await freshContext(b)];
+  b.appServer.reset();
   const greedy = await openApp(b, contexts[0]!, 'causal-lm', base);
+  const threads = await shownThreads(greedy);
+  const wasm = wasmBuild(b.appServer.requests()) ?? 'cpu';
   const sampled = await openApp(b, contexts[1]!, 'causal-lm', { ...base, ...TOP_P });
   const bare = await openBare(b, { model: CLM_ID, bareClass: 'AutoModelForCausalLM', dtype: CLM_DTYPE, threads, wasm });
   const rates = { greedy: [] as number[], topP: [] as number[], bare: [] as number[] };

@@ -9,6 +9,8 @@ export interface FirstVisit {
   /** Requests per path, for the paths asked for more than once. */
   repeated: Record<string, number>;
   requests: number;
+  /** The ONNX Runtime build this device uses: the WebGPU-capable one only where a GPU adapter exists. */
+  wasm: 'cpu' | 'webgpu';
 }
 
 /**
@@ -21,6 +23,10 @@ export async function firstVisit(b: RealBench): Promise<FirstVisit> {
   b.appServer.reset();
   const page = await openApp(b, context, 'sequence-classification', { model: ENCODER_ID, dtype: 'q8', text: 'the cat sat on the mat' });
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  const gpu = await page.evaluate(async () => {
+    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+    return !!(await gpu?.requestAdapter().catch(() => null));
+  });
   for (let last = -1; b.appServer.bytes() !== last; ) {
     last = b.appServer.bytes();
     await new Promise((r) => setTimeout(r, 2000));
@@ -29,7 +35,8 @@ export async function firstVisit(b: RealBench): Promise<FirstVisit> {
   const counts = new Map<string, number>();
   for (const p of paths) counts.set(p, (counts.get(p) ?? 0) + 1);
   await context.close();
-  return { bytes: b.appServer.bytes(), repeated: Object.fromEntries([...counts].filter(([, n]) => n > 1)), requests: paths.length };
+  const repeated = Object.fromEntries([...counts].filter(([, n]) => n > 1));
+  return { bytes: b.appServer.bytes(), repeated, requests: paths.length, wasm: gpu ? 'webgpu' : 'cpu' };
 }
 
 /**

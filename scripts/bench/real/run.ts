@@ -32,11 +32,11 @@ const atMost = (value: number, limit: number, text = `≤ ${limit}`) => ({ text,
 const atLeast = (value: number, limit: number, text = `≥ ${limit}`) => ({ text, met: value >= limit });
 
 /** Models built, servers up, a browser launched: what every part of the bench works with. */
-async function setUp(): Promise<RealBench> {
+async function setUp(minify = true): Promise<RealBench> {
   log(`bench: real-size models in ${BENCH_MODELS_DIR}`);
   await ensureRealModels(log);
   // The app's server sits behind a counting proxy, one port up.
-  await startServers({ hub: HUB, hubRoot: BENCH_MODELS_DIR, app: APP, bare: BARE }, APP_PORT + 1);
+  await startServers({ hub: HUB, hubRoot: BENCH_MODELS_DIR, app: APP, bare: BARE }, APP_PORT + 1, minify);
   const appServer = await countingProxy(APP_PORT, APP_PORT + 1);
   const browser = await chromium.launch({ executablePath: chromiumPath() || undefined, args: CHROMIUM_ARGS });
   return { browser, hub: HUB, app: APP, bare: BARE, appServer, runs: RUNS, log };
@@ -49,7 +49,7 @@ async function tearDown(b: RealBench): Promise<void> {
 
 /** `--profile`: one traced checkpoint load instead of the figures. */
 export async function realProfile(): Promise<void> {
-  const b = await setUp();
+  const b = await setUp(false);
   try {
     await profileCheckpointLoad(b, 'bench-results/checkpoint-load.trace.json');
   } finally {
@@ -57,37 +57,60 @@ export async function realProfile(): Promise<void> {
   }
 }
 
+/** The parts of the bench, in the order they run; each returns its output lines. `--only=a,b` picks some. */
+const PARTS: Record<string, (b: RealBench) => Promise<string[]>> = {
+  async 'first-visit'(b) {
+    const visit = await firstVisit(b);
+    log(`bench: first visit: ${visit.requests} requests; asked more than once: ${JSON.stringify(visit.repeated)}`);
+    const goal = firstVisitGoal('bench-results/app', visit.wasm);
+    const build = visit.wasm === 'cpu' ? 'CPU-only' : 'WebGPU-capable';
+    return [line('first_visit_app_bytes', visit.bytes, 0, atMost(visit.bytes, goal, `≤ ${goal} (each file once, only the ${build} ONNX Runtime)`))];
+  },
+  async encoder(b) {
+    const encoder = await benchEncoder(b);
+    const cores = cpus().length;
+    const threads = Math.max(2, cores - 1);
+    return [
+      ...encoder.byLength.map((l) => line(`real_encoder_app_vs_bare_p50_ratio:${l.tokens}`, l.app / l.bare, 2, atMost(l.app / l.bare, 1.05))),
+      line('ort_threads', encoder.threads, 0, atLeast(encoder.threads, threads, `≥ ${threads} (${cores} cores, cross-origin isolated)`)),
+    ];
+  },
+  async checkpoint(b) {
+    const c = await benchCheckpoint(b, LOADS);
+    const ratio = c.q8Ms / c.fp32Ms;
+    return [
+      line('real_checkpoint_ready_ms', median(c.readyMs), 0, atMost(median(c.readyMs), 8000)),
+      line('real_checkpoint_reload_ms', median(c.reloadMs), 0, atMost(median(c.reloadMs), 3000)),
+      line('real_checkpoint_peak_mb', median(c.peakMb), 0, atMost(median(c.peakMb), 900)),
+      line('real_checkpoint_q8_vs_fp32_run_ratio', ratio, 2, atMost(ratio, 0.5, '≤ 0.50 (q8 ≥ 2× faster)')),
+    ];
+  },
+  async clm(b) {
+    const clm = await benchClm({ ...b, runs: GEN_RUNS });
+    const ratio = clm.greedy / clm.bare;
+    return [
+      line('real_clm_tokens_per_s:greedy', clm.greedy, 1, atLeast(ratio, 0.95, `≥ ${r1(0.95 * clm.bare)} (0.95 × the bare loop's ${r1(clm.bare)})`)),
+      line('real_clm_tokens_per_s:top_p', clm.topP, 1, atLeast(clm.topP, 0.8 * clm.greedy, `≥ ${r1(0.8 * clm.greedy)} (0.8 × greedy)`)),
+      line('real_clm_app_vs_bare_tokens_ratio', ratio, 2, atLeast(ratio, 0.95)),
+    ];
+  },
+};
+
 export async function realBench(): Promise<void> {
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const unknown = only?.filter((p) => !(p in PARTS)) ?? [];
+  if (unknown.length) throw new Error(`bench: no part ${unknown.join(', ')}; the parts are ${Object.keys(PARTS).join(', ')}`);
   const started = Date.now();
   const b = await setUp();
   const lines: string[] = [];
   const load = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(', ')} (${cpus().length} cores)`;
   try {
-    log(`bench: ${load()}`);
-    const visit = await firstVisit(b);
-    log(`bench: first visit: ${visit.requests} requests; asked more than once: ${JSON.stringify(visit.repeated)}`);
-    const encoder = await benchEncoder(b);
-    for (const l of encoder.byLength) {
-      const ratio = l.app / l.bare;
-      lines.push(line(`real_encoder_app_vs_bare_p50_ratio:${l.tokens}`, ratio, 2, atMost(ratio, 1.05)));
+    for (const [name, part] of Object.entries(PARTS)) {
+      if (only && !only.includes(name)) continue;
+      log(`bench: ${name}, ${load()}`);
+      lines.push(...(await part(b)));
     }
-    log(`bench: ${load()}`);
-    const checkpoint = await benchCheckpoint(b, LOADS);
-    const q8VsFp32 = checkpoint.q8Ms / checkpoint.fp32Ms;
-    lines.push(line('real_checkpoint_ready_ms', median(checkpoint.readyMs), 0, atMost(median(checkpoint.readyMs), 8000)));
-    lines.push(line('real_checkpoint_reload_ms', median(checkpoint.reloadMs), 0, atMost(median(checkpoint.reloadMs), 3000)));
-    lines.push(line('real_checkpoint_peak_mb', median(checkpoint.peakMb), 0, atMost(median(checkpoint.peakMb), 900)));
-    lines.push(line('real_checkpoint_q8_vs_fp32_run_ratio', q8VsFp32, 2, atMost(q8VsFp32, 0.5, '≤ 0.50 (q8 ≥ 2× faster)')));
-    log(`bench: ${load()}`);
-    const clm = await benchClm({ ...b, runs: GEN_RUNS }, encoder.threads, encoder.wasm);
-    lines.push(line('real_clm_tokens_per_s:greedy', clm.greedy, 1, atLeast(clm.greedy, 0.95 * clm.bare, `≥ ${r1(0.95 * clm.bare)} (0.95 × the bare loop's ${r1(clm.bare)})`)));
-    lines.push(line('real_clm_tokens_per_s:top_p', clm.topP, 1, atLeast(clm.topP, 0.8 * clm.greedy, `≥ ${r1(0.8 * clm.greedy)} (0.8 × greedy)`)));
-    lines.push(line('real_clm_app_vs_bare_tokens_ratio', clm.greedy / clm.bare, 2, atLeast(clm.greedy / clm.bare, 0.95)));
-    const cores = cpus().length;
-    lines.push(line('ort_threads', encoder.threads, 0, atLeast(encoder.threads, Math.max(2, cores - 1), `≥ ${Math.max(2, cores - 1)} (${cores} cores, cross-origin isolated)`)));
-    const goal = firstVisitGoal('bench-results/app', encoder.wasm);
-    lines.push(line('first_visit_app_bytes', visit.bytes, 0, atMost(visit.bytes, goal, `≤ ${goal} (each file once, only the ${encoder.wasm === 'cpu' ? 'CPU-only' : 'WebGPU-capable'} ONNX Runtime)`)));
-    log(`bench: ${load()}`);
+    log(`bench: done, ${load()}`);
   } finally {
     await tearDown(b);
   }
