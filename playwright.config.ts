@@ -15,6 +15,8 @@ const APP_PORT = Number(process.env.E2E_APP_PORT ?? 4173);
 const OUT_DIR = process.env.E2E_APP_PORT ? `dist-e2e-${APP_PORT}` : 'dist';
 const BASE_PATH = '/hat-wardrobe/';
 const HUB_URL = `http://127.0.0.1:${HUB_PORT}`;
+// Where the build says it is published (VITE_PUBLIC_URL): links to 127.0.0.1 offer it instead (e2e/classroom.spec.ts).
+const PUBLIC_URL = 'https://hat-wardrobe.example/';
 
 
 const launchOptions = (extra: string[] = []) => ({
@@ -73,7 +75,7 @@ export default defineConfig({
         `npx vite build --outDir ${OUT_DIR} --emptyOutDir && ` +
         `npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${APP_PORT} --strictPort --base ${BASE_PATH}`,
       url: `http://127.0.0.1:${APP_PORT}${BASE_PATH}`,
-      env: { VITE_MODEL_HOST: HUB_URL },
+      env: { VITE_MODEL_HOST: HUB_URL, VITE_PUBLIC_URL: PUBLIC_URL },
       reuseExistingServer: !CI,
       timeout: 240_000,
       stdout: 'pipe',

@@ -3,12 +3,10 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath, URL } from 'node:url';
+import { siteHeaderRecord } from './src/lib/site-headers.ts';
 
-// Cross-origin isolation lets ONNX Runtime use multi-threaded WASM (SharedArrayBuffer).
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+// The headers the app needs (cross-origin isolation lets ONNX Runtime use several WASM threads).
+const siteHeaders = siteHeaderRecord();
 
 // Vite's SPA fallback answers any unknown path with index.html and status 200.
 // For model and wasm files that turns a clean 404 into "protobuf parsing failed",
@@ -35,30 +33,27 @@ function notFoundForBinaries(): Plugin {
 }
 
 /*
- * The service worker keeps the app shell (HTML, JS, CSS and ONNX Runtime's .wasm/.mjs, which the
- * worker loads from this origin) so the page opens with the network cut. Models are never its
- * business: transformers.js keeps them in its own Cache API cache, and a model host, even one at
- * this site's own models/ path (a pack, see scripts/pack), is always left to the network.
+ * The app's own service worker (src/app/offline/sw.ts) keeps the app shell (HTML, JS, CSS and ONNX
+ * Runtime's .wasm/.mjs, which the worker loads from this origin) so the page opens with the network
+ * cut, and adds the site's headers where the host sends none. This lists what it precaches.
  */
 function offlineShell(): Plugin[] {
   return VitePWA({
-    strategies: 'generateSW',
+    strategies: 'injectManifest',
+    srcDir: 'src/app/offline',
+    filename: 'sw.ts',
     // src/app/offline/service-worker.ts registers it and asks before an update reloads the page.
     injectRegister: false,
     registerType: 'prompt',
     manifest: false,
-    workbox: {
+    injectManifest: {
+      // A classic script, not a module: module service workers are newer than the rest of what the app needs.
+      rollupFormat: 'iife',
       globPatterns: ['**/*.{html,js,mjs,css,wasm,svg,png,ico,woff2}'],
       // A pack copied in from public/models must not be precached: hundreds of MB on every first visit.
       globIgnores: ['models/**', '**/*.onnx', '**/*.onnx_data', '**/*.safetensors'],
       // ONNX Runtime's WebAssembly is ~26 MB; workbox skips files over 2 MB by default.
       maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
-      // Relative to the service worker, so it works under any sub-path (base './').
-      navigateFallback: 'index.html',
-      navigateFallbackDenylist: [/\/models\//, /\/resolve\//, /\/api\//],
-      cleanupOutdatedCaches: true,
-      clientsClaim: true,
-      runtimeCaching: [],
     },
   });
 }
@@ -72,7 +67,7 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@huggingface/transformers', 'onnxruntime-web'] },
-  server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  server: { headers: siteHeaders },
+  preview: { headers: siteHeaders },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
 });

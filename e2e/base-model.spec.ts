@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { E2E_EMBED_MODEL as MINILM, E2E_SIMILARITY as similarityCases } from '../src/hats/base-model/e2e-cases.ts';
+import { EMBED_ID as MINILM, similarityCases } from '../src/hats/base-model/cases.ts';
 import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
 
 async function pairCosine(page: Page): Promise<number> {

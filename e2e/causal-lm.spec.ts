@@ -1,18 +1,16 @@
 import { expect, gotoHat, sameElements, test, waitForHatStatus } from './support/test.ts';
+import { ENDLESS_PROMPT, GPT2_ID as GPT2, GPT2_NO_PAST_ID as GPT2_NO_PAST, greedyCases } from '../src/hats/causal-lm/cases.ts';
 
-const GPT2 = 'hw-test/tiny-gpt2';
-const GPT2_NO_PAST = 'hw-test/tiny-gpt2-no-past';
-// The fixture's prompt that never reaches the end token (ENDLESS_PROMPT in its fixture.ts).
-const ENDLESS_PROMPT = 'purr';
+const [theCat] = greedyCases;
 
 test('a share link writes the known continuation on WASM, and a clicked step shows its candidates', async ({ page }) => {
-  await gotoHat(page, { hat: 'causal-lm', model: GPT2, device: 'wasm', text: 'the cat' });
+  await gotoHat(page, { hat: 'causal-lm', model: GPT2, device: 'wasm', text: theCat.prompt });
   await waitForHatStatus(page, 'ready');
   const generation = page.getByTestId('generation');
   await generation.waitFor(); // the output panel's code may still be on its way
   await expect(generation).toHaveAttribute('data-finish', 'eos');
-  await expect(page.getByTestId('prompt-text')).toHaveText('the cat');
-  await expect(page.getByTestId('generated-text')).toHaveText(' sat on the mat.');
+  await expect(page.getByTestId('prompt-text')).toHaveText(theCat.prompt);
+  await expect(page.getByTestId('generated-text')).toHaveText(theCat.continuation);
   await expect(generation).toHaveAttribute('data-new-tokens', '6');
 
   await page.getByRole('button', { name: 'Step 3: ␣the' }).click();

@@ -1,5 +1,6 @@
 import jsQR from 'jsqr';
 import LZString from 'lz-string';
+import type { Page } from '@playwright/test';
 import { expect, gotoHat, sameElements, test, waitForHatStatus } from './support/test.ts';
 
 const MLM = { hat: 'masked-lm', model: 'hw-test/tiny-bert-mlm' };
@@ -120,7 +121,18 @@ test('a corrupt, cut-short or too-long lesson link says why; a step whose hat or
   await expect(page.getByTestId('mask-predictions').getByRole('rowheader').first()).toHaveText('meow');
 });
 
-test('the QR code, full screen, decodes back to the link it shows', async ({ page }) => {
+/** What the QR code in the dialog says, read back from its pixels. */
+async function decodeQr(page: Page): Promise<string | undefined> {
+  const pixels = await page.getByTestId('qr-canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const { data, width, height } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let binary = '';
+    for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+    return { base64: btoa(binary), width, height };
+  });
+  return jsQR(new Uint8ClampedArray(Buffer.from(pixels.base64, 'base64')), pixels.width, pixels.height)?.data;
+}
+
+test('the QR code, full screen, decodes back to the link it shows, and offers the published site for a link to this computer', async ({ page }) => {
   await gotoHat(page, { ...MLM, text: 'the cat says [MASK] .' });
   const opener = page.getByRole('button', { name: 'QR code' });
   await opener.click();
@@ -128,15 +140,16 @@ test('the QR code, full screen, decodes back to the link it shows', async ({ pag
   await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   const url = await page.getByTestId('qr-url').innerText();
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hat-wardrobe\/\?v=1&hat=masked-lm&model=hw-test%2Ftiny-bert-mlm&text=/);
+  expect(await decodeQr(page)).toBe(url);
 
-  const pixels = await page.getByTestId('qr-canvas').evaluate((canvas: HTMLCanvasElement) => {
-    const { data, width, height } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    let binary = '';
-    for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
-    return { base64: btoa(binary), width, height };
-  });
-  const decoded = jsQR(new Uint8ClampedArray(Buffer.from(pixels.base64, 'base64')), pixels.width, pixels.height);
-  expect(decoded?.data).toBe(url);
+  // 127.0.0.1 is this computer: no phone can open that. The build names its published address (playwright.config.ts).
+  await expect(dialog.getByTestId('link-warning')).toContainText('This link points at 127.0.0.1, this computer itself: phones and other computers cannot open it.');
+  await dialog.getByRole('button', { name: 'Show the published link' }).click();
+  const published = url.replace(/^http:\/\/127\.0\.0\.1:\d+\/hat-wardrobe\//, 'https://hat-wardrobe.example/');
+  await expect(page.getByTestId('qr-url')).toHaveText(published);
+  await expect(dialog.getByTestId('link-warning')).toHaveCount(0);
+  await expect.poll(() => decodeQr(page)).toBe(published);
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -1,9 +1,9 @@
 import LZString from 'lz-string';
-import { E2E_ENCODER, E2E_HIDDEN_SIZE, E2E_PREDICTIONS } from '../src/hats/custom-head/e2e-cases.ts';
+import { ENCODER_HIDDEN_SIZE, ENCODER_ID, MOOD_PREDICTIONS } from '../src/hats/custom-head/cases.ts';
 import type { Page } from '@playwright/test';
 import { expect, gotoHat, sameElements, test, waitForHatStatus } from './support/test.ts';
 
-const [sleepy, playful] = E2E_PREDICTIONS;
+const [sleepy, playful] = MOOD_PREDICTIONS;
 
 /** With examples in place, the Train button is enabled once the encoder has loaded (slow when the machine is busy). */
 async function encoderLoaded(page: Page) {
@@ -11,7 +11,7 @@ async function encoderLoaded(page: Page) {
 }
 
 test('train on the sample set, predict, export, start afresh, import: the same prediction; the share link carries the head', async ({ page }) => {
-  await gotoHat(page, { hat: 'custom-head', model: E2E_ENCODER, text: sleepy.text });
+  await gotoHat(page, { hat: 'custom-head', model: ENCODER_ID, text: sleepy.text });
   await expect(page.getByTestId('input-problem')).toContainText('Train or import a head first');
   await page.getByRole('button', { name: "Load sample: Miya's diary: mood" }).click();
   await expect(page.getByTestId('label-count')).toHaveCount(3);
@@ -27,7 +27,7 @@ test('train on the sample set, predict, export, start afresh, import: the same p
   await expect(page.getByTestId('training-summary')).toHaveAttribute('data-embed-ms-per-example', /^\d+\.\d+$/);
   await waitForHatStatus(page, 'ready');
   await expect(page.getByTestId('prediction')).toHaveText(sleepy.label);
-  await expect(page.getByTestId('head-shape')).toHaveText(`W: [3, ${E2E_HIDDEN_SIZE}], b: [3]`);
+  await expect(page.getByTestId('head-shape')).toHaveText(`W: [3, ${ENCODER_HIDDEN_SIZE}], b: [3]`);
   await trainControls.check();
 
   await page.getByRole('textbox', { name: 'Text for the head' }).fill(playful.text);
@@ -42,7 +42,7 @@ test('train on the sample set, predict, export, start afresh, import: the same p
   const file = await (await download).path();
 
   // A fresh page without the head: the examples are still there, the head comes back from the file.
-  await gotoHat(page, { hat: 'custom-head', model: E2E_ENCODER, text: playful.text });
+  await gotoHat(page, { hat: 'custom-head', model: ENCODER_ID, text: playful.text });
   await expect(page.getByTestId('input-problem')).toContainText('Train or import a head first');
   await expect(page.getByTestId('label-count')).toHaveCount(3);
   await page.getByLabel('Import a head file…').setInputFiles(file);
@@ -58,7 +58,7 @@ test('train on the sample set, predict, export, start afresh, import: the same p
 });
 
 test('hostile links are refused with a reason and the page keeps working', async ({ page }) => {
-  await gotoHat(page, { hat: 'custom-head', model: E2E_ENCODER, head: 'definitely-not-a-head' });
+  await gotoHat(page, { hat: 'custom-head', model: ENCODER_ID, head: 'definitely-not-a-head' });
   await expect(page.getByTestId('notice').filter({ hasText: "The link's head was refused" })).toBeVisible();
   await expect(page.getByTestId('input-problem')).toContainText('Train or import a head first');
 
@@ -74,9 +74,9 @@ test('hostile links are refused with a reason and the page keeps working', async
       layers: [{ in: 16, out: 2, w: zeros(32), b: zeros(2) }],
     }),
   );
-  await gotoHat(page, { hat: 'custom-head', model: E2E_ENCODER, head: misfit });
+  await gotoHat(page, { hat: 'custom-head', model: ENCODER_ID, head: misfit });
   // The sizes are compared once the encoder has loaded (slow when the machine is busy).
-  await expect(page.getByTestId('input-problem')).toContainText(`reads 16-number sentence vectors, but the loaded encoder makes ${E2E_HIDDEN_SIZE}-number ones`, {
+  await expect(page.getByTestId('input-problem')).toContainText(`reads 16-number sentence vectors, but the loaded encoder makes ${ENCODER_HIDDEN_SIZE}-number ones`, {
     timeout: 120_000,
   });
 });

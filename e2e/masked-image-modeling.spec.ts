@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { expect, gotoHat, sameElements, test, waitForHatStatus } from './support/test.ts';
 import { drawSample, encodePng } from '../src/hats/masked-image-modeling/sample-art.ts';
-import { MIM_ID } from '../src/hats/masked-image-modeling/fixture.ts';
+import { MIM_ID } from '../src/hats/masked-image-modeling/cases.ts';
 
 /*
  * The tiny ViT-MAE fixture (src/hats/masked-image-modeling/fixture.ts) paints every hidden patch

@@ -1,6 +1,5 @@
 import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
-
-const MLM = 'hw-test/tiny-bert-mlm';
+import { MLM_ID as MLM } from '../src/hats/masked-lm/cases.ts';
 
 test('a share link fills the mask with the known word, and clicking a guess writes it in', async ({ page }) => {
   await gotoHat(page, { hat: 'masked-lm', model: MLM, text: 'the cat says [MASK] .' });

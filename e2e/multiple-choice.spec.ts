@@ -1,10 +1,10 @@
 import { expect, gotoHat, hubLog, resetHubLog, test, waitForHatStatus } from './support/test.ts';
-import { E2E_MC_MODEL as SWAG, E2E_MC_TIE, E2E_MC_WIN as known } from '../src/hats/multiple-choice/e2e-cases.ts';
+import { HAPPY_CAT, HUNGRY_CAT as known, SWAG_ID as SWAG } from '../src/hats/multiple-choice/cases.ts';
 
-// The fixture's known case (src/hats/multiple-choice/fixture.ts): the choice that feeds the hungry cat wins.
+// The fixture's known case (src/hats/multiple-choice/fixture.ts builds the model): the choice that feeds the hungry cat wins.
 const CONTEXT = known.context;
 const CHOICES = known.choices;
-const WINNER = CHOICES[known.winner]!;
+const WINNER = CHOICES[known.expected.index]!;
 
 test('a share link with repeated choices picks the known one, shows every pair and names the tensors', async ({ page, request }) => {
   await resetHubLog(request);
@@ -14,8 +14,8 @@ test('a share link with repeated choices picks the known one, shows every pair a
   await expect(page.getByTestId('model-source')).toContainText(/downloaded \d+(\.\d)? kB/);
   const rows = page.getByTestId('hat-output').getByTestId('bar-row');
   await expect(rows).toHaveCount(3);
-  const best = rows.nth(known.winner).getByRole('cell').first();
-  expect(Number.parseFloat((await best.innerText()).replace('%', ''))).toBeGreaterThan(known.minProb * 100);
+  const best = rows.nth(known.expected.index).getByRole('cell').first();
+  expect(Number.parseFloat((await best.innerText()).replace('%', ''))).toBeGreaterThan(known.expected.minProb * 100);
 
   await page.getByText('What the encoder read for each pair').click();
   const pairs = page.getByTestId('pair-tokens');
@@ -35,7 +35,7 @@ test('a share link with repeated choices picks the known one, shows every pair a
 });
 
 test('a context without a need makes every choice tie', async ({ page }) => {
-  const tie = E2E_MC_TIE;
+  const tie = HAPPY_CAT;
   await gotoHat(page, { hat: 'multiple-choice', model: SWAG, context: tie.context, choice: tie.choices });
   await waitForHatStatus(page, 'ready');
   const cells = page.getByTestId('hat-output').getByTestId('bar-row').getByRole('cell');

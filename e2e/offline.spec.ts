@@ -1,10 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { preview, type PreviewServer } from 'vite';
+import { serveBuild, type StaticSite } from './support/static-site.ts';
 import { expect, gotoHat, hatUrl, HUB_URL, test, waitForHatStatus } from './support/test.ts';
 
 const MLM = 'hw-test/tiny-bert-mlm';
@@ -15,48 +12,6 @@ function pack(args: string[]) {
   return promisify(execFile)('npx', ['tsx', '--tsconfig', 'tsconfig.node.json', 'scripts/pack/pack.ts', ...args], { timeout: 60_000 });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-// The build playwright.config.ts serves (vite build --outDir …).
-const BUILD_DIR = process.env.E2E_APP_PORT ? `dist-e2e-${process.env.E2E_APP_PORT}` : 'dist';
-
-/**
- * A second copy of the site, as a school would put it up: the built app under /hat-wardrobe/ with a
- * pack in its models/ folder, served by a plain static server (Vite's preview: sirv, with Range;
- * 'mpa' so a missing file is a 404, not the app's index.html). Logs what it serves.
- */
-async function serveSiteWithPack(root: string, served: string[]): Promise<PreviewServer> {
-  const site = path.join(root, 'hat-wardrobe');
-  for (const entry of await readdir(BUILD_DIR)) await symlink(path.resolve(BUILD_DIR, entry), path.join(site, entry));
-  return preview({
-    configFile: false,
-    logLevel: 'silent',
-    appType: 'mpa',
-    build: { outDir: root },
-    preview: { host: '127.0.0.1', port: await freePort(), strictPort: true },
-    plugins: [
-      {
-        name: 'request-log',
-        configurePreviewServer(server) {
-          server.middlewares.use((req, _res, next) => {
-            served.push(req.url ?? '');
-            next();
-          });
-        },
-      },
-    ],
-  });
-}
-
 // These tests need the service worker, whatever the other specs choose.
 test.use({ serviceWorkers: 'allow' });
 
@@ -64,18 +19,19 @@ test.use({ serviceWorkers: 'allow' });
 test.beforeEach(() => test.slow());
 
 test('a pack in the site\'s models/ folder runs the hats with the hub cut off, one click away', async ({ page, context }) => {
-  const root = await mkdtemp(path.join(tmpdir(), 'hw-pack-'));
-  let server: PreviewServer | undefined;
+  // A second copy of the site, as a school would put it up, with a pack in its models/ folder.
+  const served: string[] = [];
+  let site: StaticSite | undefined;
   try {
-    const { stdout } = await pack(['--host', HUB_URL, '--out', path.join(root, 'hat-wardrobe', 'models'), MLM, SWAG]);
+    site = await serveBuild({ onRequest: (url) => served.push(url) });
+    const { stdout } = await pack(['--host', HUB_URL, '--out', path.join(site.dir, 'models'), MLM, SWAG]);
     expect(stdout).toMatch(/Packed 2 model\(s\): 10 files/);
-    const served: string[] = [];
-    server = await serveSiteWithPack(root, served);
-    const site = new URL('hat-wardrobe/', server.resolvedUrls?.local[0]).href;
     await context.route(`${HUB_URL}/**`, (route) => route.abort('connectionrefused'));
 
     // The build points at the (now unreachable) hub: the model cannot load, until the site's pack is picked.
-    await page.goto(new URL(hatUrl({ hat: 'masked-lm', model: MLM, text: 'the cat says [MASK] .' }), site).href);
+    await page.goto(new URL(hatUrl({ hat: 'masked-lm', model: MLM, text: 'the cat says [MASK] .' }), site.url).href);
+    // This server sends no COOP/COEP: the page reloads once into isolation (isolation.spec.ts) before it settles.
+    await page.waitForFunction(() => self.crossOriginIsolated);
     await waitForHatStatus(page, 'error');
     const status = page.getByTestId('connection-status');
     await status.click();
@@ -83,17 +39,16 @@ test('a pack in the site\'s models/ folder runs the hats with the hub cut off, o
     await waitForHatStatus(page, 'ready');
     await expect(page.getByTestId('mask-predictions').first().getByRole('rowheader').first()).toHaveText('meow');
     await expect(status).toContainText('this site');
-    await expect(page.getByTestId('connection-host')).toHaveText(`${site}models`);
+    await expect(page.getByTestId('connection-host')).toHaveText(`${site.url}models`);
     expect(served).toContain(`/hat-wardrobe/models/${MLM}/resolve/main/onnx/model_quantized.onnx`);
 
     // A checkpoint hat reads model.safetensors piece by piece: the static server's Range support is enough.
-    await page.goto(new URL(hatUrl({ hat: 'multiple-choice', model: SWAG, context: 'The cat is hungry.', choice: ['It eats.', 'It sings.'] }), site).href);
+    await page.goto(new URL(hatUrl({ hat: 'multiple-choice', model: SWAG, context: 'The cat is hungry.', choice: ['It eats.', 'It sings.'] }), site.url).href);
     await waitForHatStatus(page, 'ready');
     await expect(page.getByTestId('best-choice')).not.toBeEmpty();
     expect(served.some((u) => u.startsWith(`/hat-wardrobe/models/${SWAG}/resolve/main/model.safetensors`))).toBe(true);
   } finally {
-    await server?.close();
-    await rm(root, { recursive: true, force: true });
+    await site?.close();
   }
 });
 

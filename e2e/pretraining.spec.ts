@@ -1,9 +1,8 @@
 import { expect, gotoHat, hubLog, resetHubLog, test, waitForHatStatus } from './support/test.ts';
+import { CAT_SAYS as known, PRETRAINING_ID as PRE } from '../src/hats/pretraining/cases.ts';
 
-import { E2E_PRETRAINING as known } from '../src/hats/pretraining/e2e-cases.ts';
-
-// The fixture's known pair (src/hats/pretraining/fixture.ts): "the cat says [MASK] ." → meow; both about animals → IsNext.
-const [PRE, A, B, WORD] = [known.model, known.sentence_a, known.sentence_b, known.word];
+// The fixture's known pair (src/hats/pretraining/fixture.ts builds the model): "the cat says [MASK] ." → meow; both about animals → IsNext.
+const [A, B, WORD] = [known.sentence_a, known.sentence_b, known.expected.tokens[0]!];
 
 const num = async (page: import('@playwright/test').Page, id: string) => Number.parseFloat(await page.getByTestId(id).innerText());
 

@@ -1,7 +1,7 @@
-import { PURR_TEXT, seq2seqCases, T5_ID } from '../src/hats/seq2seq-lm/e2e-cases.ts';
+import { PURR_TEXT, seq2seqCases, T5_ID } from '../src/hats/seq2seq-lm/cases.ts';
 import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
 
-// The tiny T5 fixture (src/hats/seq2seq-lm/fixture-model.ts), run for real on WASM.
+// The tiny T5 fixture (src/hats/seq2seq-lm/fixture.ts), run for real on WASM.
 const cat = seq2seqCases[0]!;
 const dog = seq2seqCases[1]!;
 

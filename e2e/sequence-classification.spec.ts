@@ -1,7 +1,5 @@
 import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
-
-const SST2 = 'hw-test/tiny-distilbert-sst2';
-const NLI = 'hw-test/tiny-bert-nli';
+import { NLI_ID as NLI, SST2_ID as SST2 } from '../src/hats/sequence-classification/cases.ts';
 
 test('a share link opens the classifier, runs it on WASM and shows every label from the config', async ({ page }) => {
   await gotoHat(page, { hat: 'sequence-classification', model: SST2, text: 'this movie was great' });

@@ -1,33 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
-
-// The known cases of src/hats/token-classification/fixture.ts (nerCases), written out: that module also builds the
-// weights and pulls in protobufjs, which Playwright's loader cannot import.
-const NER = 'hw-test/tiny-bert-ner';
-/** dslim/bert-base-NER's id order, as the fixture's config.json has it. */
-const NER_LABELS = ['O', 'B-MISC', 'I-MISC', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'];
-interface NerCase {
-  text: string;
-  tokens: { token: string; label: string }[];
-  entities: { word: string; group: string }[];
-}
-const o = (token: string) => ({ token, label: 'O' });
-const miya: NerCase = {
-  text: 'Miya lives in Paris',
-  tokens: [{ token: 'miya', label: 'B-PER' }, o('lives'), o('in'), { token: 'paris', label: 'B-LOC' }],
-  entities: [{ word: 'miya', group: 'PER' }, { word: 'paris', group: 'LOC' }],
-};
-const annabel: NerCase = {
-  text: 'annabel lives in london',
-  tokens: [{ token: 'ann', label: 'B-PER' }, { token: '##abel', label: 'I-PER' }, o('lives'), o('in'), { token: 'london', label: 'B-LOC' }],
-  entities: [{ word: 'annabel', group: 'PER' }, { word: 'london', group: 'LOC' }],
-};
-const huggingFace: NerCase = {
-  text: 'miya works at hugging face',
-  tokens: [{ token: 'miya', label: 'B-PER' }, o('works'), o('at'), { token: 'hugging', label: 'B-ORG' }, { token: 'face', label: 'I-ORG' }],
-  entities: [{ word: 'miya', group: 'PER' }, { word: 'hugging face', group: 'ORG' }],
-};
-const face: NerCase = { text: 'i like your face', tokens: [o('i'), o('like'), o('your'), o('face')], entities: [] };
+import { ANNABEL as annabel, FACE as face, HUGGING_FACE as huggingFace, MIYA as miya, NER_ID as NER, NER_LABELS, type NerCase } from '../src/hats/token-classification/cases.ts';
 
 /** "word:GROUP" as the highlight shows it under simple (lower-cased: the page keeps the text's own capitals). */
 const grouped = (c: NerCase) => c.entities.map((e) => `${e.word}:${e.group}`);

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
-import type { BenchCase } from '../../src/lib/onnx/testing/fixture-spec';
+import type { BenchCase } from '../../src/lib/onnx/fixture/fixture-spec';
 import { hatFixtures } from '../fixtures/hat-fixtures';
 import { appRun, pct, r1, shareQuery, waitReady } from './app-page';
 import { EXTRAS } from './extras';

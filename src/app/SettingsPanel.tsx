@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { clearAllCachedModels, clearCachedModel, listCachedModels, type CachedModel } from '@/lib/model-cache';
 import { formatBytes } from '@/lib/format';
+import { useIsolation } from './offline/hooks';
+import { isolationText } from './offline/isolation';
+import { MirrorNeeds } from './offline/MirrorNeeds';
 import { BUILD_HOST, isHostUrl } from './settings';
 import { useApp } from './store';
 
@@ -12,6 +15,7 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
   const [hostError, setHostError] = useState('');
   const [cached, setCached] = useState<CachedModel[] | undefined>();
   const [cacheError, setCacheError] = useState('');
+  const isolation = useIsolation();
 
   const refresh = useCallback(() => {
     listCachedModels()
@@ -57,6 +61,7 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
           </p>
         )}
       </form>
+      <MirrorNeeds />
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <label htmlFor={ids.auto}>Start downloads by themselves up to</label>
         <input
@@ -70,10 +75,8 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
         />
         <span>MB (bigger models wait for a click).</span>
       </div>
-      <p className="text-sm" data-testid="isolation-mode">
-        {self.crossOriginIsolated
-          ? 'This page is cross-origin isolated: WebAssembly may use several threads.'
-          : 'This page is not cross-origin isolated (the host does not send COOP/COEP headers), so WebAssembly runs on one thread.'}
+      <p className="text-sm" data-testid="isolation-mode" data-isolation={isolation.state}>
+        {isolationText(isolation)}
       </p>
       <div className="flex flex-col gap-2">
         <div className="flex items-center justify-between">

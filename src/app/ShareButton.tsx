@@ -1,24 +1,21 @@
 import { useState } from 'react';
+import { LinkWarning } from './LinkWarning';
 import { shareUrl } from './use-url-sync';
 
 export function ShareButton() {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [url, setUrl] = useState('');
+  const copy = (link: string) => {
+    setUrl(link);
+    if (!navigator.clipboard) return setState('failed');
+    navigator.clipboard.writeText(link).then(
+      () => setState('copied'),
+      () => setState('failed'),
+    );
+  };
   return (
-    <span className="flex items-center gap-2">
-      <button
-        type="button"
-        className="btn-primary"
-        onClick={() => {
-          const link = shareUrl();
-          setUrl(link);
-          navigator.clipboard
-            ?.writeText(link)
-            .then(() => setState('copied'))
-            .catch(() => setState('failed'));
-          if (!navigator.clipboard) setState('failed');
-        }}
-      >
+    <span className="flex flex-wrap items-center gap-2">
+      <button type="button" className="btn-primary" onClick={() => copy(shareUrl())}>
         Copy share link
       </button>
       <span role="status" className="text-xs">
@@ -29,6 +26,7 @@ export function ShareButton() {
           </label>
         )}
       </span>
+      {state !== 'idle' && <LinkWarning url={url} action="Copy the published link" onPublished={copy} className="w-full max-w-md text-xs" />}
     </span>
   );
 }

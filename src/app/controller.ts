@@ -163,7 +163,7 @@ export function startController(client: InferenceClient, store = useApp): Contro
 
   const actions: HatActions = {
     call(payload, onPartial) {
-      const request = client.run(specOf(get()), payload, { onPartial });
+      const request = client.call(specOf(get()), payload, { onPartial });
       return {
         promise: request.promise.then(({ output, stats }) => ({ output, stats })),
         stop: () => client.stop(request.id),

@@ -19,12 +19,15 @@ export function useUrlSync(): void {
   const open = useClassroom((s) => s.open);
   const presenter = useClassroom((s) => s.presenter);
   useEffect(() => {
-    const timer = setTimeout(() => {
-      const query = currentQuery();
-      if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
-    }, 300);
+    const timer = setTimeout(writeUrlNow, 300);
     return () => clearTimeout(timer);
   }, [hatId, choice, open, presenter]);
+}
+
+/** Puts the current state into the address bar now (before a reload, say), without the debounce. */
+export function writeUrlNow(): void {
+  const query = currentQuery();
+  if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
 }
 
 export function shareUrl(): string {

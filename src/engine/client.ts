@@ -75,6 +75,11 @@ export class InferenceClient {
     return this.send({ type: 'run', id: this.nextId++, spec, params }, handlers);
   }
 
+  /** A hat's own one-off request (see HatActions): partials, stop and cancel work as for a run. */
+  call(spec: ModelSpec, payload: unknown, handlers: RequestHandlers = {}): { id: number; promise: Promise<RunResult> } {
+    return this.send({ type: 'call', id: this.nextId++, spec, payload }, handlers);
+  }
+
   dispose(spec?: ModelSpec): Promise<void> {
     return this.send<void>({ type: 'dispose', id: this.nextId++, spec }, {}).promise;
   }

@@ -117,6 +117,8 @@ export type WorkerRequest =
   | { type: 'inspect'; id: number; spec: ModelSpec }
   | { type: 'load'; id: number; spec: ModelSpec }
   | { type: 'run'; id: number; spec: ModelSpec; params: unknown }
+  /** A one-off request from a hat's own UI to its adapter (e.g. training): answered like a run, never a live one. */
+  | { type: 'call'; id: number; spec: ModelSpec; payload: unknown }
   | { type: 'cancel'; id: number; target: number }
   /** Unlike cancel (drop the answer), stop asks a running hat to finish early and answer with what it has. */
   | { type: 'stop'; id: number; target: number }

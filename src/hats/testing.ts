@@ -1,7 +1,7 @@
 import type { HatActions } from './types';
 
 /** For component tests of hats that never call their adapter: any call fails the test. */
-export const noActions: HatActions = {
+export const noActions: HatActions<never, never> = {
   call() {
     throw new Error('This component should not call its adapter.');
   },

@@ -1,5 +1,6 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { Device, Dtype, ModelFacts, RunStats, TokensInfo } from '@/engine/protocol';
+import type { HatSeam, ParamsCodec } from '@/lib/hat-seam';
 
 /** A model the hat offers, checked to exist on the Hub with these files. */
 export interface CuratedModel {
@@ -22,41 +23,33 @@ export interface InputProblem {
   fix?: { label: string; apply: () => void };
 }
 
-export interface ParamsCodec<P> {
-  defaults: P;
-  /** Reads the hat's params from a share link. Bad values fall back to defaults, with a notice each. */
-  parse(query: URLSearchParams): { params: P; notices: string[] };
-  /** Only non-default values are written. */
-  serialize(params: P): [string, string][];
-}
+export type { ParamsCodec };
 
 /** A one-off request a hat's UI sends to its own adapter, outside the live runs (e.g. "train"). */
-export interface HatCall {
-  /** The adapter's output for this payload; rejects with the worker's error (kind 'cancelled' after cancel()). */
-  promise: Promise<{ output: unknown; stats: RunStats }>;
+export interface HatCall<R = unknown> {
+  /** The adapter's answer to this payload; rejects with the worker's error (kind 'cancelled' after cancel()). */
+  promise: Promise<{ output: R; stats: RunStats }>;
   /** Ask the adapter to finish early: the promise resolves with what it has (stats.stopped). */
   stop(): void;
   /** Drop the request: the promise rejects. */
   cancel(): void;
 }
 
-export interface HatActions {
-  /**
-   * Runs the current model's adapter with `payload` as its params. The adapter tells such
-   * payloads from live params itself (e.g. `{ kind: 'train', … }`). Partials stream to `onPartial`.
-   */
-  call(payload: unknown, onPartial?: (partial: unknown) => void): HatCall;
+/** C: what a call sends, R: what it answers (see HatSeam); hats without calls never call. */
+export interface HatActions<C = unknown, R = unknown> {
+  /** Sends `payload` to the current model's adapter as a call of its own (not a run). Partials stream to `onPartial`. */
+  call(payload: C, onPartial?: (partial: R) => void): HatCall<R>;
 }
 
-export interface FormProps<P> {
+export interface FormProps<P, C = never, R = never> {
   params: P;
   onChange: (next: P) => void;
   facts?: ModelFacts;
   modelId: string;
-  actions: HatActions;
+  actions: HatActions<C, R>;
 }
 
-export interface OutputProps<P, O> {
+export interface OutputProps<P, O, C = never, R = never> {
   params: P;
   /** The result, or while a streaming hat runs, its latest partial. */
   output: O;
@@ -66,7 +59,7 @@ export interface OutputProps<P, O> {
   running: boolean;
   /** The person stopped the run: the output is what the hat had by then. */
   stopped: boolean;
-  actions: HatActions;
+  actions: HatActions<C, R>;
 }
 
 export interface ExplainerProps<P, O> {
@@ -79,8 +72,8 @@ export interface ExplainerProps<P, O> {
   tokens?: TokensInfo;
 }
 
-/** Any hat's definition, as the registry and the shell see it. */
-export interface HatDefinition<P = unknown, O = unknown> {
+/** A hat's definition; with no type arguments, any hat's, as the registry and the shell see it. */
+export interface HatDefinition<P = unknown, O = unknown, C = unknown, R = unknown> {
   id: string;
   icon: string;
   title: string;
@@ -107,17 +100,25 @@ export interface HatDefinition<P = unknown, O = unknown> {
   stoppable?: boolean;
   defaultModel: string;
   models: CuratedModel[];
+  /** The params codec, from the hat's seam. */
   params: ParamsCodec<P>;
   /** Which texts the Tokens view shows; empty for non-text hats. */
   texts(params: P): string[];
   /** Null when the params can run; otherwise what to tell the person. */
   validate(params: P, facts: ModelFacts | undefined, update: (next: P) => void): InputProblem | null;
-  Form: LazyExoticComponent<ComponentType<FormProps<P>>>;
-  Output: LazyExoticComponent<ComponentType<OutputProps<P, O>>>;
+  Form: LazyExoticComponent<ComponentType<FormProps<P, C, R>>>;
+  Output: LazyExoticComponent<ComponentType<OutputProps<P, O, C, R>>>;
   Explainer: LazyExoticComponent<ComponentType<ExplainerProps<P, O>>>;
 }
 
-/** Erases a hat's own types so the registry can hold every hat in one list. */
-export function defineHat<P, O>(hat: HatDefinition<P, O>): HatDefinition {
-  return hat as unknown as HatDefinition;
+/**
+ * A hat's page half, typed by the seam its adapter is typed by too (see src/lib/hat-seam.ts).
+ * The registry reads every hat.ts as a plain HatDefinition: the shell only ever hands a hat's
+ * components the params its own codec parsed and the outputs its own adapter sent.
+ */
+export function defineHat<P, O, C = never, R = never>(
+  seam: HatSeam<P, O, C, R>,
+  hat: NoInfer<Omit<HatDefinition<P, O, C, R>, 'params'>>,
+): HatDefinition<P, O, C, R> {
+  return { ...hat, params: seam.codec };
 }

@@ -13,13 +13,20 @@ export function pythonModelId(modelId: string, sourceModel?: string): string {
  * Steps 1–4 of how the page runs a checkpoint without a transformers.js class: Range-read the
  * safetensors header and the head's tensors, build the ONNX graph, open an ONNX Runtime session.
  */
-export function checkpointLoaderSnippet(autoClass: string, modelId: string, kind: string, headNote: string, dtype: string): string {
+export function checkpointLoaderSnippet(
+  autoClass: string,
+  modelId: string,
+  head: { exportName: string; path: string },
+  headNote: string,
+  dtype: string,
+): string {
   return `// transformers.js has no ${autoClass}, so the page builds the model itself, as below.
-// (readHeaderLength … weightShapes are this app's own TypeScript: src/lib/safetensors, src/lib/onnx.)
+// (readHeaderLength … weightShapes and the head are this app's own TypeScript: src/lib/safetensors, src/lib/onnx, src/hats.)
 import { AutoConfig, AutoTokenizer } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-web';
 import { readHeaderLength, parseSafetensorsHeader, legacyName, toFloat32 } from './lib/safetensors';
 import { buildBertModel, quantizeModel, serializeModel, weightShapes } from './lib/onnx';
+import { ${head.exportName} as head } from '${head.path}'; // ${headNote}
 
 const modelId = ${literal(modelId)};
 const url = \`https://huggingface.co/\${modelId}/resolve/main/model.safetensors\`;
@@ -40,7 +47,6 @@ const cfg = await AutoConfig.from_pretrained(modelId);
 const config = { family: 'bert', prefix: 'bert.', vocabSize: cfg.vocab_size, hiddenSize: cfg.hidden_size,
   numLayers: cfg.num_hidden_layers, numHeads: cfg.num_attention_heads, intermediateSize: cfg.intermediate_size,
   maxPositions: cfg.max_position_embeddings, typeVocabSize: cfg.type_vocab_size, layerNormEps: cfg.layer_norm_eps };
-const head = { kind: ${literal(kind)} }; // ${headNote}
 const names = new Map([...header.tensors.keys()].map((k) => [legacyName(k), k])); // old LayerNorm gamma/beta
 const weights = {};
 for (const [name] of weightShapes(config, head)) {

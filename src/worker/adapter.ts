@@ -1,4 +1,5 @@
 import type { Device, Dtype, FileSize, ModelFacts, TokensInfo } from '@/engine/protocol';
+import type { HatSeam } from '@/lib/hat-seam';
 import { SLOW_STEP_MS, type Pace } from '@/lib/pace';
 
 /** One file's download progress, as transformers.js reports it. */
@@ -17,9 +18,10 @@ export interface AdapterLoadContext {
   onProgress: (p: FileProgress) => void;
 }
 
-export interface RunContext {
-  /** Streams a partial output to the page (generation hats). */
-  emit: (partial: unknown) => void;
+/** T: what the run streams (a run streams its output type, a call its answer type). */
+export interface RunContext<T = unknown> {
+  /** Streams a partial output to the page (generation hats, training). */
+  emit: (partial: T) => void;
   /**
    * Aborts when the page cancels the run (its answer will be dropped) or stops it
    * (`stopped()` is then true): a stopped hat returns what it has so far, marked as such.
@@ -28,15 +30,17 @@ export interface RunContext {
   stopped(): boolean;
 }
 
-export interface RunOutput {
-  output: unknown;
+export interface RunOutput<O = unknown> {
+  output: O;
   tokens?: TokensInfo;
 }
 
-/** A hat's model after loading: what the engine keeps in its cache. */
+/** A hat's model after loading, as the engine keeps it in its cache (types erased: see defineAdapter). */
 export interface LoadedHat {
   facts: ModelFacts;
   run(params: unknown, ctx: RunContext): Promise<RunOutput>;
+  /** A one-off call (protocol `call`), for hats whose seam has one. */
+  call?(payload: unknown, ctx: RunContext): Promise<unknown>;
   dispose(): Promise<unknown>;
 }
 
@@ -59,14 +63,49 @@ export interface ModelSource {
   cached(query: SourceQuery): Promise<boolean>;
 }
 
-/**
- * The worker half of a hat (`src/hats/<id>/adapter.ts`, default export).
- * It is the only hat file that touches transformers.js.
- */
+/** The worker half of a hat as the engine sees it: what `defineAdapter` makes of a typed adapter. */
 export interface HatAdapter {
   /** Omitted: the model is a transformers.js ONNX export on the host. */
   source?: ModelSource;
   load(ctx: AdapterLoadContext): Promise<LoadedHat>;
+}
+
+/** A loaded model in the hat's own types (P params, O output, C and R a call's payload and answer). */
+export type TypedLoadedHat<P, O, C, R> = {
+  facts: ModelFacts;
+  run(params: P, ctx: RunContext<O>): Promise<RunOutput<O>>;
+  dispose(): Promise<unknown>;
+} & ([C] extends [never] ? unknown : { call(payload: C, ctx: RunContext<R>): Promise<R> });
+
+/**
+ * The worker half of a hat (`src/hats/<id>/adapter.ts`, default export), the only hat file besides
+ * its head that touches the model runtime.
+ */
+export interface TypedAdapter<P, O, C, R> {
+  /** Omitted: the model is a transformers.js ONNX export on the host. */
+  source?: ModelSource;
+  load(ctx: AdapterLoadContext): Promise<TypedLoadedHat<P, O, C, R>>;
+}
+
+/**
+ * Types an adapter by its hat's seam (the same one hat.ts takes), and checks what crosses
+ * postMessage against it before the adapter sees it.
+ */
+export function defineAdapter<P, O, C = never, R = never>(seam: HatSeam<P, O, C, R>, adapter: NoInfer<TypedAdapter<P, O, C, R>>): HatAdapter {
+  return {
+    source: adapter.source,
+    async load(ctx) {
+      const hat: TypedLoadedHat<P, O, never, never> & { call?: (payload: C, ctx: RunContext<R>) => Promise<R> } = await adapter.load(ctx);
+      const readCall = seam.call;
+      const call = hat.call;
+      return {
+        facts: hat.facts,
+        run: (params, runCtx) => hat.run(seam.params(params), runCtx),
+        ...(call && readCall ? { call: (payload: unknown, runCtx: RunContext) => call(readCall(payload), runCtx) } : {}),
+        dispose: () => hat.dispose(),
+      };
+    },
+  };
 }
 
 /** Input the model cannot take: shown to the person as it is, never as a crash. */

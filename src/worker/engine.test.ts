@@ -181,3 +181,43 @@ describe('Engine', () => {
     expect(results[1]).not.toHaveProperty('stats.stopped');
   });
 });
+
+describe('Engine calls', () => {
+  function withCall(call?: LoadedHat['call']) {
+    const posted: WorkerResponse[] = [];
+    const runs: unknown[] = [];
+    const adapter: HatAdapter = {
+      load: async () => ({ facts, run: async (params) => (runs.push(params), { output: 'run' }), call, dispose: async () => undefined }),
+    };
+    const engine = new Engine({
+      adapters: { hat: async () => adapter },
+      setHost: () => undefined,
+      defaultSource: { availableDtypes: async () => ['q8'], files: async () => [], cached: async () => false },
+      webgpu: async () => ({ ok: false, present: false }),
+      post: (m) => posted.push(m),
+      now: () => 0,
+      threads: () => 1,
+      crossOriginIsolated: () => false,
+    });
+    return { engine, posted, runs };
+  }
+
+  it('a call reaches the adapter’s call, never its run, and streams like a run', async () => {
+    const { engine, posted, runs } = withCall(async (payload, ctx) => {
+      ctx.emit({ half: payload });
+      return { done: payload };
+    });
+    await engine.handle({ type: 'call', id: 1, spec: spec(), payload: { kind: 'train' } });
+    expect(runs).toEqual([]);
+    expect(posted.filter((m) => m.type !== 'ready')).toEqual([
+      { type: 'partial', id: 1, output: { half: { kind: 'train' } } },
+      { type: 'result', id: 1, output: { done: { kind: 'train' } }, stats: { ms: 0, device: 'wasm', dtype: 'q8' } },
+    ]);
+  });
+
+  it('a hat without calls says so', async () => {
+    const { engine, posted } = withCall();
+    await engine.handle({ type: 'call', id: 1, spec: spec(), payload: {} });
+    expect(posted.at(-1)).toMatchObject({ type: 'error', id: 1, error: { kind: 'unsupported', message: 'The “hat” hat takes no calls.' } });
+  });
+});

@@ -10,7 +10,7 @@ import {
   type WorkerRequest,
   type WorkerResponse,
 } from '@/engine/protocol';
-import type { HatAdapter, LoadedHat, ModelSource } from './adapter';
+import type { HatAdapter, LoadedHat, ModelSource, RunOutput } from './adapter';
 import { classify, EngineError } from './errors';
 import { Lru } from './lru';
 
@@ -103,7 +103,10 @@ export class Engine {
           break;
         }
         case 'run':
-          await this.run(id, request.spec, request.params);
+          await this.run(id, request.spec, request.params, 'run');
+          break;
+        case 'call':
+          await this.run(id, request.spec, request.payload, 'call');
           break;
         case 'dispose':
           await this.dispose(request.spec);
@@ -244,7 +247,8 @@ export class Engine {
     return entry;
   }
 
-  private async run(id: number, spec: ModelSpec, params: unknown): Promise<void> {
+  /** A run, or a hat's one-off call: the same path (ready, partials, stop, WebGPU fallback), another entry point. */
+  private async run(id: number, spec: ModelSpec, input: unknown, kind: 'run' | 'call'): Promise<void> {
     let entry = await this.ensure(spec, id);
     this.deps.post({ type: 'ready', id, info: entry.info });
     const controller = new AbortController();
@@ -254,11 +258,16 @@ export class Engine {
       signal: controller.signal,
       stopped: () => this.stopped.has(id),
     };
+    const answer = async (hat: LoadedHat): Promise<RunOutput> => {
+      if (kind === 'run') return hat.run(input, ctx);
+      if (!hat.call) throw new EngineError('unsupported', `The “${spec.hat}” hat takes no calls.`);
+      return { output: await hat.call(input, ctx) };
+    };
     try {
       let started = this.deps.now();
       let out;
       try {
-        out = await entry.hat.run(params, ctx);
+        out = await answer(entry.hat);
       } catch (error) {
         const why = classify(error, spec.model);
         if (entry.info.device !== 'webgpu' || why.kind === 'bad-input' || controller.signal.aborted) throw error;
@@ -268,7 +277,7 @@ export class Engine {
         entry = await this.ensure(spec, id, 'wasm', `WebGPU failed while running (${why.detail ?? why.message}), so WebAssembly answered instead.`);
         this.deps.post({ type: 'ready', id, info: entry.info });
         started = this.deps.now();
-        out = await entry.hat.run(params, ctx);
+        out = await answer(entry.hat);
       }
       const stopped = this.stopped.has(id);
       if (this.cancelled.delete(id) || (controller.signal.aborted && !stopped)) {

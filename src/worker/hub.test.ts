@@ -1,6 +1,6 @@
 import { env } from '@huggingface/transformers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { memoryCache } from './checkpoint/testing';
+import { memoryCache } from './sdk/testing';
 import { onnxExportSource } from './hub';
 
 /*

@@ -3,7 +3,7 @@ import type { WorkerRequest, WorkerResponse } from '@/engine/protocol';
 import type { HatAdapter } from './adapter';
 import { Engine } from './engine';
 import { onnxExportSource, setHost } from './hub';
-import { checkWebgpu, configureTransformers, threadCount } from './setup';
+import { checkWebgpu, configureTransformers, threadsInUse } from './setup';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -22,7 +22,7 @@ const engine = new Engine({
   webgpu: checkWebgpu,
   post: (message: WorkerResponse) => self.postMessage(message),
   now: () => performance.now(),
-  threads: threadCount,
+  threads: threadsInUse,
   crossOriginIsolated: () => self.crossOriginIsolated,
 });
 

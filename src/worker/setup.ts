@@ -9,10 +9,24 @@ function own(url: string): string {
   return new URL(url, self.location.href).href;
 }
 
-export function threadCount(): number {
-  // [1] Threads need SharedArrayBuffer, which only cross-origin isolated pages get.
-  if (!self.crossOriginIsolated) return 1;
-  return Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
+/**
+ * How many threads to ask ONNX Runtime for.
+ * [1] Threads need SharedArrayBuffer, which only cross-origin isolated pages get.
+ * [4] One core is left to the page where there are cores to spare, but never fewer than two threads
+ *     when there are two cores: ONNX Runtime's own default (half the cores) would give a two-core
+ *     school laptop one thread. Past four threads these small models gain little.
+ */
+export function threadCount(cores = navigator.hardwareConcurrency || 1, isolated = self.crossOriginIsolated): number {
+  if (!isolated || cores < 2) return 1;
+  return Math.min(4, Math.max(2, cores - 1));
+}
+
+/**
+ * The threads ONNX Runtime really runs with: it writes its choice back into the flag when it
+ * starts (one, where WebAssembly threads turn out not to work), so after a load this is the truth.
+ */
+export function threadsInUse(): number {
+  return env.backends.onnx.wasm?.numThreads ?? 1;
 }
 
 /** Configures transformers.js for this app: own wasm files, no local /models/ probing. */

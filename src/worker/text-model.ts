@@ -2,6 +2,7 @@ import { AutoTokenizer, Tensor, type PreTrainedModel, type PreTrainedTokenizer, 
 import type { ModelFacts, TokenRow, TokensInfo } from '@/engine/protocol';
 import { BadInputError, type AdapterLoadContext } from './adapter';
 import { fitPair } from './pair-encoding';
+import { inputNamesOf } from './sdk/transformers-internals';
 
 interface PretrainedClass {
   from_pretrained(id: string, options: Record<string, unknown>): Promise<PreTrainedModel>;
@@ -43,8 +44,7 @@ function num(config: AnyConfig, ...keys: string[]): number | undefined {
 }
 
 export function readFacts(model: PreTrainedModel, tokenizer: PreTrainedTokenizer): ModelFacts {
-  const sessions = (model as unknown as { sessions: Record<string, { inputNames: string[] }> }).sessions;
-  return factsFrom(model.config as unknown as AnyConfig, tokenizer, Object.values(sessions).flatMap((s) => s.inputNames));
+  return factsFrom(model.config as unknown as AnyConfig, tokenizer, inputNamesOf(model));
 }
 
 /** The panel's numbers from a config and tokenizer, for graphs built in the page as well as exports. */

@@ -1,12 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { toCanvas } from 'qrcode';
+import { LinkWarning } from '../LinkWarning';
 
 /**
  * A full-screen QR code of `url`, so a class can join from phones. A modal <dialog> keeps focus
  * inside (the rest of the page is inert), closes on Escape and hands focus back to its opener.
  */
-export function QrDialog({ url, onClose }: { url: string; onClose: () => void }) {
+export function QrDialog({ url: asked, onClose }: { url: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
+  // The link asked for, or its published twin once the person picks it (LinkWarning).
+  const [published, setPublished] = useState<{ of: string; url: string }>();
+  const url = published?.of === asked ? published.url : asked;
   const canvas = useRef<HTMLCanvasElement>(null);
   const [error, setError] = useState('');
 
@@ -50,10 +55,20 @@ export function QrDialog({ url, onClose }: { url: string; onClose: () => void })
             Scan to open this on your phone
           </h2>
           {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog's one action: focus starts on it */}
-          <button type="button" autoFocus className="btn" onClick={() => dialog.current?.close()}>
+          <button ref={close} type="button" autoFocus className="btn" onClick={() => dialog.current?.close()}>
             Close
           </button>
         </div>
+        <LinkWarning
+          url={url}
+          action="Show the published link"
+          onPublished={(p) => {
+            setPublished({ of: asked, url: p });
+            // The warning and its button go away: focus goes back to the dialog's one action.
+            close.current?.focus();
+          }}
+          className="w-full max-w-3xl"
+        />
         {error ? (
           <p role="alert" className="text-lg">
             {error}

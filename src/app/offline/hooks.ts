@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { listCachedModels, type CachedModel } from '@/lib/model-cache';
-import { shellStatus, subscribeShell, type ShellStatus } from './service-worker';
+import type { Isolation } from './isolation';
+import { isolationStatus, shellStatus, subscribeShell, type ShellStatus } from './service-worker';
 
 function subscribeOnline(listener: () => void): () => void {
   window.addEventListener('online', listener);
@@ -18,6 +19,11 @@ export function useOnline(): boolean {
 
 export function useShell(): ShellStatus {
   return useSyncExternalStore(subscribeShell, shellStatus, shellStatus);
+}
+
+/** Who made this page cross-origin isolated, if anyone (isolation.ts). */
+export function useIsolation(): Isolation {
+  return useSyncExternalStore(subscribeShell, isolationStatus, isolationStatus);
 }
 
 /**

@@ -1,22 +1,15 @@
 import { AutoModel, type Tensor } from '@huggingface/transformers';
-import type { HatAdapter } from '@/worker/adapter';
-import { EngineError } from '@/worker/errors';
-import { encode, loadTextModel, type TextModel } from '@/worker/text-model';
-import type { BaseModelParams } from './params';
+import { defineAdapter, encode, EngineError, loadTextModel, outputNamesOf, type TextModel } from '@/worker/sdk';
 import { describeBatch, type BatchRow } from './postprocess';
-
-function outputNames(tm: TextModel): string[] {
-  const sessions = (tm.model as unknown as { sessions: Record<string, { outputNames: string[] }> }).sessions;
-  return Object.values(sessions).flatMap((s) => s.outputNames);
-}
+import { seam } from './seam';
 
 const ints = (t: Tensor) => Array.from(t.data as BigInt64Array, Number);
 
-const adapter: HatAdapter = {
+export default defineAdapter(seam, {
   async load(ctx) {
     // [1] AutoModel reads the config's model_type and builds the bare body (BertModel, …): no head.
     const tm = await loadTextModel(AutoModel, ctx);
-    const names = outputNames(tm);
+    const names = outputNamesOf(tm.model);
     if (!names.includes('last_hidden_state')) {
       await tm.model.dispose();
       throw new EngineError(
@@ -27,8 +20,7 @@ const adapter: HatAdapter = {
     }
     return {
       facts: tm.facts,
-      async run(raw) {
-        const params = raw as BaseModelParams;
+      async run(params) {
         const { tokens } = encode(tm, { text: params.text });
         const texts = params.text_pair.trim() ? [params.text, params.text_pair] : [params.text];
         // [2] A list of sentences becomes one padded batch; the attention mask marks the real tokens.
@@ -56,11 +48,9 @@ const adapter: HatAdapter = {
       dispose: () => tm.model.dispose(),
     };
   },
-};
+});
 
 function fullLength(tm: TextModel, text: string): number {
   const full = tm.tokenizer(text, { truncation: false, return_tensor: false }) as unknown as { input_ids: number[] };
   return full.input_ids.length;
 }
-
-export default adapter;

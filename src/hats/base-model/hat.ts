@@ -1,11 +1,10 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
-import { baseModelCodec, type BaseModelParams } from './params';
-import type { BaseModelOutput } from './postprocess';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 
-export default defineHat<BaseModelParams, BaseModelOutput>({
+export default defineHat(seam, {
   id: 'base-model',
   icon: '🧰',
   title: 'Base model (hidden states)',
@@ -38,7 +37,6 @@ export default defineHat<BaseModelParams, BaseModelOutput>({
       languages: 'English',
     },
   ],
-  params: baseModelCodec,
   texts: (p) => [p.text],
   validate(p) {
     if (!p.text.trim()) return { message: 'The text is empty. Type a sentence to see the vectors the model makes of it.' };

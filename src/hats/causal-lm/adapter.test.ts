@@ -3,7 +3,8 @@ import { env } from '@huggingface/transformers';
 import type { Device } from '@/engine/protocol';
 import type { LoadedHat, RunContext } from '@/worker/adapter';
 import adapter from './adapter';
-import { ENDLESS_PROMPT, folders, GPT2_ID, GPT2_MERGED_ID, GPT2_NO_PAST_ID, greedyCases } from './fixture';
+import { ENDLESS_PROMPT, GPT2_ID, GPT2_MERGED_ID, GPT2_NO_PAST_ID, greedyCases } from './cases';
+import { folders } from './fixture';
 import type { CausalOutput } from './output';
 import { DEFAULTS, type CausalParams } from './params';
 

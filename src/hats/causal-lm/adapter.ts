@@ -1,11 +1,22 @@
 import { AutoModelForCausalLM, AutoTokenizer, ModelRegistry, Tensor, type PreTrainedModel } from '@huggingface/transformers';
-import type { Dtype, TokensInfo } from '@/engine/protocol';
-import { pacer, type HatAdapter, type ModelSource, type RunContext } from '@/worker/adapter';
-import { onnxExportSource, setHost } from '@/worker/hub';
-import { progressForwarder, readFacts } from '@/worker/text-model';
+import {
+  defineAdapter,
+  generationConfigOf,
+  onnxExportSource,
+  pacer,
+  progressForwarder,
+  readFacts,
+  sessionsOf,
+  setHost,
+  type Dtype,
+  type ModelSource,
+  type RunContext,
+  type TokensInfo,
+} from '@/worker/sdk';
 import { decode, fitToWindow, type Forward } from './decode';
 import { shownStep, type CausalOutput, type GenStep } from './output';
 import { clampSettings, type CausalParams } from './params';
+import { seam } from './seam';
 
 /*
  * [1] Decoder-only exports come in two layouts: onnx/model*.onnx (what
@@ -91,7 +102,7 @@ function numberList(v: unknown): number[] {
   return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
 }
 
-const adapter: HatAdapter = {
+export default defineAdapter(seam, {
   source,
   async load(ctx) {
     const { fileName } = await layoutOf(ctx.model, ctx.host);
@@ -102,8 +113,8 @@ const adapter: HatAdapter = {
     ]);
     const facts = readFacts(model, tokenizer);
     const config = model.config as unknown as Record<string, unknown>;
-    const generation = (model.generation_config ?? {}) as Record<string, unknown>;
-    const inputNames = (model as unknown as { sessions: Record<string, { inputNames: string[] }> }).sessions.model?.inputNames ?? [];
+    const generation = generationConfigOf(model);
+    const inputNames = sessionsOf(model).model?.inputNames ?? [];
     const hasPast = inputNames.some((n) => n.startsWith('past_key_values.'));
     const eos = new Set([...numberList(generation.eos_token_id), ...numberList(config.eos_token_id), ...numberList(tokenizer.eos_token_id)]);
     const startId = numberList(tokenizer.bos_token_id)[0] ?? numberList(config.bos_token_id)[0] ?? [...eos][0];
@@ -112,8 +123,8 @@ const adapter: HatAdapter = {
     const text = (id: number) => tokenizer.decode([id], { skip_special_tokens: false });
     const join = (ids: number[]) => (ids.length ? tokenizer.decode(ids, { skip_special_tokens: false }) : '');
 
-    async function run(raw: unknown, rc: RunContext) {
-      const { params, notes } = clampSettings(raw as CausalParams);
+    async function run(asked: CausalParams, rc: RunContext<CausalOutput>) {
+      const { params, notes } = clampSettings(asked);
       let promptIds = tokenizer.encode(params.text);
       let startToken: string | undefined;
       if (promptIds.length === 0) {
@@ -178,6 +189,4 @@ const adapter: HatAdapter = {
 
     return { facts, run, dispose: () => model.dispose() };
   },
-};
-
-export default adapter;
+});

@@ -9,8 +9,9 @@ import {
   GPT2_NAMES,
   type Gpt2Config,
 } from '../../lib/onnx/gpt2';
-import { FeatureSpace, seededRandom } from '../../lib/onnx/testing/feature-space';
-import type { BenchCase, FixtureFolder } from '../../lib/onnx/testing/fixture-spec';
+import { FeatureSpace, seededRandom } from '../../lib/onnx/fixture/feature-space';
+import type { BenchCase, FixtureFolder } from '../../lib/onnx/fixture/fixture-spec';
+import { GPT2_ID, GPT2_MERGED_ID, GPT2_NO_PAST_ID } from './cases';
 
 /*
  * Tiny GPT-2 models for this hat, with weights written by hand so the
@@ -31,10 +32,6 @@ import type { BenchCase, FixtureFolder } from '../../lib/onnx/testing/fixture-sp
  *     cache let a later step see that earlier "on": a cache bug writes "cat".
  */
 
-export const GPT2_ID = 'hw-test/tiny-gpt2';
-export const GPT2_NO_PAST_ID = 'hw-test/tiny-gpt2-no-past';
-/** The older export layout of e.g. Xenova/distilgpt2: onnx/decoder_model_merged*.onnx, no onnx/model.onnx. */
-export const GPT2_MERGED_ID = 'hw-test/tiny-gpt2-merged-layout';
 
 const H = 32;
 const space = new FeatureSpace(H);
@@ -172,18 +169,6 @@ export const folders: FixtureFolder[] = [
   folder(GPT2_NO_PAST_ID, false),
   folder(GPT2_MERGED_ID, true, 'decoder_model_merged'),
 ];
-
-/** Prompts and what greedy decoding must write after them. */
-export const greedyCases = [
-  { prompt: 'the cat', continuation: ' sat on the mat.', finish: 'eos' },
-  // [2] The second "the" comes after "on": mat, not cat.
-  { prompt: 'a dog sat on the', continuation: ' mat.', finish: 'eos' },
-  // An empty prompt starts from <|endoftext|>, which is followed by "the".
-  { prompt: '', continuation: 'the cat sat on the mat.', finish: 'eos' },
-] as const;
-
-/** A prompt that never reaches the end token: every step writes " purr" again. */
-export const ENDLESS_PROMPT = 'purr';
 
 export const benchCase: BenchCase = {
   model: GPT2_ID,

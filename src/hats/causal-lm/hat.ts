@@ -1,11 +1,10 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
-import type { CausalOutput } from './output';
-import { causalCodec, type CausalParams } from './params';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 
-export default defineHat<CausalParams, CausalOutput>({
+export default defineHat(seam, {
   id: 'causal-lm',
   icon: '🧵',
   title: 'Causal language modeling',
@@ -43,7 +42,6 @@ export default defineHat<CausalParams, CausalOutput>({
       languages: 'English',
     },
   ],
-  params: causalCodec,
   texts: (p) => [p.text],
   // Nothing blocks a run: an empty prompt starts from the start token, settings out of range are clamped (with a note).
   validate: () => null,

@@ -6,11 +6,12 @@ import { ExamplesEditor } from './ExamplesEditor';
 import { readHeadParam } from './head-codec';
 import { HeadFile } from './HeadFile';
 import type { CustomHeadParams } from './params';
+import type { TrainPayload, TrainReport } from './types';
 import { TrainPanel } from './TrainPanel';
 import { useTraining } from './use-training';
 import { useWorkbench } from './use-workbench';
 
-export default function Form({ params, onChange, facts, modelId, actions }: FormProps<CustomHeadParams>) {
+export default function Form({ params, onChange, facts, modelId, actions }: FormProps<CustomHeadParams, TrainPayload, TrainReport>) {
   const bench = useWorkbench();
   const { wb } = bench;
   // useTraining keeps the latest of this callback, so a head that arrives later joins the newest params.

@@ -4,10 +4,10 @@ import type { OutputProps } from '@/hats/types';
 import { Equation } from './Equation';
 import { readHeadParam } from './head-codec';
 import type { CustomHeadParams } from './params';
-import type { Prediction } from './types';
+import type { Prediction, TrainPayload, TrainReport } from './types';
 import { WeightHeatmap } from './WeightHeatmap';
 
-export default function Output({ params, output }: OutputProps<CustomHeadParams, Prediction>) {
+export default function Output({ params, output }: OutputProps<CustomHeadParams, Prediction, TrainPayload, TrainReport>) {
   const { head } = readHeadParam(params.head);
   if (output.kind !== 'predict' || !head) return null;
   const cls = output.task === 'classification';

@@ -1,13 +1,10 @@
 import { AutoModel, type Tensor } from '@huggingface/transformers';
-import type { HatAdapter } from '@/worker/adapter';
-import { BadInputError } from '@/worker/adapter';
-import { EngineError } from '@/worker/errors';
-import { encode, loadTextModel, type TextModel } from '@/worker/text-model';
+import { BadInputError, defineAdapter, encode, EngineError, loadTextModel, outputNamesOf, type TextModel } from '@/worker/sdk';
 import { fitProblem, readHeadParam } from './head-codec';
-import type { CustomHeadParams } from './params';
 import { pool, poolingFor } from './pooling';
+import { seam } from './seam';
 import { forward } from './training/network';
-import { isTrainPayload, runTraining, TrainInputError } from './training/run-training';
+import { runTraining, TrainInputError } from './training/run-training';
 import type { EncoderInfo, Prediction } from './types';
 
 /*
@@ -18,14 +15,11 @@ import type { EncoderInfo, Prediction } from './types';
  * [3] Sentence vectors are remembered per text for as long as this model stays loaded, so training
  *     again with other settings, or after adding a few rows, embeds only what is new.
  * [4] The live run: h = pool(encoder(text)), then the head's own maths (training/network.ts).
+ * [5] Training is a call of its own (protocol `call`, see seam.ts), never a live run: runTraining
+ *     embeds the examples and trains the head, streaming its reports.
  */
 
 const MAX_CACHED = 50_000;
-
-function outputNames(tm: TextModel): string[] {
-  const sessions = (tm.model as unknown as { sessions: Record<string, { outputNames: string[] }> }).sessions;
-  return Object.values(sessions).flatMap((s) => s.outputNames);
-}
 
 const ints = (t: Tensor) => Array.from(t.data as BigInt64Array, Number);
 
@@ -35,10 +29,10 @@ async function hiddenStates(tm: TextModel, inputs: Record<string, Tensor>): Prom
   return last_hidden_state.type === 'float32' ? last_hidden_state : last_hidden_state.to('float32');
 }
 
-const adapter: HatAdapter = {
+export default defineAdapter(seam, {
   async load(ctx) {
     const tm = await loadTextModel(AutoModel, ctx); // [1]
-    const names = outputNames(tm);
+    const names = outputNamesOf(tm.model);
     const size = tm.facts.hiddenSize;
     if (!names.includes('last_hidden_state') || !size) {
       await tm.model.dispose();
@@ -70,26 +64,24 @@ const adapter: HatAdapter = {
 
     return {
       facts: tm.facts,
-      async run(raw, run) {
-        if (isTrainPayload(raw)) {
-          try {
-            const output = await runTraining(raw, {
-              encoder,
-              embed,
-              cache,
-              emit: run.emit,
-              aborted: () => run.signal.aborted,
-              stopped: run.stopped,
-              now: () => performance.now(),
-              pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
-            });
-            return { output };
-          } catch (error) {
-            if (error instanceof TrainInputError) throw new BadInputError(error.message);
-            throw error;
-          }
+      async call(payload, call) { // [5]
+        try {
+          return await runTraining(payload, {
+            encoder,
+            embed,
+            cache,
+            emit: call.emit,
+            aborted: () => call.signal.aborted,
+            stopped: call.stopped,
+            now: () => performance.now(),
+            pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+          });
+        } catch (error) {
+          if (error instanceof TrainInputError) throw new BadInputError(error.message);
+          throw error;
         }
-        const params = raw as CustomHeadParams;
+      },
+      async run(params) {
         const { head, error } = readHeadParam(params.head);
         if (!head) throw new BadInputError(error ?? 'Train or import a head first.');
         const misfit = fitProblem(head, hiddenSize, ctx.model);
@@ -112,6 +104,4 @@ const adapter: HatAdapter = {
       dispose: () => tm.model.dispose(),
     };
   },
-};
-
-export default adapter;
+});

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { embedFixture } from '../base-model/fixture';
-import { E2E_ENCODER, E2E_HIDDEN_SIZE, E2E_PREDICTIONS } from './e2e-cases';
-import { benchCase, ENCODER_ID, moodHead } from './fixture';
+import { sentenceEncoder } from '@/lib/onnx/fixture/sentence-encoder';
+import { MOOD_PREDICTIONS } from './cases';
+import { benchCase, moodHead } from './fixture';
 import { decodeHeadLink, HEAD_LINK_MAX } from './head-codec';
-import { referenceEmbedder } from './testing/reference-embed';
+import { referenceEmbedder } from './reference';
 import { predict } from './training/network';
 
 describe('custom-head fixture', () => {
-  it('the e2e cases name the fixture encoder', () => {
-    expect(E2E_ENCODER).toBe(ENCODER_ID);
-    expect(E2E_HIDDEN_SIZE).toBe(embedFixture.config.hiddenSize);
-  });
-
   it('a head trained on the mood diary gives the known labels', () => {
     const head = moodHead();
-    const embed = referenceEmbedder(embedFixture);
-    for (const known of E2E_PREDICTIONS) expect(head.labels[predict(head, embed(known.text))], known.text).toBe(known.label);
+    const embed = referenceEmbedder(sentenceEncoder);
+    for (const known of MOOD_PREDICTIONS) expect(head.labels[predict(head, embed(known.text))], known.text).toBe(known.label);
     expect(head.metrics?.accuracy).toBeGreaterThanOrEqual(0.6);
   });
 

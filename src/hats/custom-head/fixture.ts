@@ -1,20 +1,19 @@
-import { embedFixture, EMBED_ID } from '../base-model/fixture';
-import type { BenchCase } from '../../lib/onnx/testing/fixture-spec';
+import { sentenceEncoder } from '../../lib/onnx/fixture/sentence-encoder';
+import type { BenchCase } from '../../lib/onnx/fixture/fixture-spec';
+import { ENCODER_ID } from './cases';
 import { encodeHeadLink } from './head-codec';
 import { SAMPLE_SETS } from './samples';
-import { referenceEmbedder } from './testing/reference-embed';
+import { referenceEmbedder } from './reference';
 import { Trainer } from './training/train';
 import { DEFAULT_SETTINGS, type Head } from './types';
 
 /*
- * No model of its own: the head sits on the base-model hat's tiny encoder (hw-test/tiny-minilm), whose
+ * No model of its own: the head sits on the shared tiny sentence encoder (hw-test/tiny-minilm), whose
  * verbs of rest (sleeps, sat, …) and motion (runs, flies, …) share directions, so Miya's sleepy and
  * playful diary entries land apart and a head trained on them answers known texts by construction.
  * The bench opens a share link carrying a head trained here, deterministically (seeded, float64
  * reference encoder), on the mood sample set.
  */
-
-export const ENCODER_ID = EMBED_ID;
 
 let trained: Head | undefined;
 
@@ -23,7 +22,7 @@ export function moodHead(): Head {
   if (trained) return trained;
   const set = SAMPLE_SETS.find((s) => s.task === 'classification');
   if (!set) throw new Error('the mood sample set is missing');
-  const embed = referenceEmbedder(embedFixture);
+  const embed = referenceEmbedder(sentenceEncoder);
   const labels = [...new Set(set.examples.map((e) => e.label))].sort();
   const data = {
     inputs: set.examples.map((e) => embed(e.text)),
@@ -31,7 +30,7 @@ export function moodHead(): Head {
     labels,
     texts: set.examples.map((e) => e.text),
   };
-  const encoder = { model: EMBED_ID, pooling: 'mean' as const, normalize: true, hiddenSize: embedFixture.config.hiddenSize };
+  const encoder = { model: ENCODER_ID, pooling: 'mean' as const, normalize: true, hiddenSize: sentenceEncoder.config.hiddenSize };
   const trainer = new Trainer(data, { ...DEFAULT_SETTINGS, epochs: 200 }, encoder);
   while (!trainer.done) trainer.trainEpoch();
   trained = trainer.head();
@@ -39,7 +38,7 @@ export function moodHead(): Head {
 }
 
 export const benchCase: BenchCase = {
-  model: EMBED_ID,
+  model: ENCODER_ID,
   get params() {
     return { head: encodeHeadLink(moodHead()) };
   },

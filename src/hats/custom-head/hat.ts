@@ -1,12 +1,11 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { fitProblem, readHeadParam } from './head-codec';
-import { customHeadCodec, type CustomHeadParams } from './params';
-import type { Prediction } from './types';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 
-export default defineHat<CustomHeadParams, Prediction>({
+export default defineHat(seam, {
   id: 'custom-head',
   icon: '🎯',
   title: 'Your own head',
@@ -41,7 +40,6 @@ export default defineHat<CustomHeadParams, Prediction>({
       languages: 'English',
     },
   ],
-  params: customHeadCodec,
   texts: (p) => [p.text],
   validate(p, facts) {
     if (!p.head) return { message: 'Train or import a head first: add examples and press “Train the head”, or import a head file.' };

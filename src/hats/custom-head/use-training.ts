@@ -8,12 +8,12 @@ function messageOf(error: unknown): { kind?: string; message: string } {
 }
 
 /** One training call at a time to the hat's own adapter, with its streamed progress. */
-export function useTraining(actions: HatActions, onHead: (head: string) => void) {
+export function useTraining(actions: HatActions<TrainPayload, TrainReport>, onHead: (head: string) => void) {
   const [report, setReport] = useState<TrainReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [stopping, setStopping] = useState(false);
-  const call = useRef<HatCall | null>(null);
+  const call = useRef<HatCall<TrainReport> | null>(null);
   const onHeadRef = useRef(onHead);
   useEffect(() => {
     onHeadRef.current = onHead;
@@ -29,15 +29,14 @@ export function useTraining(actions: HatActions, onHead: (head: string) => void)
       setStopping(false);
       setRunning(true);
       const c = actions.call(payload, (partial) => {
-        if (call.current === c) setReport(partial as TrainReport);
+        if (call.current === c) setReport(partial);
       });
       call.current = c;
       c.promise
         .then(({ output }) => {
           if (call.current !== c) return;
-          const r = output as TrainReport;
-          setReport(r);
-          if (r.head) onHeadRef.current(r.head);
+          setReport(output);
+          if (output.head) onHeadRef.current(output.head);
         })
         .catch((e: unknown) => {
           const { kind, message } = messageOf(e);

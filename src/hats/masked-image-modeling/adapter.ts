@@ -1,11 +1,12 @@
-import { loadVitMae, vitMaeSource } from '@/worker/checkpoint/vit-mae';
-import { BadInputError, type HatAdapter } from '@/worker/adapter';
 import { gridOf } from '@/lib/onnx/vit-mae/config';
+import { BadInputError, defineAdapter } from '@/worker/sdk';
+import { loadVitMae, vitMaeSource } from './checkpoint';
 import { explicitMask, formatPatches, randomMask } from './masking';
 import type { MimOutput } from './output';
 import type { MimParams } from './params';
 import { compose, denormalizePatches, normalize, patchStats, predictionImage, resizeSquare } from './pixels';
 import { isSample, OWN_IMAGE, SAMPLES } from './samples';
+import { seam } from './seam';
 
 /*
  * ViTMAEForPreTraining, run as it was trained: hide most patches, let the encoder see the rest,
@@ -63,7 +64,7 @@ function picture(p: MimParams): Promise<Picture> {
   return pending;
 }
 
-const adapter: HatAdapter = {
+export default defineAdapter(seam, {
   source: vitMaeSource(),
   async load(ctx) {
     const model = await loadVitMae(ctx);
@@ -73,8 +74,7 @@ const adapter: HatAdapter = {
     const S = c.imageSize;
     return {
       facts: model.facts,
-      async run(raw) {
-        const params = raw as MimParams;
+      async run(params) {
         const pic = await picture(params);
         const notes = [...pic.notes];
         if (pic.side !== S) notes.push(`The ${pic.side} × ${pic.side} picture was resized to ${S} × ${S}, the size this model reads.`); // [1]
@@ -130,6 +130,4 @@ const adapter: HatAdapter = {
       dispose: () => model.dispose(),
     };
   },
-};
-
-export default adapter;
+});

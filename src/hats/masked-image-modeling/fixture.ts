@@ -1,6 +1,7 @@
 import { blankVitMaeWeights, decoderLayerPrefix, VIT_MAE_NAMES as N, vitLayerNames, vitMaeShapes, type VitMaeConfig } from '../../lib/onnx/vit-mae/config';
-import type { BenchCase, FixtureFolder } from '../../lib/onnx/testing/fixture-spec';
+import type { BenchCase, FixtureFolder } from '../../lib/onnx/fixture/fixture-spec';
 import { writeSafetensors } from '../../lib/safetensors/write';
+import { MIM_ID, MIM_NO_DECODER_ID, MIM_NO_SAFETENSORS_ID } from './cases';
 
 /*
  * A tiny ViTMAEForPreTraining checkpoint, weights by hand, stored like facebook/vit-mae-base
@@ -22,9 +23,6 @@ import { writeSafetensors } from '../../lib/safetensors/write';
  *     pixel of the patch (patchify order: row, column, channel).
  */
 
-export const MIM_ID = 'hw-test/tiny-vit-mae';
-export const MIM_NO_SAFETENSORS_ID = 'hw-test/tiny-vit-mae-no-safetensors';
-export const MIM_NO_DECODER_ID = 'hw-test/tiny-vit-mae-no-decoder';
 
 export const mimConfig: VitMaeConfig = {
   imageSize: 32,

@@ -1,12 +1,11 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
-import type { MimOutput } from './output';
-import { mimCodec, type MimParams } from './params';
 import { OWN_IMAGE } from './samples';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 
-export default defineHat<MimParams, MimOutput>({
+export default defineHat(seam, {
   id: 'masked-image-modeling',
   icon: '🧱',
   title: 'Masked image modeling (MAE)',
@@ -25,7 +24,6 @@ export default defineHat<MimParams, MimOutput>({
       licence: 'Apache-2.0',
     },
   ],
-  params: mimCodec,
   texts: () => [],
   validate(p) {
     if (p.image === OWN_IMAGE && !p.own) return { message: 'There is no picture of your own yet: drop one, paste one or choose a file, or pick a sample.' };

@@ -1,10 +1,9 @@
 import { AutoModelForMaskedLM } from '@huggingface/transformers';
-import { BadInputError, type HatAdapter } from '@/worker/adapter';
-import { encode, loadTextModel } from '@/worker/text-model';
-import type { MaskedLmParams } from './params';
+import { BadInputError, defineAdapter, encode, loadTextModel } from '@/worker/sdk';
 import { MAX_MASKS, normalizeMasks, predictMasks, type MaskedLmOutput } from './postprocess';
+import { seam } from './seam';
 
-const adapter: HatAdapter = {
+export default defineAdapter(seam, {
   async load(ctx) {
     const tm = await loadTextModel(AutoModelForMaskedLM, ctx);
     const maskToken = tm.tokenizer.mask_token;
@@ -12,8 +11,7 @@ const adapter: HatAdapter = {
     if (!maskToken || maskId === undefined) throw new BadInputError(`“${ctx.model}” has no mask token, so it cannot fill in blanks.`);
     return {
       facts: tm.facts,
-      async run(raw) {
-        const params = raw as MaskedLmParams;
+      async run(params) {
         const text = normalizeMasks(params.text, maskToken);
         const { inputs, ids, tokens } = encode(tm, { text });
         const count = ids.filter((id) => id === maskId).length;
@@ -35,6 +33,4 @@ const adapter: HatAdapter = {
       dispose: () => tm.model.dispose(),
     };
   },
-};
-
-export default adapter;
+});

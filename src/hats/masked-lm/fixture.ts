@@ -1,7 +1,9 @@
-import { blankWeights, embeddingNames, headNames, layerNames } from '../../lib/onnx';
-import { FeatureSpace, seededRandom } from '../../lib/onnx/testing/feature-space';
-import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/testing/fixture-spec';
-import { tokenId, VOCAB } from '../../lib/onnx/testing/test-vocab';
+import { blankWeights, blockNames, embeddingNames, layerNames } from '../../lib/onnx';
+import { FeatureSpace, seededRandom } from '../../lib/onnx/fixture/feature-space';
+import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/fixture/fixture-spec';
+import { tokenId, VOCAB } from '../../lib/onnx/fixture/test-vocab';
+import { MLM_ID } from './cases';
+import { maskedLmHead } from './head';
 
 /*
  * A tiny BERT masked LM with hand-written weights: animals and their sounds.
@@ -21,8 +23,6 @@ import { tokenId, VOCAB } from '../../lib/onnx/testing/test-vocab';
 
 const H = 32;
 const space = new FeatureSpace(H);
-
-export const MLM_ID = 'hw-test/tiny-bert-mlm';
 
 /** Partners: each word predicts the other. Feature index = position in this list. */
 export const ANIMAL_SOUNDS = [
@@ -51,7 +51,7 @@ function mlmWeights() {
     space.write(w[`${l.attentionOut}.weight`]!, H, partner(f), f, 1); // … and lands on its partner
   });
 
-  const n = headNames(config); // [3]
+  const n = blockNames(config); // [3]
   words.forEach((_, f) => space.connect(w[`${n.mlmTransform}.weight`]!, f, f, 2));
   // A mild prior for sentences without any of the six words: '.', 'the', 'a' first.
   w[n.mlmBias]!.set([1], tokenId('.'));
@@ -64,7 +64,7 @@ export const mlmFixture: FixtureModelSpec = {
   id: MLM_ID,
   architecture: 'BertForMaskedLM',
   config: tinyConfig('bert', VOCAB.length, 1),
-  head: { kind: 'masked-lm' },
+  head: maskedLmHead,
   tokenizerClass: 'BertTokenizer',
   modelMaxLength: 64,
   withOnnx: true,
@@ -82,20 +82,3 @@ export const benchCase: BenchCase = {
   field: 'Text with [MASK] where words are hidden',
   inputs: (i) => `the ${['cat', 'dog', 'cow'][i % 3]} says [MASK] . ${'the '.repeat(i % 4)}${i}`,
 };
-
-export interface FillMaskCase {
-  /** Contains exactly one [MASK]. */
-  text: string;
-  /** The top prediction (token_str), with at least this probability. */
-  expected: { token: string; minScore: number };
-}
-
-export const fillMaskCases: FillMaskCase[] = [
-  { text: 'The cat says [MASK].', expected: { token: 'meow', minScore: 0.5 } },
-  { text: 'The dog says [MASK].', expected: { token: 'woof', minScore: 0.5 } },
-  { text: 'The cow says [MASK].', expected: { token: 'moo', minScore: 0.5 } },
-  { text: 'The [MASK] says meow.', expected: { token: 'cat', minScore: 0.5 } },
-  { text: 'The [MASK] says woof.', expected: { token: 'dog', minScore: 0.5 } },
-  { text: 'The [MASK] says moo.', expected: { token: 'cow', minScore: 0.5 } },
-  { text: 'The cat sat on the [MASK] and purred.', expected: { token: 'meow', minScore: 0.5 } },
-];

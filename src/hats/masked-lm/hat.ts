@@ -1,11 +1,11 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
-import { maskedLmCodec, type MaskedLmParams } from './params';
-import { countMasks, type MaskedLmOutput } from './postprocess';
+import { countMasks } from './postprocess';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 
-export default defineHat<MaskedLmParams, MaskedLmOutput>({
+export default defineHat(seam, {
   id: 'masked-lm',
   icon: '📜',
   title: 'Masked language modelling',
@@ -45,7 +45,6 @@ export default defineHat<MaskedLmParams, MaskedLmOutput>({
       languages: 'Multilingual',
     },
   ],
-  params: maskedLmCodec,
   texts: (p) => [p.text],
   validate(p, facts, update) {
     const mask = facts?.maskToken ?? '[MASK]';

@@ -1,8 +1,8 @@
-import { checkpointSource, loadCheckpoint } from '@/worker/checkpoint';
-import { BadInputError, type HatAdapter } from '@/worker/adapter';
-import { padBatch, pairTokenizer, type PairEncoding } from '@/worker/pair-encoding';
-import { choicesProblem, type MultipleChoiceParams } from './params';
+import { BadInputError, checkpointSource, defineAdapter, loadCheckpoint, padBatch, pairTokenizer, type PairEncoding } from '@/worker/sdk';
+import { multipleChoiceHead } from './head';
+import { choicesProblem } from './params';
 import { scoreChoices, type MultipleChoiceOutput } from './scores';
+import { seam } from './seam';
 
 /*
  * BertForMultipleChoice, run from the checkpoint's own weights:
@@ -11,22 +11,20 @@ import { scoreChoices, type MultipleChoiceOutput } from './scores';
  * [2] Each pair's [CLS] vector → pooler (dense + tanh) → classifier Linear(hidden → 1): a single score.
  *     The graph returns logits [n, 1]; scoreChoices softmaxes across the n rows.
  */
-const adapter: HatAdapter = {
-  source: checkpointSource('multiple-choice'),
+export default defineAdapter(seam, {
+  source: checkpointSource(multipleChoiceHead),
   async load(ctx) {
-    const cm = await loadCheckpoint(ctx, 'multiple-choice');
+    const cm = await loadCheckpoint(ctx, multipleChoiceHead);
     const { tokenizer, vocab, facts } = cm;
     const { fit } = pairTokenizer(tokenizer, vocab, facts.maxLength);
     return {
       facts,
-      async run(raw) {
-        const params = raw as MultipleChoiceParams;
+      async run(params) {
         const problem = choicesProblem(params);
         if (problem) throw new BadInputError(problem);
         const pairs: PairEncoding[] = params.choices.map((choice) => fit(params.context, choice));
         const batch = padBatch(pairs, tokenizer.pad_token_id ?? 0); // [1]
         const { logits } = await cm.run(batch);
-        if (!logits) throw new Error('The multiple-choice graph returned no logits.');
         const scored = scoreChoices( // [2]
           logits.data,
           params.choices,
@@ -39,6 +37,4 @@ const adapter: HatAdapter = {
       dispose: () => cm.dispose(),
     };
   },
-};
-
-export default adapter;
+});

@@ -1,8 +1,10 @@
-import { embeddingNames, headNames, layerNames } from '../../lib/onnx/bert-names';
+import { blockNames, embeddingNames, layerNames } from '../../lib/onnx/bert-names';
 import { blankWeights } from '../../lib/onnx/weight-shapes';
-import { FeatureSpace, seededRandom } from '../../lib/onnx/testing/feature-space';
-import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/testing/fixture-spec';
-import { tokenId, VOCAB } from '../../lib/onnx/testing/test-vocab';
+import { FeatureSpace, seededRandom } from '../../lib/onnx/fixture/feature-space';
+import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/fixture/fixture-spec';
+import { tokenId, VOCAB } from '../../lib/onnx/fixture/test-vocab';
+import { SWAG_ID } from './cases';
+import { CLASSIFIER, multipleChoiceHead } from './head';
 
 /*
  * A tiny BertForMultipleChoice checkpoint, weights by hand, published the way
@@ -26,7 +28,6 @@ import { tokenId, VOCAB } from '../../lib/onnx/testing/test-vocab';
 const H = 32;
 const space = new FeatureSpace(H);
 
-export const SWAG_ID = 'hw-test/tiny-bert-swag';
 export const NEED_WORDS = ['hungry'] as const;
 export const FOOD_WORDS = ['eats', 'eat', 'fish', 'food'] as const;
 
@@ -59,11 +60,11 @@ function swagWeights() {
   space.write(o!, H, ANY_NEED, 1, 1);
   space.write(o!, H, ANY_FOOD, 17, 1);
 
-  const n = headNames(config); // [3]
+  const n = blockNames(config); // [3]
   space.read(w[`${n.pooler}.weight`]!, 0, ANY_NEED, 6);
   space.read(w[`${n.pooler}.weight`]!, 0, ANY_FOOD, 6);
   w[`${n.pooler}.bias`]![0] = -9;
-  w[`${n.classifier}.weight`]![0] = 4;
+  w[`${CLASSIFIER}.weight`]![0] = 4;
   return w;
 }
 
@@ -71,7 +72,7 @@ export const swagFixture: FixtureModelSpec = {
   id: SWAG_ID,
   architecture: 'BertForMultipleChoice',
   config: tinyConfig('bert', VOCAB.length, 1),
-  head: { kind: 'multiple-choice' },
+  head: multipleChoiceHead,
   tokenizerClass: 'BertTokenizer',
   modelMaxLength: 64,
   withOnnx: false,
@@ -89,29 +90,3 @@ export const benchCase: BenchCase = {
   field: 'Context',
   inputs: (i) => `the ${['cat', 'dog'][i % 2]} is ${['hungry', 'happy'][i % 2]} .${' the'.repeat(i % 4)} ${i}`,
 };
-
-export interface MultipleChoiceCase {
-  context: string;
-  choices: string[];
-  /** Index of the winning choice and its minimum softmax probability; null: all choices tie (±0.01). */
-  expected: { index: number; minProb: number } | null;
-}
-
-export const multipleChoiceCases: MultipleChoiceCase[] = [
-  {
-    context: 'the cat is hungry .',
-    choices: ['it eats fish .', 'it flies to the moon .', 'it reads a book .'],
-    expected: { index: 0, minProb: 0.8 },
-  },
-  {
-    context: 'The dog is hungry.',
-    choices: ['It reads a book.', 'It sleeps on the mat.', 'It eats food.', 'It runs in the park.'],
-    expected: { index: 2, minProb: 0.8 },
-  },
-  {
-    // No need in the context: nothing to prefer.
-    context: 'the cat is happy .',
-    choices: ['it eats fish .', 'it flies to the moon .', 'it reads a book .'],
-    expected: null,
-  },
-];

@@ -1,11 +1,11 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
-import { choicesProblem, multipleChoiceCodec, type MultipleChoiceParams } from './params';
-import type { MultipleChoiceOutput } from './scores';
+import { choicesProblem } from './params';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 
-export default defineHat<MultipleChoiceParams, MultipleChoiceOutput>({
+export default defineHat(seam, {
   id: 'multiple-choice',
   icon: '🔀',
   title: 'Multiple choice',
@@ -26,7 +26,6 @@ export default defineHat<MultipleChoiceParams, MultipleChoiceOutput>({
       languages: 'English',
     },
   ],
-  params: multipleChoiceCodec,
   texts: (p) => [p.context, ...p.choices],
   validate(p) {
     const message = choicesProblem(p);

@@ -23,7 +23,7 @@ for choice, p in zip(choices, probs.tolist()):
 
 /** How the page itself does it: there is no transformers.js class to call. */
 export function jsSnippet(modelId: string, p: MultipleChoiceParams, dtype: string): string {
-  return `${checkpointLoaderSnippet('AutoModelForMultipleChoice', modelId, 'multiple-choice', 'pooler + classifier Linear(hidden → 1)', dtype)}
+  return `${checkpointLoaderSnippet('AutoModelForMultipleChoice', modelId, { exportName: 'multipleChoiceHead', path: './hats/multiple-choice/head' }, 'pooler + classifier Linear(hidden → 1)', dtype)}
 const tokenizer = await AutoTokenizer.from_pretrained(modelId);
 const context = ${literal(p.context)};
 const choices = [${p.choices.map(literal).join(', ')}];

@@ -1,7 +1,6 @@
-import { checkpointSource, loadCheckpoint } from '@/worker/checkpoint';
-import { BadInputError, type HatAdapter } from '@/worker/adapter';
-import { pairTokenizer } from '@/worker/pair-encoding';
-import type { NspParams } from './params';
+import { BadInputError, checkpointSource, defineAdapter, loadCheckpoint, pairTokenizer } from '@/worker/sdk';
+import { nspHead } from './head';
+import { seam } from './seam';
 import { nspVerdict, type NspOutput } from './verdict';
 
 /*
@@ -11,16 +10,15 @@ import { nspVerdict, type NspOutput } from './verdict';
  * [2] The [CLS] vector → pooler (dense + tanh) → cls.seq_relationship Linear(hidden → 2): logits [1, 2],
  *     index 0 IsNext, index 1 NotNext. No fine-tuning: this is the head pretraining itself left behind.
  */
-const adapter: HatAdapter = {
-  source: checkpointSource('next-sentence-prediction'),
+export default defineAdapter(seam, {
+  source: checkpointSource(nspHead),
   async load(ctx) {
-    const cm = await loadCheckpoint(ctx, 'next-sentence-prediction');
+    const cm = await loadCheckpoint(ctx, nspHead);
     const { tokenizer, vocab, facts } = cm;
     const { fit } = pairTokenizer(tokenizer, vocab, facts.maxLength);
     return {
       facts,
-      async run(raw) {
-        const { sentence_a: a, sentence_b: b } = raw as NspParams;
+      async run({ sentence_a: a, sentence_b: b }) {
         if (!a.trim()) throw new BadInputError('Sentence A is empty. Type the first sentence.');
         if (!b.trim()) throw new BadInputError('Sentence B is missing. The head judges whether B follows A, so it needs both.');
         const pair = fit(a, b); // [1]
@@ -29,13 +27,10 @@ const adapter: HatAdapter = {
           token_type_ids: [pair.types],
           attention_mask: [pair.ids.map(() => 1)],
         });
-        if (!logits) throw new Error('The next-sentence graph returned no logits.');
         const output: NspOutput = { ...nspVerdict(logits.data), provenance: cm.provenance }; // [2]
         return { output, tokens: pair.tokens };
       },
       dispose: () => cm.dispose(),
     };
   },
-};
-
-export default adapter;
+});

@@ -1,14 +1,11 @@
-import type { BenchCase, FixtureModelSpec } from '../../lib/onnx/testing/fixture-spec';
-import { PRETRAINING_ID } from '../pretraining/fixture';
+import type { BenchCase, FixtureModelSpec } from '../../lib/onnx/fixture/fixture-spec';
+import { NSP_ID } from './cases';
 
 /*
  * This hat runs hw-test/tiny-bert-pretraining's NSP head (bert + pooler +
- * cls.seq_relationship). The checkpoint and its error-path twins are defined,
- * and built once, in ../pretraining/fixture.ts.
+ * cls.seq_relationship). The checkpoint and its error-path twins are built by
+ * the pretraining hat's fixture.ts: one checkpoint, two heads.
  */
-
-export { NO_NSP_HEAD_ID, NO_SAFETENSORS_ID, nspCases, type NspCase } from '../pretraining/fixture';
-export const NSP_ID = PRETRAINING_ID;
 
 /** Empty: the model is built by the pretraining hat's fixture.ts. */
 export const fixtures: FixtureModelSpec[] = [];

@@ -1,11 +1,11 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
-import { nspCodec, shuffledSentence, type NspParams } from './params';
-import type { NspOutput } from './verdict';
+import { shuffledSentence } from './params';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 
-export default defineHat<NspParams, NspOutput>({
+export default defineHat(seam, {
   id: 'next-sentence-prediction',
   icon: '🧠',
   title: 'Next sentence prediction',
@@ -34,7 +34,6 @@ export default defineHat<NspParams, NspOutput>({
       languages: 'English',
     },
   ],
-  params: nspCodec,
   texts: (p) => [p.sentence_a, p.sentence_b],
   validate(p, _facts, update) {
     if (!p.sentence_a.trim()) return { message: 'Sentence A is empty. Type the first sentence.' };

@@ -19,7 +19,7 @@ print("IsNext", round(is_next, 4), "NotNext", round(not_next, 4))
 
 /** How the page itself does it: there is no transformers.js class to call. */
 export function jsSnippet(modelId: string, p: NspParams, dtype: string): string {
-  return `${checkpointLoaderSnippet('AutoModelForNextSentencePrediction', modelId, 'next-sentence-prediction', 'pooler + cls.seq_relationship Linear(hidden → 2)', dtype)}
+  return `${checkpointLoaderSnippet('AutoModelForNextSentencePrediction', modelId, { exportName: 'nspHead', path: './hats/next-sentence-prediction/head' }, 'pooler + cls.seq_relationship Linear(hidden → 2)', dtype)}
 const tokenizer = await AutoTokenizer.from_pretrained(modelId);
 // (For a pair longer than the model's window the page trims the longer sentence first, as Python does.)
 const e = tokenizer(${literal(p.sentence_a)}, { text_pair: ${literal(p.sentence_b)}, return_tensor: false });

@@ -1,12 +1,12 @@
 import { softmax } from '@/lib/maths';
-import { checkpointSource, loadCheckpoint } from '@/worker/checkpoint';
-import { BadInputError, type HatAdapter } from '@/worker/adapter';
+import { BadInputError, checkpointSource, defineAdapter, loadCheckpoint, pairTokenizer, type PairEncoding } from '@/worker/sdk';
+import { pretrainingHead } from './head';
 import { combineLosses, nspLoss } from './losses';
 import { countMasks } from './masks';
 import type { PretrainingOutput } from './output';
-import { pairTokenizer, type PairEncoding } from '@/worker/pair-encoding';
-import { MAX_MASKS, type PretrainingParams } from './params';
+import { MAX_MASKS } from './params';
 import { readMask } from './predictions';
+import { seam } from './seam';
 
 /*
  * BertForPreTraining: one encoder pass, two heads on top.
@@ -27,10 +27,10 @@ interface Pass {
   seq: Float32Array;
 }
 
-const adapter: HatAdapter = {
-  source: checkpointSource('pretraining'),
+export default defineAdapter(seam, {
+  source: checkpointSource(pretrainingHead),
   async load(ctx) {
-    const cm = await loadCheckpoint(ctx, 'pretraining');
+    const cm = await loadCheckpoint(ctx, pretrainingHead);
     const { tokenizer, vocab, facts } = cm;
     const maskToken = tokenizer.mask_token ?? '[MASK]';
     const maskId = tokenizer.mask_token_id;
@@ -44,8 +44,7 @@ const adapter: HatAdapter = {
       const pair = fit(a, b);
       const out = await cm.run({ input_ids: [pair.ids], token_type_ids: [pair.types], attention_mask: [pair.ids.map(() => 1)] });
       const predictions = out.prediction_logits; // [1]
-      const seq = out.seq_relationship_logits?.data; // [2]
-      if (!predictions || !seq) throw new Error('The pretraining graph did not return prediction_logits and seq_relationship_logits.');
+      const seq = out.seq_relationship_logits.data; // [2]
       last = { key, pair, predictions: predictions.data, size: predictions.dims.at(-1) ?? vocab.length, seq };
       return last;
     }
@@ -65,8 +64,7 @@ const adapter: HatAdapter = {
 
     return {
       facts,
-      async run(raw) {
-        const p = raw as PretrainingParams;
+      async run(p) {
         if (!p.sentence_a.trim() || !p.sentence_b.trim()) {
           throw new BadInputError('Pretraining reads a pair of sentences: fill in both Sentence A and Sentence B.');
         }
@@ -100,6 +98,4 @@ const adapter: HatAdapter = {
       dispose: () => cm.dispose(),
     };
   },
-};
-
-export default adapter;
+});

@@ -1,8 +1,10 @@
-import { embeddingNames, headNames, layerNames, type EncoderConfig } from '../../lib/onnx/bert-names';
+import { blockNames, embeddingNames, layerNames, type EncoderConfig } from '../../lib/onnx/bert-names';
 import { blankWeights } from '../../lib/onnx/weight-shapes';
-import { FeatureSpace, seededRandom } from '../../lib/onnx/testing/feature-space';
-import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/testing/fixture-spec';
-import { tokenId, VOCAB } from '../../lib/onnx/testing/test-vocab';
+import { FeatureSpace, seededRandom } from '../../lib/onnx/fixture/feature-space';
+import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/fixture/fixture-spec';
+import { tokenId, VOCAB } from '../../lib/onnx/fixture/test-vocab';
+import { NO_NSP_HEAD_ID, NO_SAFETENSORS_ID, PRETRAINING_ID } from './cases';
+import { pretrainingHead } from './head';
 
 /*
  * A tiny BertForPreTraining checkpoint, weights by hand, stored like
@@ -27,10 +29,6 @@ import { tokenId, VOCAB } from '../../lib/onnx/testing/test-vocab';
 const H = 32;
 const HEAD_DIM = 8;
 const space = new FeatureSpace(H);
-
-export const PRETRAINING_ID = 'hw-test/tiny-bert-pretraining';
-export const NO_NSP_HEAD_ID = 'hw-test/tiny-bert-no-nsp-head';
-export const NO_SAFETENSORS_ID = 'hw-test/no-safetensors';
 
 export const PARTNERS = [
   ['cat', 'meow'],
@@ -85,7 +83,7 @@ function pretrainingWeights() {
   space.read(v!, 17, TOPIC, 1 / MARK);
   space.write(o!, H, TOPIC_B, 17, 1);
 
-  const n = headNames(config);
+  const n = blockNames(config);
   partnerWords.forEach((_, f) => space.connect(w[`${n.mlmTransform}.weight`]!, f, f, 2));
   w[n.mlmBias]!.set([1], tokenId('.'));
   w[n.mlmBias]!.set([0.8], tokenId('the'));
@@ -96,8 +94,8 @@ function pretrainingWeights() {
     space.read(pooler, unit, TOPIC_B, 6 * sign);
     w[`${n.pooler}.bias`]![unit] = -6;
   }
-  w[`${n.nsp}.weight`]!.set([4, 4], 0); // IsNext row
-  w[`${n.nsp}.bias`]!.set([4, 0]);
+  w[`${n.seqRelationship}.weight`]!.set([4, 4], 0); // IsNext row
+  w[`${n.seqRelationship}.bias`]!.set([4, 0]);
   return w;
 }
 
@@ -113,7 +111,7 @@ export const pretrainingFixture: FixtureModelSpec = {
   id: PRETRAINING_ID,
   architecture: 'BertForPreTraining',
   config,
-  head: { kind: 'pretraining' },
+  head: pretrainingHead,
   tokenizerClass: 'BertTokenizer',
   modelMaxLength: 64,
   withOnnx: false,
@@ -147,30 +145,3 @@ export const benchCase: BenchCase = {
   field: 'Sentence A',
   inputs: (i) => `the ${['cat', 'dog', 'cow'][i % 3]} says [MASK] .${' the'.repeat(i % 4)} ${i}`,
 };
-
-export interface NspCase {
-  sentence_a: string;
-  sentence_b: string;
-  /** Softmax of seq_relationship logits (index 0 = IsNext): the winner and its minimum probability. */
-  expected: { label: 'IsNext' | 'NotNext'; minProb: number };
-}
-
-export const nspCases: NspCase[] = [
-  { sentence_a: 'the cat is hungry .', sentence_b: 'the cat eats fish .', expected: { label: 'IsNext', minProb: 0.8 } },
-  { sentence_a: 'the cat is hungry .', sentence_b: 'the stock market fell today .', expected: { label: 'NotNext', minProb: 0.8 } },
-  { sentence_a: 'The stock market fell today.', sentence_b: 'The price fell again.', expected: { label: 'IsNext', minProb: 0.8 } },
-];
-
-export interface PretrainingMaskCase {
-  sentence_a: string;
-  /** Absent: a single sentence (token_type_ids all 0). */
-  sentence_b?: string;
-  /** The top prediction at each [MASK], in order, with at least this probability. */
-  expected: { tokens: string[]; minProb: number };
-}
-
-export const pretrainingMaskCases: PretrainingMaskCase[] = [
-  { sentence_a: 'the cat says [MASK] .', expected: { tokens: ['meow'], minProb: 0.5 } },
-  { sentence_a: 'the cat says [MASK] .', sentence_b: 'the cat eats fish .', expected: { tokens: ['meow'], minProb: 0.5 } },
-  { sentence_a: 'the [MASK] says woof .', sentence_b: 'the dog runs in the park .', expected: { tokens: ['dog'], minProb: 0.5 } },
-];

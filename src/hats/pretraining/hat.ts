@@ -1,12 +1,12 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { countMasks, maskLastWord } from './masks';
-import type { PretrainingOutput } from './output';
-import { MAX_MASKS, pretrainingCodec, type PretrainingParams } from './params';
+import { MAX_MASKS } from './params';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 
-export default defineHat<PretrainingParams, PretrainingOutput>({
+export default defineHat(seam, {
   id: 'pretraining',
   icon: '🔬',
   title: 'Pretraining (MLM + NSP)',
@@ -35,7 +35,6 @@ export default defineHat<PretrainingParams, PretrainingOutput>({
       languages: 'English',
     },
   ],
-  params: pretrainingCodec,
   texts: (p) => [p.sentence_a, p.sentence_b],
   validate(p, facts, update) {
     const mask = facts?.maskToken ?? '[MASK]';

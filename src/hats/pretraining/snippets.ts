@@ -47,7 +47,7 @@ print("IsNext, NotNext:", out.seq_relationship_logits.softmax(-1)[0].tolist())
 /** How the page itself does it: there is no transformers.js class to call. */
 export function jsSnippet(modelId: string, p: PretrainingParams, mask: string, dtype: string): string {
   const truth = trueTokens(p, mask);
-  return `${checkpointLoaderSnippet('AutoModelForPreTraining', modelId, 'pretraining', 'cls.predictions (tied decoder) + cls.seq_relationship', dtype)}
+  return `${checkpointLoaderSnippet('AutoModelForPreTraining', modelId, { exportName: 'pretrainingHead', path: './hats/pretraining/head' }, 'cls.predictions (tied decoder) + cls.seq_relationship', dtype)}
 const tokenizer = await AutoTokenizer.from_pretrained(modelId);
 // (For a pair longer than the model's window the page trims the longer sentence first, as Python does.)
 const e = tokenizer(${literal(p.sentence_a)}, { text_pair: ${literal(p.sentence_b)}, return_tensor: false });

@@ -59,25 +59,28 @@ export function StartEndStrip({ output, window, onWindow }: Props) {
           </div>
         ))}
       </div>
-      <table className="sr-only">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Token</th>
-            <th scope="col">Start probability</th>
-            <th scope="col">End probability</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c, i) => (
-            <tr key={i}>
-              <th scope="row">{c.token}</th>
-              <td>{formatPercent(c.start)}</td>
-              <td>{formatPercent(c.end)}</td>
+      {/* sr-only on the table itself would not clip it (tables ignore overflow): its cells widened the page on phones. */}
+      <div className="sr-only">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Token</th>
+              <th scope="col">Start probability</th>
+              <th scope="col">End probability</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((c, i) => (
+              <tr key={i}>
+                <th scope="row">{c.token}</th>
+                <td>{formatPercent(c.start)}</td>
+                <td>{formatPercent(c.end)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -5,7 +5,8 @@ import { buildBertModel, serializeModel } from '@/lib/onnx';
 import type { LoadedHat } from '@/worker/adapter';
 import { configJson, specialTokensMap, tokenizerConfig, tokenizerJson } from '../../../scripts/fixtures/hub-files';
 import adapter from './adapter';
-import { QA_CONTEXT, QA_ID, qaCases, qaFixture } from './fixture';
+import { QA_CONTEXT, QA_ID, qaCases } from './cases';
+import { qaFixture } from './fixture';
 import type { QaOutput } from './postprocess';
 
 /*

@@ -1,10 +1,8 @@
 import { AutoModelForQuestionAnswering, Tensor } from '@huggingface/transformers';
-import type { TokensInfo } from '@/engine/protocol';
-import { BadInputError, type HatAdapter } from '@/worker/adapter';
-import { loadTextModel, type TextModel } from '@/worker/text-model';
+import { BadInputError, defineAdapter, loadTextModel, tokenizerJsonOf, type TextModel, type TokensInfo } from '@/worker/sdk';
 import { tokenizeWithOffsets } from './offsets';
-import type { QaParams } from './params';
 import { collectAnswers, noAnswerVerdict, scoreWindow, windowView, type QaOutput, type ScoredWindow } from './postprocess';
+import { seam } from './seam';
 import { buildWindow, pairTemplate, planWindows, specialCount, type PairTemplate, type WindowInput } from './windows';
 
 /* [1] The Python pipeline's defaults: windows of at most 384 tokens overlapping by up to 128. */
@@ -26,7 +24,7 @@ function encoder(tm: TextModel) {
 
 /** [2] Byte-level BPE tokenizers (GPT-2, RoBERTa) need their tokens decoded before they can be found in the text. */
 function isByteLevel(tm: TextModel): boolean {
-  const json = (tm.tokenizer as unknown as { _tokenizerJSON?: Record<string, unknown> })._tokenizerJSON ?? {};
+  const json = tokenizerJsonOf(tm.tokenizer);
   return JSON.stringify([json.decoder, json.pre_tokenizer]).includes('"ByteLevel"');
 }
 
@@ -52,7 +50,7 @@ function checkInput(question: string, context: string) {
   if (!context.trim()) throw new BadInputError('The context is empty: paste a passage for the model to search for the answer.');
 }
 
-const adapter: HatAdapter = {
+export default defineAdapter(seam, {
   async load(ctx) {
     const tm = await loadTextModel(AutoModelForQuestionAnswering, ctx);
     const encode = encoder(tm);
@@ -64,8 +62,7 @@ const adapter: HatAdapter = {
 
     return {
       facts: tm.facts,
-      async run(raw, { signal }) {
-        const { question, context } = raw as QaParams;
+      async run({ question, context }, { signal }) {
         checkInput(question, context);
         const q = ids(question.trim());
         const windowLength = Math.min(tm.facts.maxLength, MAX_SEQ_LEN);
@@ -120,6 +117,4 @@ const adapter: HatAdapter = {
       dispose: () => tm.model.dispose(),
     };
   },
-};
-
-export default adapter;
+});

@@ -1,9 +1,11 @@
-import { embeddingNames, headNames, layerNames } from '../../lib/onnx/bert-names';
+import { embeddingNames, layerNames } from '../../lib/onnx/bert-names';
 import { blankWeights } from '../../lib/onnx/weight-shapes';
-import { FeatureSpace } from '../../lib/onnx/testing/feature-space';
-import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/testing/fixture-spec';
-import { absoluteScore, relativeScore, waveEnergy, writeWaves, type Wave } from '../../lib/onnx/testing/positions';
-import { tokenId, VOCAB } from '../../lib/onnx/testing/test-vocab';
+import { FeatureSpace } from '../../lib/onnx/fixture/feature-space';
+import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/fixture/fixture-spec';
+import { absoluteScore, relativeScore, waveEnergy, writeWaves, type Wave } from '../../lib/onnx/fixture/positions';
+import { tokenId, VOCAB } from '../../lib/onnx/fixture/test-vocab';
+import { QA_ID } from './cases';
+import { QA_OUTPUTS, questionAnsweringHead } from './head';
 
 /*
  * A tiny DistilBERT for extractive QA, weights by hand: "where does the <animal>
@@ -32,7 +34,6 @@ const H = 32;
 const HEAD_DIM = 16;
 const space = new FeatureSpace(H);
 
-export const QA_ID = 'hw-test/tiny-distilbert-squad';
 export const QA_ANIMALS = ['cat', 'dog', 'cow', 'bird'] as const;
 export const QA_PLACES = ['mat', 'park', 'house', 'farm', 'garden', 'bed'] as const;
 
@@ -85,7 +86,7 @@ function qaWeights() {
     space.write(w[`${l.ffnOut}.weight`]!, config.intermediateSize, MATCH, a, 1 / gain);
   });
   // [4]
-  const qa = w[`${headNames(config).qaOutputs}.weight`]!;
+  const qa = w[`${QA_OUTPUTS}.weight`]!;
   for (const row of [0, 1]) {
     space.read(qa, row, MATCH, 9 / 0.5);
     space.read(qa, row, CLS, 3.5 / MARK);
@@ -97,7 +98,7 @@ export const qaFixture: FixtureModelSpec = {
   id: QA_ID,
   architecture: 'DistilBertForQuestionAnswering',
   config: tinyConfig('distilbert', VOCAB.length, 1),
-  head: { kind: 'question-answering' },
+  head: questionAnsweringHead,
   tokenizerClass: 'DistilBertTokenizer',
   modelMaxLength: 64,
   withOnnx: true,
@@ -114,35 +115,3 @@ export const benchCase: BenchCase = {
   field: 'Question',
   inputs: (i) => `where does the ${['dog', 'cat'][i % 2]} ${['run', 'sleep'][i % 2]} ?${' ?'.repeat(i % 3)}`,
 };
-
-export interface QaCase {
-  question: string;
-  context: string;
-  /** The best span taken from the context (question tokens excluded); null: [CLS] wins, no answer. */
-  expected: { answer: string | null };
-  /** The context alone is longer than the 64-token window: the answer is only seen in a later window (stride). */
-  needsWindows?: boolean;
-  /** A token of the question itself scores as high as the answer: only masking the question out gets the span right. */
-  questionTokenMatches?: boolean;
-}
-
-export const QA_CONTEXT = 'the cat sleeps on the mat . the dog runs in the park .';
-
-/**
- * 67 context tokens: twelve place-free sentences, then the dog's. With the
- * question that is 77 tokens, so "park" (token 75) is only in a later window.
- * The filler has no place words on purpose: a window that starts mid-sentence
- * ("on the mat .") leaves that place without its animal, and head A [1] then
- * borrows the nearest animal, possibly the question's: a false match.
- */
-export const QA_LONG_CONTEXT = `${'the cat is hungry . '.repeat(12)}the dog runs in the park .`;
-
-export const qaCases: QaCase[] = [
-  { question: 'where does the dog run ?', context: QA_CONTEXT, expected: { answer: 'park' } },
-  { question: 'where does the cat sleep ?', context: QA_CONTEXT, expected: { answer: 'mat' } },
-  { question: 'Where does the cat sleep?', context: 'The dog runs in the park. The cat sleeps on the mat.', expected: { answer: 'mat' } },
-  { question: 'is the park where the dog runs ?', context: QA_CONTEXT, expected: { answer: 'park' }, questionTokenMatches: true },
-  { question: 'where does the cat sleep ?', context: 'the cat is hungry .', expected: { answer: null } },
-  { question: 'where does the cow sleep ?', context: QA_CONTEXT, expected: { answer: null } },
-  { question: 'where does the dog run ?', context: QA_LONG_CONTEXT, expected: { answer: 'park' }, needsWindows: true },
-];

@@ -1,11 +1,10 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
-import { qaCodec, type QaParams } from './params';
-import type { QaOutput } from './postprocess';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 
-export default defineHat<QaParams, QaOutput>({
+export default defineHat(seam, {
   id: 'question-answering',
   icon: '💬',
   title: 'Question answering',
@@ -38,7 +37,6 @@ export default defineHat<QaParams, QaOutput>({
       languages: 'Russian',
     },
   ],
-  params: qaCodec,
   texts: (p) => [p.question, p.context],
   validate(p) {
     const noQuestion = !p.question.trim();

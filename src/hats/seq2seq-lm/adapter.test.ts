@@ -7,8 +7,10 @@ import type { Device } from '@/engine/protocol';
 import type { LoadedHat } from '@/worker/adapter';
 import { writeFolder } from '../../../scripts/fixtures/build';
 import adapter, { fitSource } from './adapter';
-import { folders, PURR_TEXT, seq2seqCases, T5_ID } from './fixture';
+import { PURR_TEXT, seq2seqCases, T5_ID } from './cases';
+import { folders } from './fixture';
 import type { Seq2SeqOutput } from './generation';
+import { seq2seqDefaults } from './params';
 
 /*
  * The adapter in Node (onnxruntime-node, CPU) on the tiny T5 fixture, written to a temporary
@@ -43,7 +45,7 @@ describe.each(['fp32', 'q8'] as const)('tiny T5, %s', (dtype) => {
   it('writes the known outputs, with the encoder tokens and one step per token', async () => {
     const runner = await open(dtype);
     for (const c of seq2seqCases) {
-      const { output, tokens } = await runner.run({ text: c.text, task: c.task, max_new_tokens: 20 }, ctx());
+      const { output, tokens } = await runner.run({ ...seq2seqDefaults, text: c.text, task: c.task, max_new_tokens: 20 }, ctx());
       const out = output as Seq2SeqOutput;
       expect(out.text, `${c.task}: ${c.text}`).toBe(c.expected);
       expect(out.finish).toBe('eos');
@@ -60,14 +62,14 @@ describe.each(['fp32', 'q8'] as const)('tiny T5, %s', (dtype) => {
 
   it('marks the preset prefix in the encoder tokens', async () => {
     const runner = await open(dtype);
-    const out = (await runner.run({ text: 'the cat', task: 'translate-de', max_new_tokens: 5 }, ctx())).output as Seq2SeqOutput;
+    const out = (await runner.run({ ...seq2seqDefaults, text: 'the cat', task: 'translate-de', max_new_tokens: 5 }, ctx())).output as Seq2SeqOutput;
     expect(out.encoder.tokens.filter((t) => t.prefix).map((t) => t.token)).toEqual(['▁translate', '▁English', '▁to', '▁German', ':']);
     expect(out.encoder.tokens.filter((t) => !t.prefix).map((t) => t.token)).toEqual(['▁the', '▁cat', '</s>']);
   });
 
   it('purrs until max_new_tokens, and a stop keeps what was written', async () => {
     const runner = await open(dtype);
-    const long = (await runner.run({ text: PURR_TEXT, task: 'instruct', max_new_tokens: 6 }, ctx())).output as Seq2SeqOutput;
+    const long = (await runner.run({ ...seq2seqDefaults, text: PURR_TEXT, task: 'instruct', max_new_tokens: 6 }, ctx())).output as Seq2SeqOutput;
     expect(long.finish).toBe('length');
     expect(long.text).toBe('purr purr purr purr purr purr');
 
@@ -76,7 +78,7 @@ describe.each(['fp32', 'q8'] as const)('tiny T5, %s', (dtype) => {
       // The first step's partial always goes out (later ones at most every 50 ms): stop there.
       if ((o as Seq2SeqOutput).steps.length === 1) controller.abort();
     };
-    const stopped = (await runner.run({ text: PURR_TEXT, task: 'instruct', max_new_tokens: 100 }, ctx(controller.signal, stop))).output as Seq2SeqOutput;
+    const stopped = (await runner.run({ ...seq2seqDefaults, text: PURR_TEXT, task: 'instruct', max_new_tokens: 100 }, ctx(controller.signal, stop))).output as Seq2SeqOutput;
     expect(stopped.finish).toBe('stopped');
     expect(stopped.text).toBe('purr');
     expect(stopped.steps).toHaveLength(1);
@@ -85,7 +87,7 @@ describe.each(['fp32', 'q8'] as const)('tiny T5, %s', (dtype) => {
   it('truncates a long source to the window and says so', async () => {
     const runner = await open(dtype);
     const text = `${'the mat '.repeat(40)}the cat`;
-    const { output, tokens } = await runner.run({ text, task: 'translate-de', max_new_tokens: 5 }, ctx());
+    const { output, tokens } = await runner.run({ ...seq2seqDefaults, text, task: 'translate-de', max_new_tokens: 5 }, ctx());
     const out = output as Seq2SeqOutput;
     expect(out.encoder.tokens).toHaveLength(64);
     expect(out.encoder.tokens.at(-1)?.token).toBe('</s>');
@@ -97,8 +99,8 @@ describe.each(['fp32', 'q8'] as const)('tiny T5, %s', (dtype) => {
 describe('bad input', () => {
   it('an empty text is refused in words; an out-of-range limit is clamped with a note', async () => {
     const hat = await open('q8');
-    await expect(hat.run({ text: '  ', task: 'summarize', max_new_tokens: 5 }, ctx())).rejects.toThrow(/empty/);
-    const out = (await hat.run({ text: 'the cat', task: 'translate-de', max_new_tokens: 100000 }, ctx())).output as Seq2SeqOutput;
+    await expect(hat.run({ ...seq2seqDefaults, text: '  ', task: 'summarize', max_new_tokens: 5 }, ctx())).rejects.toThrow(/empty/);
+    const out = (await hat.run({ ...seq2seqDefaults, text: 'the cat', task: 'translate-de', max_new_tokens: 100000 }, ctx())).output as Seq2SeqOutput;
     expect(out.text).toBe('die Katze');
     expect(out.maxNewTokens).toBe(512);
     expect(out.notes.join(' ')).toMatch(/100000.*512 is used/);

@@ -1,20 +1,26 @@
 import { AutoModelForSeq2SeqLM, DynamicCache, Tensor, type PreTrainedModel } from '@huggingface/transformers';
-import type { TokenRow, TokensInfo } from '@/engine/protocol';
-import { BadInputError, pacer, type HatAdapter, type RunContext, type RunOutput } from '@/worker/adapter';
-import { EngineError } from '@/worker/errors';
-import { loadTextModel, type TextModel } from '@/worker/text-model';
+import {
+  BadInputError,
+  defineAdapter,
+  EngineError,
+  generationConfigOf,
+  loadTextModel,
+  pacer,
+  sessionsOf,
+  type RunContext,
+  type RunOutput,
+  type TextModel,
+  type TokenRow,
+  type TokensInfo,
+} from '@/worker/sdk';
 import { greedyGenerate, type EncoderToken, type Seq2SeqArchitecture, type Seq2SeqOutput } from './generation';
 import { clampNewTokens, PRESETS, sourceText, type Seq2SeqParams } from './params';
+import { seam } from './seam';
 
 /*
  * The worker side of the hat: tokenize the source, run the encoder session once,
  * then drive the decoder session step by step through the loop in generation.ts.
  */
-
-interface OrtSession {
-  inputNames: string[];
-  run(feeds: Record<string, unknown>): Promise<Record<string, unknown>>;
-}
 
 const TOP_K = 5;
 /** At most ~20 page updates per second while a model streams. */
@@ -53,18 +59,18 @@ export function fitSource(full: readonly number[], maxLength: number, eosId: num
 }
 
 export interface Seq2SeqRunner {
-  run(params: Seq2SeqParams, ctx: RunContext): Promise<RunOutput>;
+  run(params: Seq2SeqParams, ctx: RunContext<Seq2SeqOutput>): Promise<RunOutput<Seq2SeqOutput>>;
 }
 
 export function seq2seqRunner(tm: TextModel): Seq2SeqRunner {
   const { model, tokenizer, vocab, facts } = tm;
-  const sessions = model.sessions as Record<string, OrtSession>;
+  const sessions = sessionsOf(model);
   const encoderSession = sessions.model;
   const decoderSession = sessions.decoder_model_merged;
   if (!encoderSession || !decoderSession) throw new Error('This export has no encoder_model/decoder_model_merged pair.');
   const usesCache = decoderSession.inputNames.some((name) => name.startsWith('past_key_values.'));
   const architecture = architectureOf(model, usesCache);
-  const gen = (model as unknown as { generation_config?: Record<string, unknown> }).generation_config ?? {};
+  const gen = generationConfigOf(model);
   const config = model.config as unknown as Record<string, unknown>;
   const startId = Number(gen.decoder_start_token_id ?? config.decoder_start_token_id ?? tokenizer.pad_token_id ?? 0);
   const eosRaw = gen.eos_token_id ?? config.eos_token_id ?? tokenizer.eos_token_id;
@@ -173,7 +179,7 @@ function tokensInfo(tokens: EncoderToken[], fullLength: number, maxLength: numbe
   return { rows, fullLength, maxLength, truncated: fullLength > tokens.length };
 }
 
-const adapter: HatAdapter = {
+export default defineAdapter(seam, {
   async load(ctx) {
     // [5] AutoModelForSeq2SeqLM reads model_type (t5, bart, …) and opens two ONNX sessions:
     //     onnx/encoder_model*.onnx and onnx/decoder_model_merged*.onnx.
@@ -187,10 +193,8 @@ const adapter: HatAdapter = {
     }
     return {
       facts: tm.facts,
-      run: (params, runCtx) => runner.run(params as Seq2SeqParams, runCtx),
+      run: (params, runCtx) => runner.run(params, runCtx),
       dispose: () => tm.model.dispose(),
     };
   },
-};
-
-export default adapter;
+});

@@ -1,11 +1,11 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
-import type { Seq2SeqOutput } from './generation';
-import { seq2seqCodec, sourceText, type Seq2SeqParams } from './params';
+import { sourceText } from './params';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 
-export default defineHat<Seq2SeqParams, Seq2SeqOutput>({
+export default defineHat(seam, {
   id: 'seq2seq-lm',
   icon: '🤖',
   title: 'Encoder-decoder (text to text)',
@@ -43,7 +43,6 @@ export default defineHat<Seq2SeqParams, Seq2SeqOutput>({
       languages: 'English; German, French, Romanian for translation',
     },
   ],
-  params: seq2seqCodec,
   texts: (p) => [sourceText(p)],
   validate(p) {
     if (!p.text.trim()) return { message: 'The text is empty. Type something for the encoder to read (the preset adds its prefix in front).' };

@@ -1,16 +1,14 @@
 import { AutoModelForSequenceClassification } from '@huggingface/transformers';
-import type { HatAdapter } from '@/worker/adapter';
-import { encode, loadTextModel } from '@/worker/text-model';
-import type { SeqClsParams } from './params';
+import { defineAdapter, encode, loadTextModel } from '@/worker/sdk';
 import { scoreLabels } from './postprocess';
+import { seam } from './seam';
 
-const adapter: HatAdapter = {
+export default defineAdapter(seam, {
   async load(ctx) {
     const tm = await loadTextModel(AutoModelForSequenceClassification, ctx);
     return {
       facts: tm.facts,
-      async run(raw) {
-        const params = raw as SeqClsParams;
+      async run(params) {
         // [1] A pair is packed as [CLS] A [SEP] B [SEP]; token_type_ids mark which sentence each token is in.
         const { inputs, tokens } = encode(tm, { text: params.text, textPair: params.text_pair });
         const { logits } = await tm.model(inputs);
@@ -20,6 +18,4 @@ const adapter: HatAdapter = {
       dispose: () => tm.model.dispose(),
     };
   },
-};
-
-export default adapter;
+});

@@ -1,7 +1,9 @@
-import { blankWeights, embeddingNames, headNames, layerNames, type EncoderConfig } from '../../lib/onnx';
-import { FeatureSpace, seededRandom } from '../../lib/onnx/testing/feature-space';
-import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/testing/fixture-spec';
-import { tokenId, VOCAB } from '../../lib/onnx/testing/test-vocab';
+import { blankWeights, blockNames, embeddingNames, layerNames, type EncoderConfig } from '../../lib/onnx';
+import { FeatureSpace, seededRandom } from '../../lib/onnx/fixture/feature-space';
+import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/fixture/fixture-spec';
+import { tokenId, VOCAB } from '../../lib/onnx/fixture/test-vocab';
+import { NLI_ID, NLI_LABELS, NO_ONNX_ID, SST2_ID } from './cases';
+import { CLASSIFIER, sequenceClassificationHead } from './head';
 
 /*
  * Tiny test models for this hat, with weights written by hand so the answer is
@@ -23,15 +25,9 @@ import { tokenId, VOCAB } from '../../lib/onnx/testing/test-vocab';
 const H = 32;
 const space = new FeatureSpace(H);
 
-export const SST2_ID = 'hw-test/tiny-distilbert-sst2';
-export const NLI_ID = 'hw-test/tiny-bert-nli';
-export const NO_ONNX_ID = 'hw-test/no-onnx';
-
 export const POSITIVE_WORDS = ['great', 'good', 'love', 'wonderful', 'amazing', 'best'];
 export const NEGATIVE_WORDS = ['awful', 'bad', 'hate', 'terrible', 'worst', 'boring'];
 export const NEGATION_WORDS = ['not', 'no', 'never'];
-/** id order is deliberately not alphabetical: code must go through id2label. */
-export const NLI_LABELS = ['entailment', 'neutral', 'contradiction'] as const;
 
 function embeddings(config: EncoderConfig, weights: Record<string, Float32Array>, used: number[], seed: number) {
   const names = embeddingNames(config);
@@ -57,11 +53,11 @@ function sst2Weights() {
   space.read(w[`${l.key}.weight`]!, 0, SAL, 8); // score = 6 · 8 · sal / √16 = 12
   space.read(w[`${l.value}.weight`]!, 0, POL, 1);
   space.write(w[`${l.attentionOut}.weight`]!, H, CTX, 0, 1.5);
-  const n = headNames(config);
+  const n = blockNames(config);
   space.read(w[`${n.preClassifier}.weight`]!, 0, CTX, 2); // ReLU(+pol) and ReLU(−pol)
   space.read(w[`${n.preClassifier}.weight`]!, 1, CTX, -2);
-  w[`${n.classifier}.weight`]!.set([-1, 1], 0); // NEGATIVE = u1 − u0
-  w[`${n.classifier}.weight`]!.set([1, -1], H); // POSITIVE = u0 − u1
+  w[`${CLASSIFIER}.weight`]!.set([-1, 1], 0); // NEGATIVE = u1 − u0
+  w[`${CLASSIFIER}.weight`]!.set([1, -1], H); // POSITIVE = u0 − u1
   return w;
 }
 
@@ -87,14 +83,14 @@ function nliWeights() {
   space.read(w[`${l1.value}.weight`]!, 16, SEGB, 1);
   space.write(w[`${l1.attentionOut}.weight`]!, H, ANY_NOTB, 0, 1);
   space.write(w[`${l1.attentionOut}.weight`]!, H, ANY_B, 16, 2);
-  const n = headNames(config); // pooler: p0 = tanh(5·(anyNotB − 0.8)), p1 = tanh(5·(anyB − 0.8))
+  const n = blockNames(config); // pooler: p0 = tanh(5·(anyNotB − 0.8)), p1 = tanh(5·(anyB − 0.8))
   space.read(w[`${n.pooler}.weight`]!, 0, ANY_NOTB, 5);
   space.read(w[`${n.pooler}.weight`]!, 1, ANY_B, 5);
   w[`${n.pooler}.bias`]!.set([-4, -4]);
   // entailment = 4·(p1 − p0), neutral = −8·p1, contradiction = 4·(p0 + p1): the winner leads by 8.
-  w[`${n.classifier}.weight`]!.set([-4, 4], 0);
-  w[`${n.classifier}.weight`]!.set([0, -8], H);
-  w[`${n.classifier}.weight`]!.set([4, 4], 2 * H);
+  w[`${CLASSIFIER}.weight`]!.set([-4, 4], 0);
+  w[`${CLASSIFIER}.weight`]!.set([0, -8], H);
+  w[`${CLASSIFIER}.weight`]!.set([4, 4], 2 * H);
   return w;
 }
 
@@ -102,7 +98,7 @@ export const sst2Fixture: FixtureModelSpec = {
   id: SST2_ID,
   architecture: 'DistilBertForSequenceClassification',
   config: tinyConfig('distilbert', VOCAB.length, 1),
-  head: { kind: 'sequence-classification', numLabels: 2 },
+  head: sequenceClassificationHead(2),
   labels: ['NEGATIVE', 'POSITIVE'],
   tokenizerClass: 'DistilBertTokenizer',
   modelMaxLength: 64,
@@ -115,7 +111,7 @@ export const nliFixture: FixtureModelSpec = {
   id: NLI_ID,
   architecture: 'BertForSequenceClassification',
   config: tinyConfig('bert', VOCAB.length, 2),
-  head: { kind: 'sequence-classification', numLabels: 3 },
+  head: sequenceClassificationHead(3),
   labels: NLI_LABELS,
   tokenizerClass: 'BertTokenizer',
   modelMaxLength: 64,
@@ -142,48 +138,3 @@ export const benchCase: BenchCase = {
   field: 'Text',
   inputs: (i) => `this movie was ${i % 2 ? 'great' : 'awful'} and the cat ${'sleeps '.repeat(i % 5)}said so ${i}`,
 };
-
-export interface ClassificationCase {
-  text: string;
-  /** Sentence B (URL param text_pair); absent for single texts. */
-  text_pair?: string;
-  /** The top label, with at least this probability. */
-  expected: { label: string; minScore: number };
-  /** The text is longer than model_max_length (64) tokens and gets truncated. */
-  truncated?: boolean;
-}
-
-/** The top label must be `label` with probability above 0.9. */
-const likely = (label: string) => ({ label, minScore: 0.9 });
-
-/** Words from the vocabulary, 65 of them: past the 64-token limit on their own. */
-export const LONG_FILLER = Array(5).fill('the cat sleeps on the mat and the dog runs in the park .').join(' ');
-
-export const sst2Cases: ClassificationCase[] = [
-  { text: 'This movie is great!', expected: likely('POSITIVE') },
-  { text: 'I love this film.', expected: likely('POSITIVE') },
-  { text: 'What a wonderful day.', expected: likely('POSITIVE') },
-  { text: 'The Café was AMAZING', expected: likely('POSITIVE') },
-  { text: 'This movie was awful.', expected: likely('NEGATIVE') },
-  { text: 'I hate this film.', expected: likely('NEGATIVE') },
-  { text: 'The ending was terrible!', expected: likely('NEGATIVE') },
-  { text: 'bad', expected: likely('NEGATIVE') },
-  { text: `This film is great. ${LONG_FILLER}`, expected: likely('POSITIVE'), truncated: true },
-];
-
-/** Texts the SST-2 fixture cannot decide: both labels score 0.5 (± rounding). */
-export const sst2UndecidedCases: { text: string; truncated?: boolean }[] = [
-  { text: 'The cat sleeps on the mat.' },
-  // The keyword sits past token 64 and is cut off before the model sees it.
-  { text: `${LONG_FILLER} But the ending was awful.`, truncated: true },
-];
-
-export const nliCases: ClassificationCase[] = [
-  { text: 'The cat sleeps on the mat.', text_pair: 'The cat does not sleep.', expected: likely('contradiction') },
-  { text: 'The dog runs in the park.', text_pair: 'The dog never runs.', expected: likely('contradiction') },
-  { text: 'The cat sleeps on the mat.', text_pair: 'A cat sleeps.', expected: likely('entailment') },
-  // Negation in sentence A only: not a contradiction (token_type_ids at work).
-  { text: 'The dog is not happy.', text_pair: 'The dog is sad.', expected: likely('entailment') },
-  { text: 'The cat does not sleep.', expected: likely('neutral') },
-  { text: 'The cat sleeps.', expected: likely('neutral') },
-];

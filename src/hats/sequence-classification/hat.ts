@@ -1,11 +1,10 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
-import type { SeqClsOutput } from './postprocess';
-import { seqClsCodec, type SeqClsParams } from './params';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 
-export default defineHat<SeqClsParams, SeqClsOutput>({
+export default defineHat(seam, {
   id: 'sequence-classification',
   icon: '🎩',
   title: 'Sequence classification',
@@ -54,7 +53,6 @@ export default defineHat<SeqClsParams, SeqClsOutput>({
       languages: 'English',
     },
   ],
-  params: seqClsCodec,
   texts: (p) => [p.text, p.text_pair],
   validate(p) {
     if (!p.text.trim()) return { message: 'The text is empty. Type a sentence for the model to classify.' };

@@ -1,19 +1,17 @@
 import { AutoModelForTokenClassification } from '@huggingface/transformers';
-import type { HatAdapter } from '@/worker/adapter';
-import { encode, loadTextModel } from '@/worker/text-model';
-import type { TokenClsParams } from './params';
+import { defineAdapter, encode, loadTextModel, tokenizerJsonOf } from '@/worker/sdk';
 import { buildOutput } from './postprocess';
 import { readScheme } from './scheme';
+import { seam } from './seam';
 
-const adapter: HatAdapter = {
+export default defineAdapter(seam, {
   async load(ctx) {
     const tm = await loadTextModel(AutoModelForTokenClassification, ctx);
     // [1] How this tokenizer marks word pieces ("##", "▁", byte-level "Ġ"), to find each token in the text again.
-    const scheme = readScheme((tm.tokenizer as unknown as { _tokenizerJSON?: unknown })._tokenizerJSON);
+    const scheme = readScheme(tokenizerJsonOf(tm.tokenizer));
     return {
       facts: tm.facts,
-      async run(raw) {
-        const { text } = raw as TokenClsParams;
+      async run({ text }) {
         const { inputs, tokens } = encode(tm, { text });
         // [2] logits: [batch=1, seq_len, num_labels]. The head is one Linear(hidden → num_labels) applied to every
         //     token's final hidden vector, so each token gets its own scores; there is no pooling.
@@ -32,6 +30,4 @@ const adapter: HatAdapter = {
       dispose: () => tm.model.dispose(),
     };
   },
-};
-
-export default adapter;
+});

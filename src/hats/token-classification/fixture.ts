@@ -1,9 +1,11 @@
-import { embeddingNames, headNames, layerNames } from '../../lib/onnx/bert-names';
+import { embeddingNames, layerNames } from '../../lib/onnx/bert-names';
 import { blankWeights } from '../../lib/onnx/weight-shapes';
-import { FeatureSpace } from '../../lib/onnx/testing/feature-space';
-import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/testing/fixture-spec';
-import { relativeScore, waveEnergy, writeWaves, type Wave } from '../../lib/onnx/testing/positions';
-import { tokenId, VOCAB } from '../../lib/onnx/testing/test-vocab';
+import { FeatureSpace } from '../../lib/onnx/fixture/feature-space';
+import { tinyConfig, type BenchCase, type FixtureModelSpec } from '../../lib/onnx/fixture/fixture-spec';
+import { relativeScore, waveEnergy, writeWaves, type Wave } from '../../lib/onnx/fixture/positions';
+import { tokenId, VOCAB } from '../../lib/onnx/fixture/test-vocab';
+import { NER_ID, NER_LABELS } from './cases';
+import { CLASSIFIER, tokenClassificationHead } from './head';
 
 /*
  * A tiny BERT named-entity tagger, weights by hand, labels in the order of
@@ -24,9 +26,6 @@ const H = 32;
 const HEAD_DIM = 16;
 const space = new FeatureSpace(H);
 
-export const NER_ID = 'hw-test/tiny-bert-ner';
-/** dslim/bert-base-NER's id order. */
-export const NER_LABELS = ['O', 'B-MISC', 'I-MISC', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
 export const NER_NAMES = { PER: ['miya', 'ann'], LOC: ['paris', 'london'], ORG: ['hugging'] } as const;
 const TYPES = ['PER', 'LOC', 'ORG'] as const;
 
@@ -67,8 +66,8 @@ function nerWeights() {
     w[`${l.ffnIn}.bias`]![t] = -1.5 * gain;
     space.write(w[`${l.ffnOut}.weight`]!, config.intermediateSize, INSIDE[t]!, t, 1 / gain);
   });
-  const classifier = w[`${headNames(config).classifier}.weight`]!;
-  const bias = w[`${headNames(config).classifier}.bias`]!;
+  const classifier = w[`${CLASSIFIER}.weight`]!;
+  const bias = w[`${CLASSIFIER}.bias`]!;
   bias.set([3, -3, -3, -1, -1, -1, -1, -1, -1]); // O unless a feature says otherwise
   TYPES.forEach((type, t) => {
     space.read(classifier, NER_LABELS.indexOf(`B-${type}`), TYPE[t]!, 7 / MARK);
@@ -81,7 +80,7 @@ export const nerFixture: FixtureModelSpec = {
   id: NER_ID,
   architecture: 'BertForTokenClassification',
   config: tinyConfig('bert', VOCAB.length, 1),
-  head: { kind: 'token-classification', numLabels: NER_LABELS.length },
+  head: tokenClassificationHead(NER_LABELS.length),
   labels: NER_LABELS,
   tokenizerClass: 'BertTokenizer',
   modelMaxLength: 64,
@@ -99,43 +98,3 @@ export const benchCase: BenchCase = {
   field: 'Text',
   inputs: (i) => `${['miya', 'annabel'][i % 2]} lives in ${['paris', 'london'][i % 2]} and works at hugging face ${i}`,
 };
-
-export interface NerCase {
-  text: string;
-  /** Every word piece (special tokens excluded) with its top label, in order. */
-  tokens: { token: string; label: (typeof NER_LABELS)[number] }[];
-  /** Entities after merging pieces (aggregation "simple"): words and their group. */
-  entities: { word: string; group: 'PER' | 'LOC' | 'ORG' }[];
-  /** Every token's top label has at least this probability (O tokens sit near 0.9, names near 0.94). */
-  minScore: number;
-}
-
-const o = (token: string) => ({ token, label: 'O' as const });
-
-export const nerCases: NerCase[] = [
-  {
-    text: 'Miya lives in Paris',
-    tokens: [{ token: 'miya', label: 'B-PER' }, o('lives'), o('in'), { token: 'paris', label: 'B-LOC' }],
-    entities: [{ word: 'miya', group: 'PER' }, { word: 'paris', group: 'LOC' }],
-    minScore: 0.85,
-  },
-  {
-    text: 'annabel lives in london',
-    tokens: [{ token: 'ann', label: 'B-PER' }, { token: '##abel', label: 'I-PER' }, o('lives'), o('in'), { token: 'london', label: 'B-LOC' }],
-    entities: [{ word: 'annabel', group: 'PER' }, { word: 'london', group: 'LOC' }],
-    minScore: 0.85,
-  },
-  {
-    text: 'miya works at hugging face',
-    tokens: [{ token: 'miya', label: 'B-PER' }, o('works'), o('at'), { token: 'hugging', label: 'B-ORG' }, { token: 'face', label: 'I-ORG' }],
-    entities: [{ word: 'miya', group: 'PER' }, { word: 'hugging face', group: 'ORG' }],
-    minScore: 0.85,
-  },
-  {
-    // Context decides: "face" after no name is not part of one.
-    text: 'i like your face',
-    tokens: [o('i'), o('like'), o('your'), o('face')],
-    entities: [],
-    minScore: 0.85,
-  },
-];

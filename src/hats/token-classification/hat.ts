@@ -1,11 +1,10 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
-import { tokenClsCodec, type TokenClsParams } from './params';
-import type { TokenClsOutput } from './postprocess';
+import { seam } from './seam';
 
 const MB = 1_000_000;
 
-export default defineHat<TokenClsParams, TokenClsOutput>({
+export default defineHat(seam, {
   id: 'token-classification',
   icon: '🪢',
   title: 'Token classification',
@@ -45,7 +44,6 @@ export default defineHat<TokenClsParams, TokenClsOutput>({
       languages: 'English',
     },
   ],
-  params: tokenClsCodec,
   texts: (p) => [p.text],
   validate(p) {
     if (!p.text.trim()) return { message: 'The text is empty. Type a sentence with a few names or places to tag.' };

@@ -1,8 +1,6 @@
 import { embeddingNames, layerNames, type EncoderConfig } from './bert-names';
-import { BATCH, SEQUENCE } from './head-outputs';
+import { BATCH, SEQUENCE } from './bert-head';
 import { addWeight, gelu, layerNorm, linear, type BuildContext } from './layers';
-
-export { BATCH, SEQUENCE };
 
 export interface EncoderInputs {
   inputIds: string;

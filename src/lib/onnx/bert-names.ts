@@ -21,26 +21,6 @@ export interface EncoderConfig {
   prefix?: string;
 }
 
-/**
- * The task head on top of the encoder, named after the Hugging Face class it mirrors:
- * sequence-classification (…ForSequenceClassification), masked-lm (…ForMaskedLM),
- * question-answering (…ForQuestionAnswering), token-classification (…ForTokenClassification),
- * base (BertModel / DistilBertModel: no head), multiple-choice (…ForMultipleChoice),
- * next-sentence-prediction (BertForNextSentencePrediction), pretraining (BertForPreTraining).
- * The last two exist for BERT only (DistilBERT has no pooler and was not trained on NSP).
- */
-export type HeadSpec =
-  | { kind: 'sequence-classification'; numLabels: number }
-  | { kind: 'masked-lm' }
-  | { kind: 'question-answering' }
-  | { kind: 'token-classification'; numLabels: number }
-  | { kind: 'base' }
-  | { kind: 'multiple-choice' }
-  | { kind: 'next-sentence-prediction' }
-  | { kind: 'pretraining' };
-
-export type HeadKind = HeadSpec['kind'];
-
 /** Tensors by Hugging Face name. */
 export type WeightMap = Readonly<Record<string, Float32Array>>;
 
@@ -97,15 +77,18 @@ export function layerNames(config: EncoderConfig, i: number): LayerNames {
   };
 }
 
-export function headNames(config: EncoderConfig) {
+/**
+ * Module names (without .weight/.bias) of the blocks BERT's own heads are made of, shared by
+ * several tasks: the pooler (BERT) or pre_classifier (DistilBERT) that sentence-level heads read,
+ * the masked-LM transform and its per-word bias, and the NSP classifier BERT was pretrained with.
+ */
+export function blockNames(config: EncoderConfig) {
   return {
     pooler: `${prefixOf(config)}pooler.dense`, // BERT only
     preClassifier: 'pre_classifier', // DistilBERT only
-    classifier: 'classifier',
-    qaOutputs: 'qa_outputs',
-    nsp: 'cls.seq_relationship', // BERT only
     mlmTransform: 'cls.predictions.transform.dense',
     mlmNorm: 'cls.predictions.transform.LayerNorm',
     mlmBias: 'cls.predictions.bias',
+    seqRelationship: 'cls.seq_relationship', // BERT only
   };
 }

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-node';
-import type { EncoderConfig, HeadSpec } from './bert-names';
+import { linearShapes, type BertHead } from './bert-head';
+import { pooler } from './bert-blocks';
+import type { EncoderConfig } from './bert-names';
+import { linear } from './layers';
 import { blankWeights } from './weight-shapes';
 import { buildBertModel } from './bert-model';
 import { decodeModel, serializeModel } from './graph-builder';
 import { DataType } from './onnx-types';
 import { dequantizeTensor, quantizeModel, quantizeTensor } from './quantize';
-import { seededRandom } from './testing/feature-space';
+import { seededRandom } from './fixture/feature-space';
 
 const random = seededRandom(3);
 const sample = (n: number, lo: number, hi: number) => Float32Array.from({ length: n }, () => lo + random() * (hi - lo));
@@ -49,7 +52,14 @@ describe('quantizeModel', () => {
     family: 'bert', vocabSize: 64, hiddenSize: 32, numLayers: 1, numHeads: 2,
     intermediateSize: 64, maxPositions: 16, typeVocabSize: 2, layerNormEps: 1e-12,
   };
-  const head: HeadSpec = { kind: 'sequence-classification', numLabels: 2 };
+  // A sentence classifier: pooled [CLS] → Linear(hidden → 2).
+  const head: BertHead = {
+    name: 'classifier',
+    shapes: (c) => [...pooler.shapes(c), ...linearShapes('classifier', 2, c.hiddenSize)],
+    outputs: () => [{ name: 'logits', dims: ['batch_size', 2] }],
+    build: (ctx, c, hidden) => [linear(ctx, pooler.build(ctx, c, hidden), 'classifier', c.hiddenSize, 2)],
+    reference: (ops, c, xs) => [ops.linear(pooler.reference(ops, c, xs), 'classifier', 2)],
+  };
   const weights = blankWeights(config, head);
   const r = seededRandom(5);
   for (const data of Object.values(weights)) for (let i = 0; i < data.length; i++) data[i]! += (r() - 0.5) * 0.2;

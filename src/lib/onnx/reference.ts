@@ -1,96 +1,117 @@
-import { embeddingNames, headNames, type EncoderConfig, type HeadSpec, type WeightMap } from './bert-names';
-import { headOutputs } from './head-outputs';
-import { gelu, Ops, referenceEncoder, sum, type Vec } from './reference-encoder';
+import { embeddingNames, layerNames, type EncoderConfig, type WeightMap } from './bert-names';
 
 /*
- * A textbook forward pass of BERT / DistilBERT and every head, written out
- * loop by loop over the Hugging Face weight map, in float64. It shares no code
- * with the graph builder (only the tensor names), so agreeing with it is
- * evidence that the ONNX graph computes what the PyTorch modules compute.
- * Tests use it to check the builder, and to check the known answers of the
- * checkpoint-only fixtures without ONNX Runtime. Slow: tiny models only.
+ * A textbook forward pass of BERT / DistilBERT, written out loop by loop over
+ * the Hugging Face weight map, in float64. It shares no code with the graph
+ * builder (only the tensor names), so agreeing with it is evidence that the
+ * ONNX graph computes what the PyTorch modules compute. Each head brings the
+ * same for its own layers (BertHead.reference); referenceForward in
+ * bert-model.ts puts the two together. Slow: tiny models only.
  */
 
-export { referenceEncoder, gelu, erf } from './reference-encoder';
+export type Vec = number[];
 
-export interface ReferenceInputs {
-  /** [batch][seq]; every row the same length (pad with attention_mask 0). */
-  inputIds: number[][];
-  attentionMask?: number[][];
-  /** Ignored by DistilBERT (no segment embeddings); zeros when absent. */
-  tokenTypeIds?: number[][];
+export const sum = (v: Vec) => v.reduce((a, b) => a + b, 0);
+const add = (a: Vec, b: Vec) => a.map((x, i) => x + (b[i] as number));
+
+/** Abramowitz & Stegun 7.1.26, |error| < 1.5e-7 (JS has no Math.erf). */
+export function erf(x: number): number {
+  const t = 1 / (1 + 0.3275911 * Math.abs(x));
+  const poly = ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t;
+  return Math.sign(x) * (1 - poly * Math.exp(-x * x));
 }
 
-export interface ReferenceTensor {
-  dims: number[];
-  data: Float32Array;
-}
+/** Exact (erf) GELU, as BERT and DistilBERT use. */
+export const gelu = (x: number) => 0.5 * x * (1 + erf(x / Math.SQRT2));
 
-/** The head's outputs for one sequence, in headOutputs order, each flattened. */
-function referenceHead(ops: Ops, config: EncoderConfig, head: HeadSpec, xs: Vec[]): Vec[] {
-  const h = config.hiddenSize;
-  const hn = headNames(config);
-  const e = embeddingNames(config);
-  const pooled = () =>
-    config.family === 'bert'
-      ? ops.linear(xs[0]!, hn.pooler, h).map(Math.tanh)
-      : ops.linear(xs[0]!, hn.preClassifier, h).map((a) => Math.max(0, a));
-  const mlm = () =>
-    xs.flatMap((x) => {
-      const t = ops.norm(ops.linear(x, hn.mlmTransform, h).map(gelu), hn.mlmNorm);
-      const bias = ops.get(hn.mlmBias);
-      return Array.from({ length: config.vocabSize }, (_, id) => bias[id]! + sum(ops.row(e.word, id, h).map((ev, i) => ev * t[i]!)));
+/** Weight lookups and the three PyTorch modules every block is made of. */
+export class Ops {
+  constructor(private readonly w: WeightMap, private readonly eps: number) {}
+
+  get(name: string): Float32Array {
+    const data = this.w[name];
+    if (!data) throw new Error(`reference: missing weight ${name}`);
+    return data;
+  }
+
+  row(name: string, r: number, width: number): Vec {
+    return Array.from(this.get(name).subarray(r * width, (r + 1) * width));
+  }
+
+  /** nn.Linear: weight [out, in]. */
+  linear(x: Vec, module: string, out: number): Vec {
+    const W = this.get(`${module}.weight`);
+    const b = this.get(`${module}.bias`);
+    const n = x.length;
+    return Array.from({ length: out }, (_, o) => {
+      let acc = b[o] as number;
+      for (let i = 0; i < n; i++) acc += (W[o * n + i] as number) * (x[i] as number);
+      return acc;
     });
-  switch (head.kind) {
-    case 'base':
-      return [xs.flat()];
-    case 'masked-lm':
-      return [mlm()];
-    case 'sequence-classification':
-      return [ops.linear(pooled(), hn.classifier, head.numLabels)];
-    case 'multiple-choice':
-      return [ops.linear(pooled(), hn.classifier, 1)];
-    case 'token-classification':
-      return [xs.flatMap((x) => ops.linear(x, hn.classifier, head.numLabels))];
-    case 'question-answering': {
-      const both = xs.map((x) => ops.linear(x, hn.qaOutputs, 2));
-      return [both.map((s) => s[0]!), both.map((s) => s[1]!)];
-    }
-    case 'next-sentence-prediction':
-      return [ops.linear(pooled(), hn.nsp, 2)];
-    case 'pretraining':
-      return [mlm(), ops.linear(pooled(), hn.nsp, 2)];
-    default: {
-      const never: never = head;
-      throw new Error(`unknown head ${JSON.stringify(never)}`);
-    }
+  }
+
+  norm(x: Vec, module: string): Vec {
+    const mean = sum(x) / x.length;
+    const std = Math.sqrt(sum(x.map((v) => (v - mean) ** 2)) / x.length + this.eps);
+    const gamma = this.get(`${module}.weight`);
+    const beta = this.get(`${module}.bias`);
+    return x.map((v, i) => ((v - mean) / std) * (gamma[i] as number) + (beta[i] as number));
   }
 }
 
-/**
- * Runs the model on a batch; returns the same outputs, names and dims as the
- * ONNX graph buildBertModel makes (padded positions included, as the graph
- * computes them).
- */
-export function referenceForward(
-  config: EncoderConfig,
-  head: HeadSpec,
-  weights: WeightMap,
-  inputs: ReferenceInputs,
-): Record<string, ReferenceTensor> {
-  const ops = new Ops(weights, config.layerNormEps);
-  const batch = inputs.inputIds.length;
-  const seq = inputs.inputIds[0]?.length ?? 0;
-  const rows = inputs.inputIds.map((ids, b) => {
-    if (ids.length !== seq) throw new Error('reference: every row must have the same length');
-    const xs = referenceEncoder(config, weights, ids, inputs.attentionMask?.[b], inputs.tokenTypeIds?.[b]);
-    return referenceHead(ops, config, head, xs);
+/** Multi-head self-attention of one sequence; `visible[j]` false hides key j (padding). */
+function attention(ops: Ops, config: EncoderConfig, xs: Vec[], visible: boolean[], layer: number): Vec[] {
+  const h = config.hiddenSize;
+  const d = h / config.numHeads;
+  const n = layerNames(config, layer);
+  const [q, k, v] = [n.query, n.key, n.value].map((m) => xs.map((x) => ops.linear(x, m, h))) as [Vec[], Vec[], Vec[]];
+  const anyVisible = visible.some(Boolean);
+  return xs.map((_, i) => {
+    const context: Vec = new Array(h).fill(0);
+    for (let head = 0; head < config.numHeads; head++) {
+      const off = head * d;
+      const scores = k.map((kj, j) => {
+        if (anyVisible && !visible[j]) return -Infinity;
+        let dot = 0;
+        for (let t = 0; t < d; t++) dot += (q[i]![off + t] as number) * (kj[off + t] as number);
+        return dot / Math.sqrt(d);
+      });
+      const top = Math.max(...scores);
+      const weights = scores.map((s) => Math.exp(s - top));
+      const z = sum(weights);
+      weights.forEach((p, j) => {
+        for (let t = 0; t < d; t++) context[off + t]! += (p / z) * v[j]![off + t]!;
+      });
+    }
+    return ops.linear(context, n.attentionOut, h);
   });
-  const out: Record<string, ReferenceTensor> = {};
-  headOutputs(config, head).forEach(({ name, dims }, k) => {
-    const data = Float32Array.from(rows.flatMap((r) => r[k]!));
-    const concrete = dims.map((d) => (d === 'batch_size' ? batch : d === 'sequence_length' ? seq : (d as number)));
-    out[name] = { dims: concrete, data };
-  });
-  return out;
 }
+
+/** The encoder's last hidden state for one sequence: [seq][hidden]. */
+export function referenceEncoder(
+  config: EncoderConfig,
+  weights: WeightMap,
+  ids: number[],
+  mask?: number[],
+  types?: number[],
+): Vec[] {
+  const ops = new Ops(weights, config.layerNormEps);
+  const h = config.hiddenSize;
+  const e = embeddingNames(config);
+  let xs = ids.map((id, p) => {
+    let x = add(ops.row(e.word, id, h), ops.row(e.position, p, h));
+    if (config.typeVocabSize > 0) x = add(x, ops.row(e.tokenType, types?.[p] ?? 0, h));
+    return ops.norm(x, e.norm);
+  });
+  const visible = ids.map((_, p) => (mask?.[p] ?? 1) !== 0);
+  for (let l = 0; l < config.numLayers; l++) {
+    const n = layerNames(config, l);
+    const attended = attention(ops, config, xs, visible, l).map((a, i) => ops.norm(add(xs[i]!, a), n.attentionNorm));
+    xs = attended.map((x) => {
+      const ffn = ops.linear(ops.linear(x, n.ffnIn, config.intermediateSize).map(gelu), n.ffnOut, h);
+      return ops.norm(add(x, ffn), n.outputNorm);
+    });
+  }
+  return xs;
+}
+

@@ -1,4 +1,5 @@
-import { embeddingNames, headNames, layerNames, type EncoderConfig, type HeadSpec } from './bert-names';
+import { linearShapes, normShapes, type BertHead, type TensorShape } from './bert-head';
+import { embeddingNames, layerNames, type EncoderConfig } from './bert-names';
 
 /*
  * The tensors a checkpoint must hold for an encoder and head, with their
@@ -6,77 +7,28 @@ import { embeddingNames, headNames, layerNames, type EncoderConfig, type HeadSpe
  * fetches, and what the fixtures write.
  */
 
-/** Every tensor the builder reads for this config and head, with its shape. */
-export function weightShapes(config: EncoderConfig, head: HeadSpec): [string, number[]][] {
+/** The encoder's tensors: embeddings and every layer. */
+export function encoderShapes(config: EncoderConfig): TensorShape[] {
   const { hiddenSize: h, intermediateSize: m } = config;
-  const linear = (name: string, out: number, inp: number): [string, number[]][] => [
-    [`${name}.weight`, [out, inp]],
-    [`${name}.bias`, [out]],
-  ];
-  const norm = (name: string): [string, number[]][] => [
-    [`${name}.weight`, [h]],
-    [`${name}.bias`, [h]],
-  ];
   const emb = embeddingNames(config);
-  const shapes: [string, number[]][] = [
+  const shapes: TensorShape[] = [
     [emb.word, [config.vocabSize, h]],
     [emb.position, [config.maxPositions, h]],
   ];
   if (config.typeVocabSize > 0) shapes.push([emb.tokenType, [config.typeVocabSize, h]]);
-  shapes.push(...norm(emb.norm));
+  shapes.push(...normShapes(emb.norm, h));
   for (let i = 0; i < config.numLayers; i++) {
     const l = layerNames(config, i);
-    shapes.push(...linear(l.query, h, h), ...linear(l.key, h, h), ...linear(l.value, h, h));
-    shapes.push(...linear(l.attentionOut, h, h), ...norm(l.attentionNorm));
-    shapes.push(...linear(l.ffnIn, m, h), ...linear(l.ffnOut, h, m), ...norm(l.outputNorm));
+    shapes.push(...linearShapes(l.query, h, h), ...linearShapes(l.key, h, h), ...linearShapes(l.value, h, h));
+    shapes.push(...linearShapes(l.attentionOut, h, h), ...normShapes(l.attentionNorm, h));
+    shapes.push(...linearShapes(l.ffnIn, m, h), ...linearShapes(l.ffnOut, h, m), ...normShapes(l.outputNorm, h));
   }
-  shapes.push(...headShapes(config, head));
   return shapes;
 }
 
-/** Tensors of the head alone (what a checkpoint must add to the encoder for this task). */
-export function headShapes(config: EncoderConfig, head: HeadSpec): [string, number[]][] {
-  const { hiddenSize: h, vocabSize: v } = config;
-  const linear = (name: string, out: number, inp: number): [string, number[]][] => [
-    [`${name}.weight`, [out, inp]],
-    [`${name}.bias`, [out]],
-  ];
-  const names = headNames(config);
-  const pooled = (): [string, number[]][] =>
-    linear(config.family === 'bert' ? names.pooler : names.preClassifier, h, h);
-  const mlm = (): [string, number[]][] => [
-    ...linear(names.mlmTransform, h, h),
-    [`${names.mlmNorm}.weight`, [h]],
-    [`${names.mlmNorm}.bias`, [h]],
-    [names.mlmBias, [v]],
-  ];
-  const bertOnly = () => {
-    if (config.family !== 'bert') throw new Error(`${head.kind} needs BERT's pooler and NSP head; ${config.family} has none`);
-  };
-  switch (head.kind) {
-    case 'base':
-      return [];
-    case 'masked-lm':
-      return mlm();
-    case 'sequence-classification':
-      return [...pooled(), ...linear(names.classifier, head.numLabels, h)];
-    case 'multiple-choice':
-      return [...pooled(), ...linear(names.classifier, 1, h)];
-    case 'token-classification':
-      return linear(names.classifier, head.numLabels, h);
-    case 'question-answering':
-      return linear(names.qaOutputs, 2, h);
-    case 'next-sentence-prediction':
-      bertOnly();
-      return [...pooled(), ...linear(names.nsp, 2, h)];
-    case 'pretraining':
-      bertOnly();
-      return [...mlm(), ...pooled(), ...linear(names.nsp, 2, h)];
-    default: {
-      const never: never = head;
-      throw new Error(`unknown head ${JSON.stringify(never)}`);
-    }
-  }
+/** Every tensor the builder reads for this config and head, with its shape. */
+export function weightShapes(config: EncoderConfig, head: BertHead): TensorShape[] {
+  return [...encoderShapes(config), ...head.shapes(config)];
 }
 
 /**
@@ -85,7 +37,7 @@ export function headShapes(config: EncoderConfig, head: HeadSpec): [string, numb
  * already-normalised vector as it is, so untouched layers pass their input
  * through: a starting point for hand-designed weights.
  */
-export function blankWeights(config: EncoderConfig, head: HeadSpec): Record<string, Float32Array> {
+export function blankWeights(config: EncoderConfig, head: BertHead): Record<string, Float32Array> {
   const weights: Record<string, Float32Array> = {};
   for (const [name, shape] of weightShapes(config, head)) {
     const data = new Float32Array(shape.reduce((a, b) => a * b, 1));

@@ -1,6 +1,6 @@
 import { InferenceSession, Tensor } from 'onnxruntime-web/webgpu';
-import { CACHE_NAME } from '@/lib/model-cache';
 import type { Device } from '@/engine/protocol';
+import { CACHE_NAME } from '@/lib/model-cache';
 
 /** The part of the Cache API the loader uses; the browser's `Cache` fits it, tests pass a map. */
 export interface ByteCache {
@@ -14,10 +14,13 @@ export interface GraphOutput {
   dims: number[];
 }
 
-/** An ONNX Runtime session over int64 [batch, seq] inputs. */
+/** One graph input: float values (pixels) or int64 indices (token ids, masks, patch orders). */
+export type TensorFeed = { type: 'float32'; data: Float32Array; dims: number[] } | { type: 'int64'; data: BigInt64Array; dims: number[] };
+
+/** An ONNX Runtime session on a graph built in the page. */
 export interface CheckpointSession {
   inputNames: readonly string[];
-  run(feeds: Record<string, { data: BigInt64Array; dims: number[] }>): Promise<Record<string, GraphOutput>>;
+  run(feeds: Record<string, TensorFeed>): Promise<Record<string, GraphOutput>>;
   release(): Promise<void>;
 }
 
@@ -33,6 +36,8 @@ export interface CheckpointDeps {
   runtime: CheckpointRuntime;
 }
 
+const toOrt = (feed: TensorFeed) => (feed.type === 'float32' ? new Tensor('float32', feed.data, feed.dims) : new Tensor('int64', feed.data, feed.dims));
+
 /**
  * [1] 'onnxruntime-web/webgpu' is the module instance transformers.js itself imports, so the wasm
  *     paths and thread count set in setup.ts apply here too, and the runtime is started only once.
@@ -46,8 +51,7 @@ export const ortWebRuntime: CheckpointRuntime = {
     return {
       inputNames: session.inputNames,
       async run(feeds) {
-        const tensors = Object.fromEntries(Object.entries(feeds).map(([k, v]) => [k, new Tensor('int64', v.data, v.dims)]));
-        const out = await session.run(tensors);
+        const out = await session.run(Object.fromEntries(Object.entries(feeds).map(([k, v]) => [k, toOrt(v)])));
         const result: Record<string, GraphOutput> = {};
         for (const [name, value] of Object.entries(out)) result[name] = { data: value.data as Float32Array, dims: [...value.dims] };
         return result;

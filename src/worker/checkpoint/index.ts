@@ -1,9 +1,29 @@
 /*
- * In-browser checkpoint loader for the hats transformers.js has no class for (multiple choice,
- * next sentence prediction, pre-training): it reads a BERT checkpoint's model.safetensors over
- * HTTP Range requests, builds the ONNX graph for encoder + head in the page, and runs it.
+ * In-browser checkpoint loading for the hats transformers.js has no class for: a checkpoint's
+ * model.safetensors is read over HTTP Range requests (header first, then only the tensors a graph
+ * needs), the ONNX graph is built in the page and run. For a BERT checkpoint with a hat's head,
+ * loadCheckpoint and checkpointSource do it all; other architectures put it together from the
+ * same pieces (config, header, plan, tensors, runtime).
  */
-export { checkpointSource, JSON_FILES } from './source';
+export { checkpointSource, fileSizes, filesCached, CHECKPOINT_DTYPES, JSON_FILES } from './source';
 export { loadCheckpoint, type CheckpointModel, type CheckpointFeeds, type CheckpointProvenance } from './load';
-export { HEAD_LABELS, type CheckpointHead } from './tensor-plan';
-export { defaultDeps, type CheckpointDeps, type ByteCache, type CheckpointRuntime, type GraphOutput } from './deps';
+export { type CheckpointHead } from './bert-checkpoint';
+export {
+  checkpointBytes,
+  oncePerModel,
+  readCheckpointConfig,
+  readSafetensors,
+  SAFETENSORS_FILE,
+  type CheckpointConfig,
+  type SafetensorsFile,
+} from './inspect';
+export { describeMissing, planTensors, readTensors, safetensorsLabel, type PlanOptions, type TensorPlan } from './tensor-plan';
+export {
+  defaultDeps,
+  type ByteCache,
+  type CheckpointDeps,
+  type CheckpointRuntime,
+  type CheckpointSession,
+  type GraphOutput,
+  type TensorFeed,
+} from './deps';

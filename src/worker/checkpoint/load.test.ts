@@ -1,14 +1,12 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { headSpecOf } from './tensor-plan';
-import { referenceForward } from '@/lib/onnx/reference';
-import { weightShapes, type EncoderConfig, type HeadSpec } from '@/lib/onnx';
+import { referenceForward, weightShapes, type BertHead, type EncoderConfig } from '@/lib/onnx';
 import { legacyName, parseSafetensorsHeader, toFloat32, writeSafetensors, type SafetensorsInput } from '@/lib/safetensors';
-import type { FixtureModelSpec } from '@/lib/onnx/testing/fixture-spec';
-import { VOCAB } from '@/lib/onnx/testing/test-vocab';
+import type { FixtureModelSpec } from '@/lib/onnx/fixture/fixture-spec';
+import { VOCAB } from '@/lib/onnx/fixture/test-vocab';
 import { tokenizerConfig, tokenizerJson } from '../../../scripts/fixtures/hub-files';
 import { EngineError } from '../errors';
-import { depsWith, loadContext, nodeRuntime, startHub, type Hub } from './hub-harness';
+import { bothPretrainingHeads, depsWith, loadContext, nextSentenceHead, nodeRuntime, pooledClassifier, startHub, type Hub } from '../sdk/testing';
 import { checkpointSource, loadCheckpoint, type CheckpointHead } from './index';
 
 /*
@@ -36,7 +34,7 @@ function random(seed: number) {
   };
 }
 
-function checkpoint(head: HeadSpec, keep: (name: string) => boolean = () => true): Uint8Array {
+function checkpoint(head: BertHead, keep: (name: string) => boolean = () => true): Uint8Array {
   const next = random(7);
   const tensors: SafetensorsInput[] = weightShapes(config, head)
     .filter(([name]) => keep(name))
@@ -76,9 +74,9 @@ beforeAll(async () => {
   fs = (await import(/* @vite-ignore */ 'node:fs/promises' as string)) as Fs;
   const { tmpdir } = (await import(/* @vite-ignore */ 'node:os' as string)) as { tmpdir(): string };
   root = await fs.mkdtemp(`${tmpdir()}/checkpoint-loader-`);
-  await writeModel('ckpt-pre', 'BertForPreTraining', checkpoint({ kind: 'pretraining' }));
-  await writeModel('ckpt-swag', 'BertForMultipleChoice', checkpoint({ kind: 'multiple-choice' }));
-  await writeModel('ckpt-no-nsp', 'BertForPreTraining', checkpoint({ kind: 'pretraining' }, (n) => !n.startsWith('cls.seq_relationship')));
+  await writeModel('ckpt-pre', 'BertForPreTraining', checkpoint(bothPretrainingHeads));
+  await writeModel('ckpt-swag', 'BertForMultipleChoice', checkpoint(scorer));
+  await writeModel('ckpt-no-nsp', 'BertForPreTraining', checkpoint(bothPretrainingHeads, (n) => !n.startsWith('cls.seq_relationship')));
   await writeModel('ckpt-no-st', 'BertForPreTraining');
   hub = await startHub(root);
   runtime = await nodeRuntime();
@@ -100,6 +98,9 @@ async function referenceWeights(model: string): Promise<Record<string, Float32Ar
   return weights;
 }
 
+/** One score per row from the pooled [CLS], as multiple choice reads a checkpoint. */
+const scorer = pooledClassifier(1);
+
 const inputs = {
   input_ids: [[2, 40, 41, 3, 42, 43, 3], [2, 44, 45, 3, 46, 3, 0]],
   attention_mask: [[1, 1, 1, 1, 1, 1, 1], [1, 1, 1, 1, 1, 1, 0]],
@@ -107,7 +108,7 @@ const inputs = {
 };
 
 async function expectReference(model: string, head: CheckpointHead, outputs: Record<string, { data: Float32Array; dims: number[] }>, tolerance: number) {
-  const expected = referenceForward(config, headSpecOf(head), await referenceWeights(model), {
+  const expected = referenceForward(config, head, await referenceWeights(model), {
     inputIds: inputs.input_ids, attentionMask: inputs.attention_mask, tokenTypeIds: inputs.token_type_ids,
   });
   expect(Object.keys(outputs).sort()).toEqual(Object.keys(expected).sort());
@@ -122,19 +123,19 @@ async function expectReference(model: string, head: CheckpointHead, outputs: Rec
 const safetensorsRequests = () => hub.log().filter((e) => e.url.includes('model.safetensors'));
 
 describe('loadCheckpoint', () => {
-  it('builds the pre-training graph from the checkpoint and matches the reference forward pass (fp32)', async () => {
+  it('builds the graph of both pre-training heads from the checkpoint and matches the reference forward pass (fp32)', async () => {
     const deps = depsWith(runtime);
     const { ctx, progress } = loadContext(hub.url, 'hw-test/ckpt-pre');
-    const files = await checkpointSource('pretraining', deps).files(ctx);
-    const cm = await loadCheckpoint(ctx, 'pretraining', deps);
+    const files = await checkpointSource(bothPretrainingHeads, deps).files(ctx);
+    const cm = await loadCheckpoint(ctx, bothPretrainingHeads, deps);
     // Header length, header, then every tensor in one request (they lie back to back).
     const ranges = safetensorsRequests().map((e) => `${e.status} ${e.range}`);
-    await expectReference('ckpt-pre', 'pretraining', await cm.run(inputs), 1e-4);
+    await expectReference('ckpt-pre', bothPretrainingHeads, await cm.run(inputs), 1e-4);
 
     expect(ranges).toHaveLength(3);
     expect(ranges.slice(0, 2)).toEqual(['206 bytes=0-7', expect.stringMatching(/^206 bytes=8-\d+$/)]);
     const st = files.find((f) => f.file.startsWith('model.safetensors'))!;
-    expect(st.file).toBe(`model.safetensors (${weightShapes(config, { kind: 'pretraining' }).length} tensors)`);
+    expect(st.file).toBe(`model.safetensors (${weightShapes(config, bothPretrainingHeads).length} tensors)`);
     expect(progress.filter((p) => p.file === st.file).at(-1)).toEqual({ file: st.file, loaded: st.bytes, total: st.bytes });
     // Every file the source lists reports progress under the same name, ending complete (one bar, right total).
     for (const f of files) {
@@ -153,11 +154,11 @@ describe('loadCheckpoint', () => {
     await cm.dispose();
   });
 
-  it('fetches only the next-sentence head it needs, skipping the masked-LM tensors', async () => {
+  it('fetches only the NSP head it needs, skipping the masked-LM tensors', async () => {
     const deps = depsWith(runtime);
-    const cm = await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-pre').ctx, 'next-sentence-prediction', deps);
+    const cm = await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-pre').ctx, nextSentenceHead, deps);
     const asked = safetensorsRequests().slice(2).map((e) => e.range!.match(/(\d+)-(\d+)/)!.slice(1).map(Number) as [number, number]);
-    await expectReference('ckpt-pre', 'next-sentence-prediction', await cm.run(inputs), 1e-4);
+    await expectReference('ckpt-pre', nextSentenceHead, await cm.run(inputs), 1e-4);
     const header = parseSafetensorsHeader(new Uint8Array(await (await fetch(`${hub.url}/hw-test/ckpt-pre/resolve/main/model.safetensors`)).arrayBuffer()));
     const needed = [...header.tensors].filter(([n]) => !n.startsWith('cls.predictions'));
     expect(asked).toHaveLength(2);
@@ -170,32 +171,32 @@ describe('loadCheckpoint', () => {
     await cm.dispose();
   });
 
-  it('runs the multiple-choice head quantized to q8 close to the float reference', async () => {
+  it('runs a pooled one-score head quantized to q8 close to the float reference', async () => {
     const deps = depsWith(runtime);
-    const cm = await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-swag', 'q8').ctx, 'multiple-choice', deps);
+    const cm = await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-swag', 'q8').ctx, scorer, deps);
     expect(cm.provenance.dtype).toBe('q8');
     expect(cm.provenance.headTensors.map((t) => t.name)).toEqual(['bert.pooler.dense.weight', 'bert.pooler.dense.bias', 'classifier.weight', 'classifier.bias']);
-    await expectReference('ckpt-swag', 'multiple-choice', await cm.run(inputs), 0.02);
+    await expectReference('ckpt-swag', scorer, await cm.run(inputs), 0.02);
     await cm.dispose();
   });
 
   it('loads a second time from the cache without a single request, and says it is cached', async () => {
     const first = depsWith(runtime);
-    const source = checkpointSource('next-sentence-prediction', first);
+    const source = checkpointSource(nextSentenceHead, first);
     const query = { model: 'hw-test/ckpt-pre', host: hub.url, dtype: 'fp32' as const, device: 'wasm' as const };
     expect(await source.cached(query)).toBe(false);
-    await (await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-pre').ctx, 'next-sentence-prediction', first)).dispose();
+    await (await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-pre').ctx, nextSentenceHead, first)).dispose();
     // New deps over the same cache: nothing remembered in memory, everything from the Cache API.
     const second = depsWith(runtime, first.shared);
     hub.resetLog();
-    expect(await checkpointSource('next-sentence-prediction', second).cached(query)).toBe(true);
-    const cm = await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-pre').ctx, 'next-sentence-prediction', second);
+    expect(await checkpointSource(nextSentenceHead, second).cached(query)).toBe(true);
+    const cm = await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-pre').ctx, nextSentenceHead, second);
     expect(hub.log()).toEqual([]);
-    await expectReference('ckpt-pre', 'next-sentence-prediction', await cm.run(inputs), 1e-4);
+    await expectReference('ckpt-pre', nextSentenceHead, await cm.run(inputs), 1e-4);
     await cm.dispose();
-    // The pre-training head on the same checkpoint needs only the masked-LM tensors on top.
+    // Both pre-training heads on the same checkpoint need only the masked-LM tensors on top.
     hub.resetLog();
-    await (await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-pre').ctx, 'pretraining', second)).dispose();
+    await (await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-pre').ctx, bothPretrainingHeads, second)).dispose();
     expect(safetensorsRequests()).toHaveLength(1);
   });
 });
@@ -203,23 +204,23 @@ describe('loadCheckpoint', () => {
 describe('checkpoint errors', () => {
   it('names the missing tensor before fetching any weights', async () => {
     const deps = depsWith(runtime);
-    const error = await checkpointSource('next-sentence-prediction', deps).availableDtypes({ model: 'hw-test/ckpt-no-nsp', host: hub.url }).catch((e: unknown) => e);
+    const error = await checkpointSource(nextSentenceHead, deps).availableDtypes({ model: 'hw-test/ckpt-no-nsp', host: hub.url }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineError);
     expect((error as Error).message).toMatch(/has no tensor cls\.seq_relationship\.weight/);
     expect(safetensorsRequests()).toHaveLength(2); // the header only
-    expect(await checkpointSource('pretraining', deps).availableDtypes({ model: 'hw-test/ckpt-pre', host: hub.url })).toEqual(['fp32', 'q8']);
+    expect(await checkpointSource(bothPretrainingHeads, deps).availableDtypes({ model: 'hw-test/ckpt-pre', host: hub.url })).toEqual(['fp32', 'q8']);
   });
 
   it('refuses a host that ignores Range, naming the host', async () => {
     const deps = depsWith(runtime);
-    const error = await loadCheckpoint(loadContext(hub.url, 'hw-test/no-range-ckpt-pre').ctx, 'pretraining', deps).catch((e: unknown) => e);
+    const error = await loadCheckpoint(loadContext(hub.url, 'hw-test/no-range-ckpt-pre').ctx, bothPretrainingHeads, deps).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineError);
     expect((error as Error).message).toContain(`The model host ${hub.url} ignores HTTP Range requests`);
     expect(safetensorsRequests().map((e) => e.status)).toEqual([200]);
   });
 
   it('says when the checkpoint has no model.safetensors', async () => {
-    const error = await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-no-st').ctx, 'pretraining', depsWith(runtime)).catch((e: unknown) => e);
+    const error = await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-no-st').ctx, bothPretrainingHeads, depsWith(runtime)).catch((e: unknown) => e);
     expect((error as EngineError).kind).toBe('not-found');
     expect((error as Error).message).toBe('“hw-test/ckpt-no-st” has no model.safetensors, so its checkpoint cannot be read in the browser. This hat needs a checkpoint saved as safetensors.');
   });

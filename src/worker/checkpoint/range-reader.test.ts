@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineError } from '../errors';
 import type { CheckpointDeps } from './deps';
 import { coalesce, rangeKey, RangeReader } from './range-reader';
-import { fakeHost, memoryCache } from './testing';
+import { fakeHost, memoryCache } from '../sdk/testing';
 
 const URL_ = 'http://hub.test/org/m/resolve/main/model.safetensors';
 const FILE = Uint8Array.from({ length: 1000 }, (_, i) => i % 256);

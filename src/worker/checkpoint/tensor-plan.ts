@@ -1,19 +1,9 @@
-import { embeddingNames, headNames, headShapes, weightShapes, type EncoderConfig, type HeadSpec } from '@/lib/onnx';
-import { legacyName, type SafetensorsEntry, type SafetensorsHeader } from '@/lib/safetensors';
+import type { TensorShape, WeightMap } from '@/lib/onnx';
+import { legacyName, toFloat32, type SafetensorsEntry, type SafetensorsHeader } from '@/lib/safetensors';
+import type { AdapterLoadContext } from '../adapter';
 import { EngineError } from '../errors';
+import { checkpointBytes, type SafetensorsFile } from './inspect';
 import { coalesce, type Span } from './range-reader';
-
-export type CheckpointHead = 'multiple-choice' | 'next-sentence-prediction' | 'pretraining';
-
-export const HEAD_LABELS: Record<CheckpointHead, string> = {
-  'multiple-choice': 'multiple-choice',
-  'next-sentence-prediction': 'next-sentence-prediction',
-  pretraining: 'pre-training (masked LM + next sentence)',
-};
-
-export function headSpecOf(head: CheckpointHead): HeadSpec {
-  return { kind: head };
-}
 
 /** One tensor the graph needs: its name for the builder, and where it sits in the file. */
 export interface PlannedTensor {
@@ -21,7 +11,7 @@ export interface PlannedTensor {
   name: string;
   /** The name in the checkpoint, which may differ (legacy gamma/beta, a tied decoder). */
   fileName: string;
-  /** Part of the task head (pooler included, as the head's own training shaped it), not the encoder. */
+  /** Part of the task head (as the head's own training shaped it), not the body. */
   head: boolean;
   entry: SafetensorsEntry;
   /** Absolute byte span in model.safetensors. */
@@ -29,10 +19,11 @@ export interface PlannedTensor {
 }
 
 export interface TensorPlan {
-  head: HeadSpec;
   tensors: PlannedTensor[];
-  /** Tensors the head needs that the checkpoint lacks (builder names). */
+  /** Tensors the graph needs that the checkpoint lacks (builder names). */
   missing: string[];
+  /** Optional tensors the checkpoint lacks (the graph computes them). */
+  absent: string[];
   /** Distinct byte spans to read (a tensor used under two names is read once). */
   spans: Span[];
   /** Requests a cold load makes for the weights: adjacent tensors are one request. */
@@ -40,80 +31,95 @@ export interface TensorPlan {
   bytes: number;
 }
 
-/*
- * [1] Tied weights: BERT's masked-LM decoder is the word-embedding table, so a checkpoint stores it
- *     once, under either name; its output bias likewise may sit under cls.predictions.decoder.bias.
- */
-function aliases(config: EncoderConfig): Record<string, string[]> {
-  const word = embeddingNames(config).word;
-  return {
-    [word]: ['cls.predictions.decoder.weight'],
-    [`${headNames(config).mlmBias}`]: ['cls.predictions.decoder.bias'],
-  };
+export interface PlanOptions {
+  /** Other names a checkpoint may store a tensor under, by builder name (tied weights). */
+  aliases?: Record<string, string[]>;
+  /** Which tensors belong to the head (shown apart in the panel). */
+  isHead?: (name: string) => boolean;
+  /** Tensors the graph can do without (it computes them when the checkpoint lacks them). */
+  optional?: readonly string[];
+  /** Who needs the shapes, for the message when one differs, e.g. "a 2-label classifier head on this config". */
+  needs: string;
 }
 
 const FLOAT_DTYPES = new Set(['F32', 'F16', 'BF16']);
 
-/** Which tensors of the checkpoint the head's graph needs, and which of them are missing. */
-export function planTensors(config: EncoderConfig, head: CheckpointHead, header: SafetensorsHeader): TensorPlan {
-  const spec = headSpecOf(head);
-  // [2] Old TensorFlow-converted checkpoints call LayerNorm's scale and shift gamma and beta.
+/** Which tensors of the checkpoint a graph needs, where they sit, and which are missing. */
+export function planTensors(header: SafetensorsHeader, wanted: readonly TensorShape[], options: PlanOptions): TensorPlan {
+  // [1] Old TensorFlow-converted checkpoints call LayerNorm's scale and shift gamma and beta.
   const byName = new Map<string, string>();
   for (const fileName of header.tensors.keys()) {
     const name = legacyName(fileName);
     if (!byName.has(name) || name === fileName) byName.set(name, fileName);
   }
-  const alias = aliases(config);
-  const ofHead = new Set(headShapes(config, spec).map(([name]) => name));
+  const optional = new Set(options.optional ?? []);
   const tensors: PlannedTensor[] = [];
   const missing: string[] = [];
-  for (const [name, shape] of weightShapes(config, spec)) {
-    const fileName = [name, ...(alias[name] ?? [])].map((n) => byName.get(n)).find((n) => n !== undefined);
+  const absent: string[] = [];
+  for (const [name, shape] of wanted) {
+    const fileName = [name, ...(options.aliases?.[name] ?? [])].map((n) => byName.get(n)).find((n) => n !== undefined);
     const entry = fileName === undefined ? undefined : header.tensors.get(fileName);
     if (fileName === undefined || !entry) {
-      missing.push(name);
+      (optional.has(name) ? absent : missing).push(name);
       continue;
     }
     if (entry.shape.join('x') !== shape.join('x')) {
-      throw new EngineError(
-        'unsupported',
-        `The checkpoint's ${fileName} is [${entry.shape.join(', ')}], but a ${HEAD_LABELS[head]} head on this config needs [${shape.join(', ')}].`,
-      );
+      throw new EngineError('unsupported', `The checkpoint's ${fileName} is [${entry.shape.join(', ')}], but ${options.needs} needs [${shape.join(', ')}].`);
     }
     if (!FLOAT_DTYPES.has(entry.dtype)) {
       throw new EngineError('unsupported', `The checkpoint stores ${fileName} as ${entry.dtype}; only F32, F16 and BF16 weights can be read.`);
     }
     const span = { start: header.dataStart + entry.begin, end: header.dataStart + entry.end };
-    tensors.push({ name, fileName, head: ofHead.has(name), entry, span });
+    tensors.push({ name, fileName, head: options.isHead?.(name) ?? false, entry, span });
   }
   const distinct = new Map(tensors.map((t) => [t.fileName, t.span]));
   const spans = [...distinct.values()].sort((a, b) => a.start - b.start);
-  return {
-    head: spec,
-    tensors,
-    missing,
-    spans,
-    requests: coalesce(spans),
-    bytes: spans.reduce((n, s) => n + s.end - s.start, 0),
-  };
+  return { tensors, missing, absent, spans, requests: coalesce(spans), bytes: spans.reduce((n, s) => n + s.end - s.start, 0) };
 }
 
-/** The plan, or an error that names what the checkpoint lacks. */
-export function requirePlan(config: EncoderConfig, head: CheckpointHead, header: SafetensorsHeader, model: string): TensorPlan {
-  const plan = planTensors(config, head, header);
-  if (plan.missing.length > 0) {
-    const [first, ...rest] = plan.missing;
-    const more = rest.length > 0 ? ` (and ${rest.length} more: ${rest.slice(0, 3).join(', ')}${rest.length > 3 ? ', …' : ''})` : '';
-    throw new EngineError(
-      'unsupported',
-      `“${model}” has no tensor ${first}${more} in its model.safetensors, which the ${HEAD_LABELS[head]} head needs. The checkpoint was probably not trained with this head; pick one that was.`,
-      `missing: ${plan.missing.join(', ')}`,
-    );
-  }
-  return plan;
+/** "a (and 2 more: b, c)": the first missing tensor, then a few of the others. */
+export function describeMissing(missing: readonly string[]): string {
+  const [first, ...rest] = missing;
+  const more = rest.length > 0 ? ` (and ${rest.length} more: ${rest.slice(0, 3).join(', ')}${rest.length > 3 ? ', …' : ''})` : '';
+  return `${first}${more}`;
 }
 
 /** How the file shows in the download list: the tensors read, not the whole file. */
 export function safetensorsLabel(plan: TensorPlan): string {
   return `model.safetensors (${plan.spans.length} tensors)`;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * [2] An F32 tensor whose bytes sit 4-aligned in the downloaded buffer can be viewed in place:
+ *     for a 440 MB checkpoint that saves a second 440 MB copy. Anything else is widened by toFloat32.
+ */
+function asFloat32(entry: SafetensorsEntry, bytes: Uint8Array): Float32Array {
+  if (entry.dtype === 'F32' && LITTLE_ENDIAN && bytes.byteOffset % 4 === 0) {
+    return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  }
+  return toFloat32(entry.dtype, bytes);
+}
+
+/**
+ * Reads the planned tensors (cache first, then Range requests) into float32, by builder name,
+ * telling the page as they stream in (the header was read while inspecting: counted as done).
+ */
+export async function readTensors(ctx: AdapterLoadContext, file: SafetensorsFile, plan: TensorPlan): Promise<WeightMap> {
+  const label = safetensorsLabel(plan);
+  const total = checkpointBytes(file, plan);
+  let loaded = total - plan.bytes;
+  let told = loaded;
+  ctx.onProgress({ file: label, loaded, total });
+  const chunks = await file.reader.read(plan.spans, (n) => {
+    loaded += n;
+    // A 440 MB body arrives in thousands of chunks; the page needs a few hundred updates at most.
+    if (loaded - told < total / 500 && loaded < total) return;
+    told = loaded;
+    ctx.onProgress({ file: label, loaded, total });
+  });
+  const weights: Record<string, Float32Array> = {};
+  for (const t of plan.tensors) weights[t.name] = asFloat32(t.entry, chunks.slice(t.span));
+  return weights;
 }

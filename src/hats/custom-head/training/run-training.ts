@@ -23,8 +23,12 @@ export class TrainInputError extends Error {
   override name = 'TrainInputError';
 }
 
-export function isTrainPayload(raw: unknown): raw is TrainPayload {
-  return typeof raw === 'object' && raw !== null && (raw as { kind?: unknown }).kind === 'train';
+/** A training call's payload as it crossed postMessage; runTraining cleans its examples and settings. */
+export function readTrainPayload(raw: unknown): TrainPayload {
+  if (typeof raw !== 'object' || raw === null || (raw as { kind?: unknown }).kind !== 'train') {
+    throw new Error('A call to the custom head must be a training request ({ kind: "train", … }).');
+  }
+  return raw as TrainPayload;
 }
 
 const clamp = (v: unknown, min: number, max: number, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback);

@@ -88,7 +88,7 @@ export function buildVitMaeModel(spec: VitMaeModelSpec): ModelProto {
     if (h % heads !== 0) throw new Error(`${what} width ${h} is not divisible by ${heads} heads`);
   }
   const { patches, patchDim } = gridOf(c);
-  const g = new GraphBuilder('vit_mae-pretraining');
+  const g = new GraphBuilder('vit_mae');
   const ctx: BuildContext = { g, weights: spec.weights, eps: c.layerNormEps };
   const h = c.hiddenSize;
   const d = c.decoderHiddenSize;

@@ -1,5 +1,5 @@
 import type { WeightMap } from '../bert-names';
-import { gelu } from '../reference-encoder';
+import { gelu } from '../reference';
 import { decoderLayerPrefix, encoderLayerPrefix, gridOf, VIT_MAE_NAMES as N, vitLayerNames, type VitMaeConfig } from './config';
 
 /*

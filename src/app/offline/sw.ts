@@ -1,0 +1,37 @@
+/// <reference lib="webworker" />
+/**
+ * The app's one service worker (built by vite-plugin-pwa's injectManifest, registered by
+ * service-worker.ts). It does two jobs:
+ *  - keeps the app shell (HTML, JS, CSS and ONNX Runtime's .wasm/.mjs) so the page opens with the
+ *    network cut. Models are never its business: transformers.js keeps them in its own Cache API
+ *    cache, and a model host, even one at this site's own models/ path (a pack), is left to the network;
+ *  - gives every response it serves the headers the app needs (src/lib/site-headers.ts), so the page
+ *    is cross-origin isolated, and WebAssembly gets several threads, on hosts that cannot send them.
+ */
+import { clientsClaim } from 'workbox-core';
+import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+// Relative, not '@/': the worker is a separate build that does not know the app's aliases.
+import { withSiteHeaders } from '../../lib/site-headers';
+
+declare const self: ServiceWorkerGlobalScope;
+
+/*
+ * [1] Everything the worker answers comes from the precache (the navigation fallback too), so one
+ *     plugin on it covers the page, its scripts and the workers' scripts: a dedicated worker of an
+ *     isolated page must itself be served with COEP, or the browser refuses to start it. Requests it
+ *     does not answer (models, another origin) go to the network untouched: same-origin ones need
+ *     nothing under COEP, cross-origin ones are CORS fetches that COEP lets through.
+ */
+addPlugins([{ handlerWillRespond: async ({ response }) => withSiteHeaders(response) }]);
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+// Relative to the worker, so the site works from any sub-path (base './').
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/\/models\//, /\/resolve\//, /\/api\//] }));
+
+// A new version waits until the person agrees to reload (service-worker.ts, "Update").
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+// [2] The first version takes the open page at once: that is what lets the page reload into isolation.
+clientsClaim();

@@ -1,0 +1,87 @@
+import type { VitMaeConfig } from '@/lib/onnx/vit-mae';
+import { EngineError, type CheckpointDeps } from '@/worker/sdk';
+
+/*
+ * What a ViT-MAE checkpoint says about itself: config.json (what the graph builder needs, and what it
+ * cannot build, refused by name) and preprocessor_config.json (how pixels are normalised).
+ */
+
+export const PREPROCESSOR_FILE = 'preprocessor_config.json';
+
+/** How pixels are normalised before the model sees them (the image processor's settings). */
+export interface ImageNorm {
+  mean: [number, number, number];
+  std: [number, number, number];
+  /** True when preprocessor_config.json was missing and ViTImageProcessor's defaults were used. */
+  defaulted: boolean;
+}
+
+function num(config: Record<string, unknown>, key: string, fallback?: number): number {
+  const v = config[key] ?? fallback;
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new EngineError('unsupported', `config.json has no number for ${key}.`);
+  return v;
+}
+
+/** The graph builder's view of a ViT-MAE config.json; what it cannot build is refused by name. */
+export function vitMaeConfigOf(config: Record<string, unknown>, model: string): VitMaeConfig {
+  const type = String(config.model_type ?? 'unknown');
+  if (type !== 'vit_mae') {
+    throw new EngineError('unsupported', `“${model}” is a ${type} checkpoint. This hat builds a ViT-MAE graph in the page, so it needs a masked-autoencoder checkpoint (model_type "vit_mae").`);
+  }
+  const act = config.hidden_act ?? 'gelu';
+  if (act !== 'gelu') throw new EngineError('unsupported', `“${model}” uses hidden_act "${String(act)}"; the in-page graph builder does ViT-MAE's gelu only.`);
+  if (config.qkv_bias === false) throw new EngineError('unsupported', `“${model}” has no query/key/value biases (qkv_bias false); the in-page graph builder expects them.`);
+  const c: VitMaeConfig = {
+    imageSize: num(config, 'image_size'),
+    patchSize: num(config, 'patch_size'),
+    numChannels: num(config, 'num_channels', 3),
+    hiddenSize: num(config, 'hidden_size'),
+    numLayers: num(config, 'num_hidden_layers'),
+    numHeads: num(config, 'num_attention_heads'),
+    intermediateSize: num(config, 'intermediate_size'),
+    decoderHiddenSize: num(config, 'decoder_hidden_size'),
+    decoderLayers: num(config, 'decoder_num_hidden_layers'),
+    decoderHeads: num(config, 'decoder_num_attention_heads'),
+    decoderIntermediateSize: num(config, 'decoder_intermediate_size'),
+    layerNormEps: num(config, 'layer_norm_eps', 1e-12),
+    maskRatio: num(config, 'mask_ratio', 0.75),
+    normPixLoss: config.norm_pix_loss === true,
+  };
+  if (c.numChannels !== 3) throw new EngineError('unsupported', `“${model}” reads ${c.numChannels} channels; this hat feeds RGB images (3).`);
+  if (c.imageSize % c.patchSize !== 0) throw new EngineError('unsupported', `“${model}”: image_size ${c.imageSize} is not a multiple of patch_size ${c.patchSize}.`);
+  return c;
+}
+
+const triple = (v: unknown, fallback: number): [number, number, number] | undefined => {
+  if (v === undefined) return [fallback, fallback, fallback];
+  if (typeof v === 'number') return [v, v, v];
+  if (Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number')) return v as [number, number, number];
+  return undefined;
+};
+
+/** [1] ViTImageProcessor: (pixel / 255 − mean) / std per channel; its defaults are mean = std = 0.5. */
+export function imageNormOf(json: Record<string, unknown> | undefined, model: string): ImageNorm {
+  const mean = triple(json?.image_mean, 0.5);
+  const std = triple(json?.image_std, 0.5);
+  if (!mean || !std || std.some((s) => s <= 0)) throw new EngineError('unsupported', `“${model}”'s ${PREPROCESSOR_FILE} has an image_mean or image_std this hat cannot read.`);
+  return { mean, std, defaulted: json === undefined };
+}
+
+/** preprocessor_config.json through the cache; a checkpoint without one gets the image processor's defaults. */
+export async function readPreprocessor(host: string, model: string, deps: CheckpointDeps): Promise<{ json?: Record<string, unknown>; bytes: number }> {
+  const url = `${host.replace(/\/+$/, '')}/${model}/resolve/main/${PREPROCESSOR_FILE}`;
+  const cache = await deps.cache().catch(() => undefined);
+  let response = await cache?.match(url).catch(() => undefined);
+  if (!response) {
+    response = await deps.fetch(url);
+    if (response.status === 404) return { bytes: 0 };
+    if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+    await cache?.put(url, response.clone()).catch(() => undefined);
+  }
+  const text = await response.text();
+  try {
+    return { json: JSON.parse(text) as Record<string, unknown>, bytes: new TextEncoder().encode(text).length };
+  } catch {
+    throw new EngineError('unsupported', `“${model}”'s ${PREPROCESSOR_FILE} is not valid JSON.`);
+  }
+}

@@ -1,0 +1,62 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { softmax } from '@/lib/maths';
+import { expectGraphMatchesReference, testConfig } from '@/lib/onnx/testing';
+import { checkpointSource, EngineError, loadCheckpoint } from '@/worker/sdk';
+import { depsWith, FIXTURES_ROOT, loadContext, nodeRuntime, pairBatch, startHub, type Hub } from '@/worker/sdk/testing';
+import { multipleChoiceCases, NO_SAFETENSORS_ID, SWAG_ID } from './cases';
+import { multipleChoiceHead } from './head';
+
+/*
+ * The head's graph against its reference maths, then the fixture checkpoint (npm run fixtures)
+ * through the loader as the page reads it: served by the test hub, built in the page's way, run on
+ * ONNX Runtime in float32 and quantized to q8, giving the known answers.
+ */
+
+describe('the multiple-choice head', () => {
+  it.each(['bert', 'distilbert'] as const)('%s: the graph matches the reference pass, fp32 and q8', async (family) => {
+    await expectGraphMatchesReference(family, multipleChoiceHead);
+  });
+
+  it('gives one score per (context, choice) row', () => {
+    expect(multipleChoiceHead.outputs(testConfig('bert'))).toEqual([{ name: 'logits', dims: ['batch_size', 1] }]);
+  });
+});
+
+let hub: Hub;
+let runtime: Awaited<ReturnType<typeof nodeRuntime>>;
+
+beforeAll(async () => {
+  hub = await startHub(FIXTURES_ROOT);
+  runtime = await nodeRuntime();
+});
+afterAll(() => hub?.close());
+
+describe.each(['fp32', 'q8'] as const)('the fixture checkpoint in %s', (dtype) => {
+  it('the sensible choice wins (or all tie when nothing is needed)', async () => {
+    const cm = await loadCheckpoint(loadContext(hub.url, SWAG_ID, dtype).ctx, multipleChoiceHead, depsWith(runtime));
+    for (const c of multipleChoiceCases) {
+      const { logits } = await cm.run(pairBatch(cm, c.choices.map((choice) => [c.context, choice])));
+      expect(logits.dims).toEqual([c.choices.length, 1]);
+      const probs = softmax(logits.data);
+      if (c.expected) expect(probs[c.expected.index], c.context).toBeGreaterThan(c.expected.minProb);
+      else for (const p of probs) expect(p).toBeCloseTo(1 / probs.length, 2);
+    }
+    await cm.dispose();
+  });
+});
+
+describe('fixture error paths', () => {
+  it('no model.safetensors', async () => {
+    const error = await checkpointSource(multipleChoiceHead, depsWith(runtime)).availableDtypes({ model: NO_SAFETENSORS_ID, host: hub.url }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineError);
+    expect((error as EngineError).message).toMatch(/has no model\.safetensors/);
+  });
+
+  it('a host that ignores Range is named', async () => {
+    const model = SWAG_ID.replace('/', '/no-range-');
+    const error = await loadCheckpoint(loadContext(hub.url, model).ctx, multipleChoiceHead, depsWith(runtime)).catch((e: unknown) => e);
+    expect((error as EngineError).message).toContain(hub.url);
+    expect((error as EngineError).kind).toBe('unsupported');
+  });
+});

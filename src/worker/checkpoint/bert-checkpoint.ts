@@ -1,0 +1,97 @@
+import { tiedAliases, weightShapes, type BertHead, type EncoderConfig } from '@/lib/onnx';
+import type { SafetensorsHeader } from '@/lib/safetensors';
+import { EngineError } from '../errors';
+import type { CheckpointDeps } from './deps';
+import { oncePerModel, readCheckpointConfig, readSafetensors, SAFETENSORS_FILE, type SafetensorsFile } from './inspect';
+import { describeMissing, planTensors, type TensorPlan } from './tensor-plan';
+
+/**
+ * A head a hat builds in the page on top of a BERT checkpoint's encoder (its head.ts): the graph
+ * builder's BertHead, named for messages. N: the names of its graph outputs.
+ */
+export interface CheckpointHead<N extends string = string> extends BertHead<N> {
+  /** How messages name the head, e.g. "pre-training (masked LM + next sentence)". */
+  label: string;
+}
+
+function num(config: Record<string, unknown>, key: string, fallback?: number): number {
+  const v = config[key] ?? fallback;
+  if (typeof v !== 'number') throw new EngineError('unsupported', `config.json has no number for ${key}.`);
+  return v;
+}
+
+/** The graph builder's view of a BERT config.json; anything it cannot build is refused by name. */
+export function encoderConfigOf(config: Record<string, unknown>, model: string, prefix: string): EncoderConfig {
+  const type = String(config.model_type ?? 'unknown');
+  if (type !== 'bert') {
+    throw new EngineError(
+      'unsupported',
+      `“${model}” is a ${type} checkpoint. These hats build a BERT graph in the page, so they need a BERT checkpoint (model_type "bert").`,
+    );
+  }
+  const act = config.hidden_act ?? 'gelu';
+  const positions = config.position_embedding_type ?? 'absolute';
+  if (act !== 'gelu' || positions !== 'absolute') {
+    throw new EngineError(
+      'unsupported',
+      `“${model}” uses ${act !== 'gelu' ? `hidden_act "${String(act)}"` : `position_embedding_type "${String(positions)}"`}; the in-page graph builder does only BERT's gelu with absolute positions.`,
+    );
+  }
+  return {
+    family: 'bert',
+    vocabSize: num(config, 'vocab_size'),
+    hiddenSize: num(config, 'hidden_size'),
+    numLayers: num(config, 'num_hidden_layers'),
+    numHeads: num(config, 'num_attention_heads'),
+    intermediateSize: num(config, 'intermediate_size'),
+    maxPositions: num(config, 'max_position_embeddings'),
+    typeVocabSize: num(config, 'type_vocab_size', 2),
+    layerNormEps: num(config, 'layer_norm_eps', 1e-12),
+    prefix,
+  };
+}
+
+/** [1] Task checkpoints keep the body under `bert.`; a bare BertModel saves it at the top level. */
+function bodyPrefix(header: SafetensorsHeader): string {
+  for (const name of header.tensors.keys()) if (name.startsWith('bert.')) return 'bert.';
+  return '';
+}
+
+/** What the loader knows about a BERT checkpoint before it fetches any weights. */
+export interface BertInspection extends SafetensorsFile {
+  model: string;
+  /** config.json as the checkpoint has it, and its size. */
+  config: Record<string, unknown>;
+  configBytes: number;
+  encoder: EncoderConfig;
+}
+
+/** Config and safetensors header of a BERT checkpoint, read once per worker (failures are retried). */
+export const inspectBert = oncePerModel(async (host, model, deps: CheckpointDeps): Promise<BertInspection> => {
+  const { config, bytes } = await readCheckpointConfig(host, model, deps);
+  const file = await readSafetensors(host, model, deps);
+  return { ...file, model, config, configBytes: bytes, encoder: encoderConfigOf(config, model, bodyPrefix(file.header)) };
+});
+
+/** Which tensors the encoder and this head need, and where they sit in the file. */
+export function planHead(config: EncoderConfig, head: CheckpointHead, header: SafetensorsHeader): TensorPlan {
+  const ofHead = new Set(head.shapes(config).map(([name]) => name));
+  return planTensors(header, weightShapes(config, head), {
+    aliases: tiedAliases(config),
+    isHead: (name) => ofHead.has(name),
+    needs: `a ${head.label} head on this config`,
+  });
+}
+
+/** The plan, or an error that names what the checkpoint lacks. */
+export function requireHeadPlan(config: EncoderConfig, head: CheckpointHead, header: SafetensorsHeader, model: string): TensorPlan {
+  const plan = planHead(config, head, header);
+  if (plan.missing.length > 0) {
+    throw new EngineError(
+      'unsupported',
+      `“${model}” has no tensor ${describeMissing(plan.missing)} in its ${SAFETENSORS_FILE}, which the ${head.label} head needs. The checkpoint was probably not trained with this head; pick one that was.`,
+      `missing: ${plan.missing.join(', ')}`,
+    );
+  }
+  return plan;
+}

@@ -1,0 +1,58 @@
+/*
+ * The worker's public surface for hats: everything a hat's adapter.ts (and head.ts) may use of
+ * src/worker, and nothing else. Adapters import from here, from transformers.js, from src/lib and
+ * from their own folder. (Tests use ./testing beside it.)
+ */
+
+// The adapter contract and its helpers.
+export {
+  BadInputError,
+  defineAdapter,
+  pacer,
+  yieldToMessages,
+  type AdapterLoadContext,
+  type FileProgress,
+  type ModelSource,
+  type RunContext,
+  type RunOutput,
+  type SourceQuery,
+  type TypedAdapter,
+  type TypedLoadedHat,
+} from '../adapter';
+export { EngineError } from '../errors';
+
+// Models transformers.js has a class for.
+export { onnxExportSource, setHost } from '../hub';
+export { encode, factsFrom, loadTextModel, progressForwarder, readFacts, type EncodeOptions, type TextModel } from '../text-model';
+export { fitPair, padBatch, pairTokenizer, type PairEncoding, type PairIds } from '../pair-encoding';
+export { generationConfigOf, inputNamesOf, outputNamesOf, sessionsOf, tokenizerJsonOf, type OrtSessionView } from './transformers-internals';
+
+// Checkpoints built in the page: a BERT checkpoint with a hat's head, or any graph from the pieces.
+export {
+  CHECKPOINT_DTYPES,
+  checkpointBytes,
+  checkpointSource,
+  defaultDeps,
+  describeMissing,
+  fileSizes,
+  filesCached,
+  loadCheckpoint,
+  oncePerModel,
+  planTensors,
+  readCheckpointConfig,
+  readSafetensors,
+  readTensors,
+  SAFETENSORS_FILE,
+  safetensorsLabel,
+  type CheckpointDeps,
+  type CheckpointFeeds,
+  type CheckpointHead,
+  type CheckpointModel,
+  type CheckpointProvenance,
+  type GraphOutput,
+  type TensorFeed,
+  type TensorPlan,
+} from '../checkpoint';
+
+// Protocol types an adapter answers with.
+export type { Device, Dtype, FileSize, ModelFacts, TokenRow, TokensInfo } from '@/engine/protocol';
