@@ -37,16 +37,20 @@ export async function stopGroups(graceMs = 3000): Promise<void> {
   for (const child of live) signalGroup(child, 'SIGKILL');
 }
 
-// An exit the bench did not plan (an uncaught error, Ctrl-C) still ends every group; Playwright closes
-// the browser it launched on its own.
-process.on('exit', () => {
-  for (const child of groups) signalGroup(child, 'SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(signal, () => {
-    console.error(`bench: ${signal}, stopping the servers`);
-    process.exit(130);
+/**
+ * An exit the bench did not plan (an uncaught error, Ctrl-C, a kill) still ends every group; Playwright
+ * closes the browser it launched on its own.
+ */
+export function stopGroupsOnExit(): void {
+  process.on('exit', () => {
+    for (const child of groups) signalGroup(child, 'SIGKILL');
   });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      console.error(`bench: ${signal}, stopping the servers`);
+      process.exit(130);
+    });
+  }
 }
 
 /** Resolves once `url` answers (any status below 500). */

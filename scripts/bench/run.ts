@@ -8,7 +8,7 @@ import type { BenchCase } from '../../src/lib/onnx/fixture/fixture-spec';
 import { hatFixtures } from '../fixtures/hat-fixtures';
 import { appRun, pct, r1, shareQuery, waitReady } from './app-page';
 import { EXTRAS } from './extras';
-import { run, stopGroups } from './processes';
+import { run, stopGroups, stopGroupsOnExit } from './processes';
 import { startServers } from './servers';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -98,6 +98,7 @@ async function fixtureBench(): Promise<void> {
   console.log(lines.join('\n'));
 }
 
+stopGroupsOnExit();
 const real = () => import('./real/run');
 const entry = process.argv.includes('--profile')
   ? real().then((m) => m.realProfile())

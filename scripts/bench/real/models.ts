@@ -4,10 +4,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBertModel, quantizeModel, serializeModel, weightShapes, type EncoderConfig, type HeadSpec } from '../../../src/lib/onnx';
+import { buildBertModel, quantizeModel, serializeModel, weightShapes, type BertHead, type EncoderConfig } from '../../../src/lib/onnx';
 import { buildGpt2Model, byteLevelTokenizerConfig, byteLevelTokenizerJson, byteLevelVocab, gpt2WeightShapes, type Gpt2Config } from '../../../src/lib/onnx/gpt2';
-import type { FixtureFolder, FixtureModelSpec } from '../../../src/lib/onnx/testing/fixture-spec';
-import { VOCAB } from '../../../src/lib/onnx/testing/test-vocab';
+import type { FixtureFolder, FixtureModelSpec } from '../../../src/lib/onnx/fixture/fixture-spec';
+import { VOCAB } from '../../../src/lib/onnx/fixture/test-vocab';
+import { pretrainingHead } from '../../../src/hats/pretraining/head';
+import { sequenceClassificationHead } from '../../../src/hats/sequence-classification/head';
 import { mulberry32 } from '../../../src/lib/random';
 import { writeFolder } from '../../fixtures/build';
 import { checkpointBytes } from '../../fixtures/checkpoint';
@@ -80,7 +82,7 @@ function bertVocab(): string[] {
   return vocab;
 }
 
-function bertSpec(id: string, architecture: string, head: HeadSpec, labels?: string[]): FixtureModelSpec {
+function bertSpec(id: string, architecture: string, head: BertHead, labels?: string[]): FixtureModelSpec {
   return {
     id,
     architecture,
@@ -111,7 +113,7 @@ const encoderFolder: FixtureFolder = {
   id: ENCODER_ID,
   rule: 'BERT-base (12 × 768, vocab 30522) + sequence-classification head, random weights, onnx/model_quantized.onnx',
   files() {
-    const head: HeadSpec = { kind: 'sequence-classification', numLabels: 2 };
+    const head = sequenceClassificationHead(2);
     const spec = bertSpec(ENCODER_ID, 'BertForSequenceClassification', head, ['NEGATIVE', 'POSITIVE']);
     const model = buildBertModel({ config: BERT_BASE, head, weights: randomWeights(weightShapes(BERT_BASE, head), 1), doc: `${ENCODER_ID}: random weights` });
     return { ...bertJsonFiles(spec), 'onnx/model_quantized.onnx': serializeModel(quantizeModel(model)) };
@@ -126,7 +128,7 @@ const checkpointFolder: FixtureFolder = {
   id: CHECKPOINT_ID,
   rule: 'BertForPreTraining at BERT-base size, random weights: model.safetensors (F32, real tensor names, gamma/beta, tied decoder not stored), no onnx/',
   files() {
-    const head: HeadSpec = { kind: 'pretraining' };
+    const head = pretrainingHead;
     const weights = randomWeights(weightShapes(BERT_BASE, head), 2);
     const bytes = checkpointBytes(BERT_BASE, head, weights, { rename: legacyLayerNorm });
     return { ...bertJsonFiles(bertSpec(CHECKPOINT_ID, 'BertForMaskedLM', head)), 'model.safetensors': bytes };
@@ -192,6 +194,8 @@ function builderInputs(): string[] {
     ...under('src/lib/onnx'),
     ...under('src/lib/safetensors'),
     'src/lib/random.ts',
+    'src/hats/pretraining/head.ts',
+    'src/hats/sequence-classification/head.ts',
     'scripts/fixtures/build.ts',
     'scripts/fixtures/checkpoint.ts',
     'scripts/fixtures/hub-files.ts',
