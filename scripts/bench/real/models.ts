@@ -102,7 +102,7 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 function bertJsonFiles(spec: FixtureModelSpec): Record<string, string> {
   return {
     'config.json': json(configJson(spec)),
-    'tokenizer.json': json(tokenizerJson(bertVocab())),
+    'tokenizer.json': json(tokenizerJson({ vocab: bertVocab() })),
     'tokenizer_config.json': json(tokenizerConfig(spec)),
     'special_tokens_map.json': json(specialTokensMap()),
   };
