@@ -1,10 +1,9 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import { countMasks, maskLastWord } from './masks';
 import { MAX_MASKS } from './params';
 import { seam } from './seam';
-
-const MB = 1_000_000;
 
 export default defineHat(seam, {
   id: 'pretraining',

@@ -1,8 +1,7 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import { seam } from './seam';
-
-const MB = 1_000_000;
 
 export default defineHat(seam, {
   id: 'question-answering',
