@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { HatPicker } from '@/components/HatPicker';
 import { Notices } from '@/components/Notices';
 import { PickGuide } from '@/components/PickGuide';
@@ -16,6 +16,9 @@ import { SettingsPanel } from './SettingsPanel';
 import { ShareButton } from './ShareButton';
 import { currentUrl } from './address';
 import { currentHat } from './store';
+import { MirrorButton } from './mirror/MirrorButton';
+
+const MirrorView = lazy(() => import('./mirror/MirrorView'));
 
 type Panel = 'none' | 'guide' | 'settings' | 'lesson';
 
@@ -27,6 +30,7 @@ export function App() {
   const presenter = useApp((s) => s.presenter);
   const stepIndex = useApp((s) => s.open?.index);
   const brokenStep = useApp((s) => currentStep(s)?.ok === false);
+  const mirror = useApp((s) => s.mirror !== null);
   const store = useAppStore();
   const [panel, setPanel] = useState<Panel>('none');
   const [qr, setQr] = useState<string | null>(null);
@@ -59,6 +63,7 @@ export function App() {
               </button>
             </>
           )}
+          <MirrorButton />
           <PresenterToggle />
           <button type="button" className="btn" onClick={() => setQr(currentUrl(store.getState()))}>
             QR code
@@ -82,8 +87,16 @@ export function App() {
       {shown === 'settings' && <SettingsPanel onClose={() => setPanel('none')} />}
       {shown === 'lesson' && <LessonBuilder onClose={() => setPanel('none')} onQr={setQr} />}
       <LessonBar />
-      <HatPicker hats={hats} selected={hat.id} onSelect={selectHat} />
-      {!brokenStep && <HatView key={`${hat.id}:${stepIndex ?? ''}`} hat={hat} />}
+      {mirror ? (
+        <Suspense fallback={<p className="text-sm text-stone-500">Opening the mirror…</p>}>
+          <MirrorView />
+        </Suspense>
+      ) : (
+        <>
+          <HatPicker hats={hats} selected={hat.id} onSelect={selectHat} />
+          {!brokenStep && <HatView key={`${hat.id}:${stepIndex ?? ''}`} hat={hat} />}
+        </>
+      )}
       <SpotlightShade />
       {qr !== null && <QrDialog url={qr} onClose={() => setQr(null)} />}
     </div>

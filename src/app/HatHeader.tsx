@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { HatDefinition } from '@/hats/types';
+import { MirrorButton } from './mirror/MirrorButton';
 
 /** The hat's name, the class it teaches, its purpose and Miya's tip: the same for every run. */
 export const HatHeader = memo(function HatHeader({ hat }: { hat: HatDefinition }) {
@@ -11,6 +12,9 @@ export const HatHeader = memo(function HatHeader({ hat }: { hat: HatDefinition }
           {hat.title}
         </h2>
         <code className="text-sm text-stone-500">{hat.autoClass}</code>
+        <span className="ms-auto">
+          <MirrorButton forHat />
+        </span>
       </div>
       <p>{hat.purpose}</p>
       <p className="text-sm italic text-stone-600 dark:text-stone-400" data-testid="miya-tip">

@@ -1,6 +1,7 @@
 import { EngineFailure, Lane, type InferenceClient } from '@/engine/client';
 import type { LoadedInfo, ModelSpec, WorkerError } from '@/engine/protocol';
 import type { HatActions } from '@/hats/types';
+import { createViewRequests, type ViewRequests } from './mirror/view-requests';
 import { MB } from '@/lib/format';
 import { currentChoice, currentHat, inputProblem, type AppState, type AppStore } from './store';
 
@@ -34,6 +35,8 @@ export interface Controller {
   onSettled(listener: () => void): () => void;
   /** One-off requests from a hat's own UI to its adapter (see HatActions). */
   actions: HatActions;
+  /** The worker requests of a view (the mirror), in lanes of their own. */
+  view: ViewRequests;
 }
 
 /**
@@ -128,6 +131,8 @@ export function createController(client: InferenceClient, store: AppStore): Cont
   }
 
   async function prepare(): Promise<void> {
+    // While a view (the mirror) is open, the hat's model waits: the view loads its own.
+    if (get().mirror) return;
     clearTimeout(timer);
     runWhenSettled = false;
     // The worker need not finish a run for a model that is no longer wanted.
@@ -147,6 +152,11 @@ export function createController(client: InferenceClient, store: AppStore): Cont
   }
 
   store.subscribe((s, prev) => {
+    if (!s.mirror && prev.mirror) {
+      specKey = keyOf(specOf(s));
+      void prepare();
+      return;
+    }
     const key = keyOf(specOf(s));
     if (key !== specKey) {
       specKey = key;
@@ -192,5 +202,6 @@ export function createController(client: InferenceClient, store: AppStore): Cont
       return () => settledListeners.delete(listener);
     },
     actions,
+    view: createViewRequests(client),
   };
 }
