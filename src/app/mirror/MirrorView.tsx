@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApp } from '../app-context';
 import { DriftPanel } from './DriftPanel';
 import { HeadCard } from './HeadCard';
@@ -24,6 +24,10 @@ export default function MirrorView() {
   const [focus, setFocus] = useState<string | null>(null);
   const output = state.output;
   const focused = output?.readings.find((r) => r.name === focus);
+  // `npm run bench` times the mirror from the link to its first pass on screen (mirror_ready_ms).
+  useEffect(() => {
+    if (output) performance.mark('hw:mirror-ready');
+  }, [output]);
 
   return (
     <section data-testid="mirror-view" data-status={STATUS[state.phase]} aria-labelledby="mirror-title" className="flex flex-col gap-4">

@@ -76,7 +76,6 @@ export function useMirror(params: MirrorParams) {
       (result) => {
         if (!live) return;
         setRun({ key: runKey, value: { output: result.output as MirrorOutput } });
-        performance.mark('hw:mirror-ready');
       },
       (e: unknown) => live && !isCancelled(e) && setRun((r) => ({ key: runKey, value: { output: r.value.output, error: toWorkerError(e) } })),
     );
