@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import LZString from 'lz-string';
+import { MIRROR_ID, MIRROR_TUNED_ID } from '../src/lib/mirror/cases.ts';
 import type { Page } from '@playwright/test';
 import { expect, gotoHat, hatUrl, test, waitForHatStatus, type HatParams } from './support/test.ts';
 
@@ -93,4 +94,17 @@ test('at 375 px wide nothing scrolls sideways', async ({ page }) => {
     const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
     expect(width, `${c.hat} is ${width} px wide`).toBeLessThanOrEqual(375);
   }
+});
+
+test('the mirror view has no serious or critical axe violations, in normal and presenter mode', async ({ page }) => {
+  await gotoHat(page, { view: 'mirror', model: MIRROR_ID, tuned: MIRROR_TUNED_ID });
+  await expect(page.getByTestId('mirror-view')).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
+  await expect(page.getByTestId('mirror-drift')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  // With a head's rows outlined, so the highlighted picture and its table are checked too.
+  await page.getByRole('button', { name: 'Reads [CLS] only' }).click();
+  const found = (await seriousViolations(page)).map((v) => `normal: ${v}`);
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.locator('html')).toHaveClass(/presenter/);
+  found.push(...(await seriousViolations(page)).map((v) => `presenter: ${v}`));
+  expect(found, found.join('\n')).toEqual([]);
 });

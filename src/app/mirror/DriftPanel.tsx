@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { useId, useState } from 'react';
 import { MIRROR_SUGGESTED_TUNED } from '@/lib/mirror/params';
 import { driftSentence } from '@/lib/mirror/drift';
@@ -63,7 +64,7 @@ export function DriftPanel({ model, tuned, drift, onTuned }: Props) {
             </p>
           )}
           <DriftGrid rows={report.rows} />
-          <div className="max-h-72 overflow-auto">
+          <ScrollRegion label="Drift of every part of the body" maxHeight="max-h-72">
             <table className="w-full text-left text-sm" data-testid="mirror-drift-table">
               <caption className="sr-only">Relative change of each part of the body, {report.tuned} against {report.base}</caption>
               <thead>
@@ -87,7 +88,7 @@ export function DriftPanel({ model, tuned, drift, onTuned }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </section>

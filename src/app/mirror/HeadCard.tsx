@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { ProbabilityBars } from '@/components/ui/ProbabilityBars';
 import type { HeadCount, HeadReading } from '@/lib/mirror/types';
 import { count, READS } from './format';
@@ -41,7 +42,7 @@ function Reading({ reading, tokens }: { reading: HeadReading; tokens: string[] }
       );
     case 'masked-lm':
       return (
-        <div className="max-h-64 overflow-auto">
+        <ScrollRegion label="Top guesses at every position" maxHeight="max-h-64">
           <table className="w-full text-left text-sm" data-testid="mirror-mlm-table">
             <caption className="sr-only">Top guesses of the masked-word head at every position</caption>
             <thead>
@@ -61,7 +62,7 @@ function Reading({ reading, tokens }: { reading: HeadReading; tokens: string[] }
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       );
   }
 }

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import type { Reads } from '@/lib/mirror/types';
 import { READS } from './format';
 
@@ -51,7 +52,7 @@ export function HiddenPicture({ tokens, hidden, focus }: Props) {
           </g>
         ))}
       </svg>
-      <div className="max-h-64 overflow-auto">
+      <ScrollRegion label="The hidden state of every token" maxHeight="max-h-64">
         <table className="w-full text-left text-sm" data-testid="mirror-hidden-table">
           <thead>
             <tr>
@@ -76,7 +77,7 @@ export function HiddenPicture({ tokens, hidden, focus }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </figure>
   );
 }
