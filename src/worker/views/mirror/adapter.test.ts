@@ -90,6 +90,20 @@ describe('the mirror on the fixture body', () => {
     await loaded.dispose();
   });
 
+  it('the default body (the replica of google-bert/bert-base-uncased) wears both of BERT\'s own heads; the SWAG body none, and drifts from it', async () => {
+    const deps = depsWith(runtime);
+    const loaded = await mirrorAdapter(deps).load(loadContext(hub.url, 'google-bert/bert-base-uncased', 'fp32').ctx);
+    const { output } = await loaded.run({ text: 'the cat sat on the [MASK] .', pair: '', heads: [] }, rc());
+    expect((output as MirrorOutput).readings.map((r) => r.kind)).toEqual(['hidden', 'masked-lm', 'next-sentence']);
+    const swag = await mirrorAdapter(deps).load(loadContext(hub.url, 'stefandi/bert-base-uncased-finetuned-swag', 'fp32').ctx);
+    const { output: bare } = await swag.run({ text: 'a b', pair: '', heads: [] }, rc());
+    expect((bare as MirrorOutput).anatomy.heads.map((x) => x.name)).toEqual([HEAD_NAMES.hidden]);
+    const report = (await loaded.call!({ kind: 'drift', tuned: 'stefandi/bert-base-uncased-finetuned-swag' }, rc() as RunContext)) as DriftReport;
+    expect(report.done).toBe(true);
+    expect(report.rows.every((r) => Number.isFinite(r.relative))).toBe(true);
+    await Promise.all([loaded.dispose(), swag.dispose()]);
+  });
+
   it('drift: the fine-tuned twin moved exactly the modules the fixture scaled, by the amount it scaled them', async () => {
     const deps = depsWith(runtime);
     const loaded = await mirrorAdapter(deps).load(loadContext(hub.url, MIRROR_ID, 'fp32').ctx);
