@@ -34,9 +34,12 @@ export function MirrorStatus({ state, onRetry, onLoadNow }: Props) {
       return (
         <div role="alert" data-testid="mirror-error" className="flex flex-wrap items-center gap-2 rounded-lg border border-red-300 bg-red-50 p-2 text-sm dark:bg-red-950">
           <span>{state.error?.message ?? 'The mirror could not show this body.'}</span>
-          <button type="button" className="btn" onClick={onRetry}>
-            Try again
-          </button>
+          {/* A loaded body that refused the input needs new input, not a reload. */}
+          {!state.info && (
+            <button type="button" className="btn" onClick={onRetry}>
+              Try again
+            </button>
+          )}
         </div>
       );
     default:

@@ -88,6 +88,8 @@ describe('heads kept in this browser', () => {
       ['org/other', 'yes'],
     ]);
     expect(headsFor('org/other', store)).toHaveLength(1);
+    rememberHead(head({ encoder: 'Xenova/bert-base-uncased' }), store);
+    expect(headsFor('google-bert/bert-base-uncased', store).map((h) => h.encoder)).toEqual(['Xenova/bert-base-uncased']);
     store.setItem('hat-wardrobe:trained-heads', '[{"name": 1}, "junk"]');
     expect(trainedHeads(store)).toEqual([]);
     store.setItem('hat-wardrobe:trained-heads', 'not json');

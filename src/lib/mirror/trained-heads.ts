@@ -1,3 +1,4 @@
+import { mirrorBodyFor } from './body-for';
 import type { TrainedHead } from './types';
 
 /*
@@ -38,9 +39,9 @@ export function trainedHeads(store: Store | undefined = defaultStore()): Trained
   }
 }
 
-/** The heads trained on this body. */
+/** The heads trained on this body: on the checkpoint itself, or on an ONNX export made from it. */
 export function headsFor(model: string, store?: Store): TrainedHead[] {
-  return trainedHeads(store).filter((h) => h.encoder === model);
+  return trainedHeads(store).filter((h) => h.encoder === model || mirrorBodyFor(h.encoder, 'bert') === model);
 }
 
 /** Keeps a newly trained head (a head with the same name on the same body is replaced). */

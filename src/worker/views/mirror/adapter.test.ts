@@ -77,6 +77,7 @@ describe('the mirror on the fixture body', () => {
     const refHidden = ids.map((_, p) => Array.from(ref.last_hidden_state!.data.subarray(p * h, (p + 1) * h)));
     custom.values.forEach((v, k) => expect(v).toBeCloseTo(wearHead(trained, refHidden)[k]!, 4));
     expect(output.refused.map((r) => r.name)).toEqual(['too wide']);
+    await expect(loaded.run({ text: '  ', pair: '', heads: [] }, rc())).rejects.toThrow('The text is empty');
 
     const a = output.anatomy;
     expect(a.bodyParams).toBe(EXPECTED.body);
