@@ -1,4 +1,5 @@
 import type { TokensInfo } from '@/engine/protocol';
+import { softmax } from '@/lib/maths';
 import { maskedLm, pooler, seqRelationship, tiedAliases, type EncoderConfig } from '@/lib/onnx';
 import { anatomyOf, HEAD_NAMES, trainedHeadCount } from '@/lib/mirror/anatomy';
 import { wearHead } from '@/lib/mirror/dense-head';
@@ -103,10 +104,8 @@ export function mirrorAdapter(deps: CheckpointDeps = defaultDeps): HatAdapter {
             readings.push({ kind: 'masked-lm', name: HEAD_NAMES.maskedLm, reads: 'every', positions: topGuesses(out.prediction_logits.data, ids.length, config.vocabSize, cm.vocab, 3) });
           }
           if (out.seq_relationship_logits) {
-            const [a = 0, b = 0] = out.seq_relationship_logits.data;
-            const top = Math.max(a, b);
-            const [ea, eb] = [Math.exp(a - top), Math.exp(b - top)];
-            readings.push({ kind: 'next-sentence', name: HEAD_NAMES.nextSentence, reads: 'cls', isNext: ea / (ea + eb), notNext: eb / (ea + eb) });
+            const [isNext = 0, notNext = 0] = softmax(out.seq_relationship_logits.data);
+            readings.push({ kind: 'next-sentence', name: HEAD_NAMES.nextSentence, reads: 'cls', isNext, notNext });
           }
           const worn = wear(heads, hidden, h);
           const output: MirrorOutput = {
