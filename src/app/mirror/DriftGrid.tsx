@@ -2,7 +2,7 @@ import type { DriftRow } from '@/lib/mirror/types';
 
 const CELL = 26;
 const LABEL = 80;
-const HEADER = 70;
+const HEADER = 96;
 
 /**
  * The drift as a grid, layers down and parts across, darker where fine-tuning moved more (the

@@ -65,7 +65,7 @@ export function DriftPanel({ model, tuned, drift, onTuned }: Props) {
           )}
           <DriftGrid rows={report.rows} />
           <ScrollRegion label="Drift of every part of the body" maxHeight="max-h-72">
-            <table className="w-full text-left text-sm" data-testid="mirror-drift-table">
+            <table className="w-full text-left text-sm [&_td]:px-1.5 [&_th]:px-1.5" data-testid="mirror-drift-table">
               <caption className="sr-only">Relative change of each part of the body, {report.tuned} against {report.base}</caption>
               <thead>
                 <tr>

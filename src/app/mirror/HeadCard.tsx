@@ -43,7 +43,7 @@ function Reading({ reading, tokens }: { reading: HeadReading; tokens: string[] }
     case 'masked-lm':
       return (
         <ScrollRegion label="Top guesses at every position" maxHeight="max-h-64">
-          <table className="w-full text-left text-sm" data-testid="mirror-mlm-table">
+          <table className="w-full text-left text-sm [&_td]:px-1.5 [&_th]:px-1.5" data-testid="mirror-mlm-table">
             <caption className="sr-only">Top guesses of the masked-word head at every position</caption>
             <thead>
               <tr>

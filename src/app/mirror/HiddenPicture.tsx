@@ -53,7 +53,7 @@ export function HiddenPicture({ tokens, hidden, focus }: Props) {
         ))}
       </svg>
       <ScrollRegion label="The hidden state of every token" maxHeight="max-h-64">
-        <table className="w-full text-left text-sm" data-testid="mirror-hidden-table">
+        <table className="w-full text-left text-sm [&_td]:px-1.5 [&_th]:px-1.5" data-testid="mirror-hidden-table">
           <thead>
             <tr>
               <th scope="col">Token</th>

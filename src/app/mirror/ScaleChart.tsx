@@ -39,7 +39,7 @@ export function ScaleChart({ anatomy }: { anatomy: Anatomy }) {
         })}
       </svg>
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="mirror-scale-table">
+        <table className="w-full text-left text-sm [&_td]:px-1.5 [&_th]:px-1.5" data-testid="mirror-scale-table">
           <thead>
             <tr>
               <th scope="col">Part</th>
