@@ -55,11 +55,18 @@ test('switching hats keeps each hat’s input, and the guide leads to a hat', as
   await gotoHat(page, { hat: 'sequence-classification', model: 'hw-test/tiny-distilbert-sst2', text: 'this movie was great' });
   await waitForHatStatus(page, 'ready');
   await page.getByRole('button', { name: 'How to pick a hat?' }).click();
-  await expect(page.getByTestId('guide-question')).toContainText('one label for the whole text');
+  // Narrow questions come first: text-to-text before GPT-style writing, given choices before a passage to search.
+  await expect(page.getByTestId('guide-question')).toContainText('one text become another');
   await page.getByRole('button', { name: 'No', exact: true }).click();
-  await page.getByRole('button', { name: /Yes: wear .* Masked language modelling/ }).click();
-  await expect(page.getByTestId('hat-view')).toHaveAttribute('data-hat', 'masked-lm');
-  await expect(page).toHaveURL(/hat=masked-lm/);
+  await expect(page.getByTestId('guide-question')).toContainText('continue a prompt');
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(page.getByTestId('guide-question')).toContainText('one text become another');
+  await page.getByRole('button', { name: 'No', exact: true }).click();
+  await page.getByRole('button', { name: 'No', exact: true }).click();
+  await expect(page.getByTestId('guide-question')).toContainText('candidate answers');
+  await page.getByRole('button', { name: /Yes: wear .* Multiple choice/ }).click();
+  await expect(page.getByTestId('hat-view')).toHaveAttribute('data-hat', 'multiple-choice');
+  await expect(page).toHaveURL(/hat=multiple-choice/);
   await page.getByRole('navigation', { name: 'Hats' }).getByRole('button', { name: /Sequence classification/ }).click();
   await expect(page.getByRole('textbox', { name: 'Text', exact: true })).toHaveValue('this movie was great');
   await waitForHatStatus(page, 'ready');

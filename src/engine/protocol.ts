@@ -40,6 +40,12 @@ export interface ModelFacts {
   sourceModel?: string;
   /** `multi_label_classification` means one sigmoid per label instead of a softmax. */
   problemType?: string;
+  /** The width attention runs at when a bottleneck narrows it (MobileBERT's true_hidden_size). */
+  attentionWidth?: number;
+  /** False when the config turns the pooler's dense + tanh off (MobileBERT's classifier_activation). */
+  poolerActivation?: boolean;
+  /** The ONNX file stem the page loaded when it is not `model` (from_pretrained's model_file_name), e.g. decoder_model_merged. */
+  modelFileName?: string;
 }
 
 export interface FileSize {

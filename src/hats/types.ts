@@ -84,6 +84,13 @@ export interface HatDefinition<P = unknown, O = unknown, C = unknown, R = unknow
   tip: string;
   /** The question from "How to pick a hat?" that this hat answers with yes. */
   pickQuestion: string;
+  /**
+   * Where the guide asks the question (lower first; default: `order`). The first yes wins, so a
+   * narrower question must come before a broader one that would also catch its task.
+   */
+  pickOrder?: number;
+  /** What the guide says when no question got a yes, offering this hat (one hat in the wardrobe sets it). */
+  pickFallback?: string;
   /** What a model typed in by id must have for this hat; default: ONNX weights for transformers.js. */
   modelRequirement?: string;
   /** Position in the wardrobe. */

@@ -1,61 +1,58 @@
+import { pythonModel } from './pytorch-sources';
+
 /** A string literal that both Python and JavaScript read back as the same text. */
 export function literal(text: string): string {
   return JSON.stringify(text);
 }
 
-/** The Hub id whose PyTorch weights the ONNX export came from, when the config names one. */
-export function pythonModelId(modelId: string, sourceModel?: string): string {
-  if (sourceModel && /^[\w.-]+(\/[\w.-]+)?$/.test(sourceModel) && !sourceModel.startsWith('.')) return sourceModel;
-  return modelId;
+/**
+ * The start of a Python snippet: where the weights come from, and `model_id = …`. Null when no
+ * repo with PyTorch weights is known for this model: the caller shows `comment` alone.
+ */
+export function pythonModelLines(modelId: string): { lines: string; id: string } | { lines: null; comment: string } {
+  const m = pythonModel(modelId);
+  if (m.id === null) return { lines: null, comment: m.comment };
+  return { lines: `${m.comment}model_id = ${literal(m.id)}`, id: m.id };
+}
+
+/** A Python snippet built on `model_id`, or the plain sentence that there is none for this model. */
+export function pythonSnippetFor(modelId: string, body: (header: string) => string): string {
+  const header = pythonModelLines(modelId);
+  return header.lines === null ? header.comment : body(header.lines);
+}
+
+/** The panel's note under "Reproduce it": which weights Python loads when they are not the page's own. */
+export function pythonNote(modelId: string, dtype?: string): string | undefined {
+  const m = pythonModel(modelId);
+  if (m.id === null || m.id === modelId) return undefined;
+  return `Python loads the original PyTorch weights (${m.id}); the page runs their ${dtype ?? ''} ONNX export (${modelId}), so the last digits may differ.`.replace('  ', ' ');
 }
 
 /**
- * Steps 1–4 of how the page runs a checkpoint without a transformers.js class: Range-read the
- * safetensors header and the head's tensors, build the ONNX graph, open an ONNX Runtime session.
+ * `const device = …`: the device the page ran on. [1] transformers.js in Node has no 'wasm'
+ * device (its WebAssembly runtime is the browser's), so a page that ran on WebAssembly gives a
+ * snippet that picks 'cpu' under Node and 'wasm' in a browser: the same weights either way.
  */
-export function checkpointLoaderSnippet(
-  autoClass: string,
-  modelId: string,
-  head: { exportName: string; path: string },
-  headNote: string,
-  dtype: string,
-): string {
-  return `// transformers.js has no ${autoClass}, so the page builds the model itself, as below.
-// (readHeaderLength … weightShapes and the head are this app's own TypeScript: src/lib/safetensors, src/lib/onnx, src/hats.)
-import { AutoConfig, AutoTokenizer } from '@huggingface/transformers';
-import * as ort from 'onnxruntime-web';
-import { readHeaderLength, parseSafetensorsHeader, legacyName, toFloat32 } from './lib/safetensors';
-import { buildBertModel, quantizeModel, serializeModel, weightShapes } from './lib/onnx';
-import { ${head.exportName} as head } from '${head.path}'; // ${headNote}
+export function jsDevice(device: string): string {
+  if (device !== 'wasm') return `const device = ${literal(device)};`;
+  return `// The page ran on WebAssembly ('wasm'); Node's transformers.js runs on 'cpu' instead.
+const device = typeof document === 'undefined' ? 'cpu' : 'wasm';`;
+}
 
-const modelId = ${literal(modelId)};
-const url = \`https://huggingface.co/\${modelId}/resolve/main/model.safetensors\`;
-// 1. HTTP Range: the host answers 206 with only these bytes (a 200 would be the whole file: refused).
-async function bytes(start, end) {
-  const res = await fetch(url, { headers: { Range: \`bytes=\${start}-\${end - 1}\` } });
-  if (res.status !== 206) throw new Error('This host ignores Range requests');
-  return new Uint8Array(await res.arrayBuffer());
+/** from_pretrained's options, exactly as the page passes them (device comes from jsDevice). */
+export function jsOptions(dtype: string, extra: Record<string, string> = {}): string {
+  const more = Object.entries(extra).map(([k, v]) => `, ${k}: ${literal(v)}`);
+  return `{ dtype: ${literal(dtype)}, device${more.join('')} }`;
 }
-// 2. The header: 8 bytes give its length N, then N bytes of JSON list every tensor's dtype, shape, offsets.
-const first = await bytes(0, 8);
-const prefix = new Uint8Array(8 + readHeaderLength(first));
-prefix.set(first);
-prefix.set(await bytes(8, prefix.length), 8);
-const header = parseSafetensorsHeader(prefix);
-// 3. Fetch only the tensors this head needs (the page joins neighbours into fewer requests and caches them).
-const cfg = await AutoConfig.from_pretrained(modelId);
-const config = { family: 'bert', prefix: 'bert.', vocabSize: cfg.vocab_size, hiddenSize: cfg.hidden_size,
-  numLayers: cfg.num_hidden_layers, numHeads: cfg.num_attention_heads, intermediateSize: cfg.intermediate_size,
-  maxPositions: cfg.max_position_embeddings, typeVocabSize: cfg.type_vocab_size, layerNormEps: cfg.layer_norm_eps };
-const names = new Map([...header.tensors.keys()].map((k) => [legacyName(k), k])); // old LayerNorm gamma/beta
-const weights = {};
-for (const [name] of weightShapes(config, head)) {
-  const entry = header.tensors.get(names.get(name));
-  if (!entry) throw new Error(\`The checkpoint has no \${name}\`);
-  weights[name] = toFloat32(entry.dtype, await bytes(header.dataStart + entry.begin, header.dataStart + entry.end));
-}
-// 4. Build the ONNX graph of encoder + head${dtype === 'q8' ? ', quantize it to 8 bits' : ''}, and run it with ONNX Runtime Web.
-const model = buildBertModel({ config, head, weights });
-const session = await ort.InferenceSession.create(serializeModel(${dtype === 'q8' ? 'quantizeModel(model)' : 'model'}));
+
+/**
+ * The JavaScript tab of a hat transformers.js has no class for: one plain statement of that, and
+ * what a person can do instead. (The page builds these graphs with its own code; a snippet that
+ * imported it would not run anywhere else.)
+ */
+export function noJsEquivalent(autoClass: string, instead: string): string {
+  return `// There is no standalone JavaScript equivalent: transformers.js has no ${autoClass}, and the page
+// builds this model's graph from model.safetensors with its own code (src/lib/onnx in this app).
+// ${instead}
 `;
 }

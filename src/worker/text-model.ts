@@ -3,6 +3,7 @@ import type { ModelFacts, TokenRow, TokensInfo } from '@/engine/protocol';
 import { BadInputError, type AdapterLoadContext } from './adapter';
 import { fitPair } from './pair-encoding';
 import { inputNamesOf } from './sdk/transformers-internals';
+import { completeSpecialTokens, segmentIds } from './special-tokens';
 
 interface PretrainedClass {
   from_pretrained(id: string, options: Record<string, unknown>): Promise<PreTrainedModel>;
@@ -28,9 +29,15 @@ export async function loadTextModel(ModelClass: PretrainedClass, ctx: AdapterLoa
     AutoTokenizer.from_pretrained(ctx.model, { progress_callback }),
     ModelClass.from_pretrained(ctx.model, { dtype: ctx.dtype, device: ctx.device, progress_callback }),
   ]);
+  completeSpecialTokens(tokenizer);
   const vocab: string[] = [];
   for (const [token, id] of tokenizer.get_vocab()) vocab[id] = token;
   return { model, tokenizer, vocab, facts: readFacts(model, tokenizer) };
+}
+
+/** A tensor's values as float32: fp16 exports answer in half precision, which the maths here cannot read as it is. */
+export function floats(t: Tensor): Float32Array {
+  return (t.type === 'float32' ? t : t.to('float32')).data as Float32Array;
 }
 
 export type AnyConfig = Record<string, unknown>;
@@ -71,6 +78,8 @@ export function factsFrom(config: AnyConfig, tokenizer: PreTrainedTokenizer, inp
     hasTokenTypeIds: inputNames.includes('token_type_ids'),
     sourceModel: typeof config._name_or_path === 'string' && config._name_or_path ? config._name_or_path : undefined,
     problemType: typeof config.problem_type === 'string' ? config.problem_type : undefined,
+    attentionWidth: num(config, 'true_hidden_size'),
+    poolerActivation: typeof config.classifier_activation === 'boolean' ? config.classifier_activation : undefined,
   };
 }
 
@@ -113,6 +122,10 @@ export function encode(tm: TextModel, { text, textPair }: EncodeOptions) {
     return_token_type_ids: tm.facts.hasTokenTypeIds ? true : null,
   });
   const ids = Array.from(inputs.input_ids.data as BigInt64Array, Number);
+  if (tm.facts.hasTokenTypeIds && !inputs.token_type_ids) {
+    // A tokenizer.json without a template post-processor returns no segment ids: build them from [SEP].
+    inputs.token_type_ids = new Tensor('int64', BigInt64Array.from(segmentIds(ids, tm.tokenizer.sep_token_id), BigInt), inputs.input_ids.dims);
+  }
   const types = inputs.token_type_ids ? Array.from(inputs.token_type_ids.data as BigInt64Array, Number) : undefined;
   return { inputs, ids, tokens: tokensView(tm, ids, types, full.input_ids.length) };
 }

@@ -1,5 +1,6 @@
 import type { ExplainerProps } from '@/hats/types';
 import { ExplainerLayout } from '@/components/ExplainerLayout';
+import { pythonNote } from '@/lib/snippets';
 import type { ModelFacts } from '@/engine/protocol';
 import type { BaseModelOutput } from './postprocess';
 import type { BaseModelParams } from './params';
@@ -57,11 +58,7 @@ export default function Explainer({ params, output, facts, modelId, dtype, devic
           own head. If a head for your task exists, its hat will do better out of the box.
         </p>
       }
-      note={
-        facts?.sourceModel
-          ? `Python loads the original weights (${facts.sourceModel}); the page runs the ${dtype ?? ''} ONNX export, so the last digits may differ.`
-          : undefined
-      }
+      note={pythonNote(modelId, dtype)}
       python={pythonSnippet(modelId, params, facts)}
       javascript={jsSnippet(modelId, params, dtype ?? 'q8', device ?? 'wasm')}
     />

@@ -11,7 +11,8 @@ export default defineHat(seam, {
   autoClass: 'AutoModel',
   purpose: 'The body with no task layer: one vector per token, straight from the last encoder layer. Pool them into sentence vectors, compare them, or build a head of your own.',
   tip: 'Without a hat, BERT is a fluffy blob that naps all day until it is given a purpose. This is the blob: warm, full of numbers, and waiting for you.',
-  pickQuestion: 'Do you want the raw vectors to build something of your own (search, clustering, a head of your own)?',
+  pickQuestion: 'Do you want to compare texts by meaning (similar sentences, search, clustering), or vectors to build on?',
+  pickOrder: 60,
   order: 70,
   defaultModel: 'Xenova/all-MiniLM-L6-v2',
   models: [

@@ -1,4 +1,4 @@
-import { literal, pythonModelId } from '@/lib/snippets';
+import { jsDevice, jsOptions, literal, pythonSnippetFor } from '@/lib/snippets';
 import type { ModelFacts } from '@/engine/protocol';
 import type { BaseModelParams } from './params';
 
@@ -10,12 +10,14 @@ export function pythonSnippet(modelId: string, p: BaseModelParams, facts?: Model
   const pair = p.text_pair.trim()
     ? `print("sentence cosine:", F.cosine_similarity(mean[0], mean[1], dim=0).item())\n`
     : '';
-  return `import torch
+  return pythonSnippetFor(
+    modelId,
+    (header) => `import torch
 import torch.nn.functional as F
 from transformers import AutoTokenizer, AutoModel
 from sklearn.decomposition import PCA
 
-model_id = ${literal(pythonModelId(modelId, facts?.sourceModel))}
+${header}
 tokenizer = AutoTokenizer.from_pretrained(model_id)
 model = AutoModel.from_pretrained(model_id)  # the body only: no head
 
@@ -27,29 +29,33 @@ with torch.no_grad():
 mask = inputs.attention_mask.unsqueeze(-1).float()  # 1 = real token, 0 = padding
 mean = (hidden * mask).sum(1) / mask.sum(1)  # mean pooling, padding left out
 cls = hidden[:, 0]  # the first token's vector
+print("text mean:", [round(x, 3) for x in mean[0, :6].tolist()])
 ${pair}
 n = int(inputs.attention_mask[0].sum())
 tokens = F.normalize(hidden[0, :n], dim=-1)
 print("token x token cosine:", tokens @ tokens.T)
 print("2-D PCA of the tokens:", PCA(n_components=2).fit_transform(hidden[0, :n].numpy()))
-`;
+`,
+  );
 }
 
 export function jsSnippet(modelId: string, p: BaseModelParams, dtype: string, device: string): string {
-  const pair = p.text_pair.trim() ? `console.log('sentence cosine:', cos_sim(mean[0], mean[1]));\n` : '';
+  const pair = p.text_pair.trim() ? `console.log('sentence cosine:', cos_sim(mean[0], mean[1]).toFixed(3));\n` : '';
   return `import { AutoTokenizer, AutoModel, mean_pooling, cos_sim } from '@huggingface/transformers';
 
 const modelId = ${literal(modelId)};
+${jsDevice(device)}
 const tokenizer = await AutoTokenizer.from_pretrained(modelId);
-const model = await AutoModel.from_pretrained(modelId, { dtype: ${literal(dtype)}, device: ${literal(device)} });
+const model = await AutoModel.from_pretrained(modelId, ${jsOptions(dtype)});
 
 const sentences = ${sentences(p)};
 const inputs = tokenizer(sentences, { padding: true, truncation: true });
-const { last_hidden_state } = await model(inputs); // dims [batch, seq, hidden]
-console.log(last_hidden_state.dims);
+const hidden = (await model(inputs)).last_hidden_state.to('float32'); // dims [batch, seq, hidden]; fp16 weights answer in half precision
+console.log(hidden.dims);
 
 // Mean pooling with the attention mask (the feature-extraction pipeline's pooling: 'mean').
-const mean = mean_pooling(last_hidden_state, inputs.attention_mask).tolist();
-const cls = last_hidden_state.tolist().map((rows) => rows[0]); // first-token vectors
+const mean = mean_pooling(hidden, inputs.attention_mask).tolist();
+const cls = hidden.tolist().map((rows) => rows[0]); // first-token vectors
+console.log('text mean:', mean[0].slice(0, 6).map((x) => x.toFixed(3)).join(', '));
 ${pair}`;
 }

@@ -59,8 +59,8 @@ export default function Explainer({ params, facts, modelId, dtype, device }: Exp
         </p>
       }
       note="Greedy decoding should match the Python run (up to the quantization of the ONNX weights); sampled text uses the page's seeded generator, which PyTorch does not have, so its draws differ."
-      python={pythonSnippet(modelId, params, facts?.sourceModel)}
-      javascript={jsSnippet(modelId, params, dtype ?? 'q8', device ?? 'wasm')}
+      python={pythonSnippet(modelId, params)}
+      javascript={jsSnippet(modelId, params, dtype ?? 'q8', device ?? 'wasm', facts?.modelFileName)}
     />
   );
 }

@@ -111,7 +111,7 @@ export default defineAdapter(seam, {
       AutoTokenizer.from_pretrained(ctx.model, { progress_callback }),
       AutoModelForCausalLM.from_pretrained(ctx.model, { dtype: ctx.dtype, device: ctx.device, progress_callback, ...(fileName ? { model_file_name: fileName } : {}) }),
     ]);
-    const facts = readFacts(model, tokenizer);
+    const facts = { ...readFacts(model, tokenizer), ...(fileName ? { modelFileName: fileName } : {}) };
     const config = model.config as unknown as Record<string, unknown>;
     const generation = generationConfigOf(model);
     const inputNames = sessionsOf(model).model?.inputNames ?? [];

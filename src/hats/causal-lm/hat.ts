@@ -12,7 +12,8 @@ export default defineHat(seam, {
   purpose:
     'Writes text left to right, one token at a time, GPT-style: at every step it scores the whole vocabulary for the next token and picks one. A cousin of BERT, not BERT.',
   tip: 'This hat only ever looks backwards, like me following a trail of treats: one crumb, then the next, never peeking at what is further along.',
-  pickQuestion: 'Do you want the model to write text (GPT-style, not BERT)?',
+  pickQuestion: 'Should the model continue a prompt and write on, GPT-style (a cousin of BERT, not BERT)?',
+  pickOrder: 20,
   modelRequirement: 'ONNX weights for transformers.js: onnx/model*.onnx, or the older onnx/decoder_model_merged*.onnx.',
   order: 90,
   runMode: 'on-demand',

@@ -1,17 +1,18 @@
-import { literal, pythonModelId } from '@/lib/snippets';
+import { jsDevice, jsOptions, literal, pythonSnippetFor } from '@/lib/snippets';
 import type { CausalParams } from './params';
 
-export function pythonSnippet(modelId: string, p: CausalParams, sourceModel?: string): string {
-  const id = pythonModelId(modelId, sourceModel);
+export function pythonSnippet(modelId: string, p: CausalParams): string {
   const sampling = p.temperature > 0;
   const prompt = p.text === '' ? 'tokenizer.bos_token' : literal(p.text);
   const decoding = sampling
     ? `do_sample=True, temperature=${p.temperature}, top_k=${p.top_k}, top_p=${p.top_p},`
     : 'do_sample=False,  # greedy: always the most likely token';
-  return `import torch
+  return pythonSnippetFor(
+    modelId,
+    (header) => `import torch
 from transformers import AutoTokenizer, AutoModelForCausalLM
 
-model_id = ${literal(id)}
+${header}
 tokenizer = AutoTokenizer.from_pretrained(model_id)
 model = AutoModelForCausalLM.from_pretrained(model_id)
 ${sampling ? `torch.manual_seed(${p.seed})  # PyTorch's generator differs from the page's: same settings, other draws\n` : ''}
@@ -28,16 +29,19 @@ print(tokenizer.decode(new))
 for step, scores in enumerate(out.scores):  # scores: logits after temperature/top-k/top-p
     top = scores[0].softmax(-1).topk(5)
     print(step + 1, [(tokenizer.decode(int(i)), round(float(p), 3)) for p, i in zip(top.values, top.indices)])
-`;
+`,
+  );
 }
 
-export function jsSnippet(modelId: string, p: CausalParams, dtype: string, device: string): string {
+export function jsSnippet(modelId: string, p: CausalParams, dtype: string, device: string, modelFileName?: string): string {
   const sampling = p.temperature > 0;
+  const layout = modelFileName ? `\n// This repo has the older export layout: onnx/${modelFileName}*.onnx, no onnx/model*.onnx.` : '';
   return `import { AutoTokenizer, AutoModelForCausalLM, Tensor } from '@huggingface/transformers';
 
 const modelId = ${literal(modelId)};
-const tokenizer = await AutoTokenizer.from_pretrained(modelId);
-const model = await AutoModelForCausalLM.from_pretrained(modelId, { dtype: ${literal(dtype)}, device: ${literal(device)} });
+${jsDevice(device)}
+const tokenizer = await AutoTokenizer.from_pretrained(modelId);${layout}
+const model = await AutoModelForCausalLM.from_pretrained(modelId, ${jsOptions(dtype, modelFileName ? { model_file_name: modelFileName } : {})});
 
 // The page's own loop (not generate()), so every step's distribution can be shown.
 const ids = tokenizer.encode(${literal(p.text)});${p.text === '' ? '\nids.push(tokenizer.bos_token_id); // empty prompt: start from the start token' : ''}
@@ -52,7 +56,7 @@ const random = () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ 
   fed = ids.length;
   past = Object.fromEntries(Object.entries(out).filter(([k]) => k.startsWith('present')).map(([k, t]) => [k.replace('present', 'past_key_values'), t]));
   const [, rows, vocab] = out.logits.dims;
-  const logits = Array.from(out.logits.data.slice((rows - 1) * vocab));
+  const logits = Array.from(out.logits.to('float32').data.slice((rows - 1) * vocab)); // fp16 weights answer in half precision
 ${
   sampling
     ? `  // temperature ${p.temperature}, then top-k ${p.top_k}, then top-p ${p.top_p}

@@ -1,5 +1,6 @@
 import { ExplainerLayout } from '@/components/ExplainerLayout';
 import type { ExplainerProps } from '@/hats/types';
+import { pythonNote } from '@/lib/snippets';
 import { equationOf, readHeadParam } from './head-codec';
 import type { CustomHeadParams } from './params';
 import { jsSnippet, pythonSnippet } from './snippets';
@@ -38,8 +39,9 @@ export default function Explainer({ params, facts, modelId, dtype, device }: Exp
         <>
           <p>
             A head is the small layer that turns the encoder&apos;s sentence vector h into an answer. Here you make it: the encoder
-            stays frozen (its weights never change), and only W and b learn, from your own examples. That is the
-            &quot;CustomHeadBERT&quot; idea: a classifier or a regression for a task nobody published a model for.
+            stays frozen (its weights never change), and only W and b learn, from your own examples. The technique is called a{' '}
+            <strong>linear probe on frozen features</strong> (with a hidden layer, a small MLP on frozen features): a classifier or a regression
+            for a task nobody published a model for, without fine-tuning the encoder itself.
           </p>
           <div className="mt-1">
             <Shapes head={head} hidden={facts?.hiddenSize} />
@@ -61,9 +63,9 @@ export default function Explainer({ params, facts, modelId, dtype, device }: Exp
           mean. If a fine-tuned model for your exact task exists, the sequence-classification hat will usually do better.
         </p>
       }
-      note="Python trains the same head with PyTorch on sentence-transformers embeddings; the page uses the ONNX export, so the last digits may differ."
-      python={pythonSnippet(modelId, params.text, head, facts?.sourceModel)}
-      javascript={jsSnippet(modelId, params.text, head, dtype ?? 'q8', device ?? 'wasm')}
+      note={pythonNote(modelId, dtype)}
+      python={pythonSnippet(modelId, params.text, head)}
+      javascript={jsSnippet(modelId, params.text, head, dtype ?? 'q8', device ?? 'wasm', facts?.hiddenSize)}
     />
   );
 }

@@ -13,7 +13,9 @@ export default defineHat(seam, {
   purpose:
     'Train a small classifier or regression head on your own examples, on top of a frozen sentence encoder, right here in the browser; then wear it like any other hat, export it, or send it in a link.',
   tip: 'Nobody ever published a model for my moods, so I taught one myself: forty diary entries, a few hundred epochs, and now it knows a hungry meow from a sleepy one. The encoder did the hard part; I only trained the hat.',
-  pickQuestion: 'Do you need labels (or a score) that no published model has, and can you give a few dozen examples?',
+  pickQuestion: 'Do you want labels of your own (or a score) that no published model gives, and can you write a few dozen examples?',
+  pickOrder: 50,
+  pickFallback: 'None of the questions fit? Your own head trains a small classifier or scorer on a few dozen examples of yours, on top of a frozen encoder, right here in the page.',
   order: 120,
   runMode: 'live',
   defaultModel: 'Xenova/all-MiniLM-L6-v2',

@@ -1,25 +1,29 @@
-import { literal, pythonModelId } from '@/lib/snippets';
+import { jsDevice, jsOptions, literal, pythonSnippetFor } from '@/lib/snippets';
 import type { Head } from './types';
 
-/** Python: the same head as nn.Linear on sentence-transformers embeddings, trained and then loaded from the exported file. */
-export function pythonSnippet(modelId: string, text: string, head: Head | undefined, sourceModel?: string): string {
-  const d = head?.encoder.hiddenSize ?? 384;
-  const k = head ? head.layers[head.layers.length - 1]?.outSize ?? 2 : 3;
-  const mlp = head?.layers.length === 2;
+/**
+ * Python: the same head as nn.Linear on sentence-transformers embeddings, trained and then loaded
+ * from the exported file. The width is the encoder's own (asked at run time), never assumed.
+ */
+export function pythonSnippet(modelId: string, text: string, head: Head | undefined): string {
+  const k = head ? (head.layers[head.layers.length - 1]?.outSize ?? 2) : 3;
+  const hidden = head?.layers.length === 2 ? head.layers[0]?.outSize : undefined;
   const regression = head?.task === 'regression';
-  const layers = mlp
-    ? `nn.Sequential(nn.Linear(${d}, ${head?.layers[0]?.outSize}), nn.ReLU(), nn.Linear(${head?.layers[0]?.outSize}, ${k}))`
-    : `nn.Linear(${d}, ${k})`;
+  const layers = hidden ? `nn.Sequential(nn.Linear(d, ${hidden}), nn.ReLU(), nn.Linear(${hidden}, ${k}))` : `nn.Linear(d, ${k})`;
   const pooling = head?.encoder.pooling === 'cls' ? '  # this encoder is read with CLS pooling' : '';
-  return `import json, torch
+  return pythonSnippetFor(
+    modelId,
+    (header) => `import json, torch
 from torch import nn
 from sentence_transformers import SentenceTransformer
 
-encoder = SentenceTransformer(${literal(pythonModelId(modelId, sourceModel))})${pooling}
+${header}
+encoder = SentenceTransformer(model_id)${pooling}
 def embed(texts):  # frozen: no gradients ever reach the encoder
     return torch.tensor(encoder.encode(texts, normalize_embeddings=True))
 
-head = ${layers}  # the only weights that learn
+d = encoder.get_sentence_embedding_dimension()  # the encoder's own width${head ? ` (${head.encoder.hiddenSize} for the page's)` : ''}
+head = ${layers}  # the only weights that learn: a ${hidden ? 'small MLP' : 'linear probe'} on frozen features
 # Training, as the page does it: full batch, Adam, ${regression ? 'mean squared error' : 'cross-entropy'}.
 # X = embed(train_texts); y = ${regression ? 'torch.tensor(train_targets, dtype=torch.float32)' : 'torch.tensor(train_label_ids)'}
 # opt = torch.optim.Adam(head.parameters(), lr=${head?.settings.learningRate ?? 0.05})
@@ -35,20 +39,26 @@ for layer, w in zip(linears, saved["layers"]):
     layer.bias.data = torch.tensor(w["bias"])
 with torch.no_grad():
     z = head(embed([${literal(text)}]))[0]
-${regression ? 'print(saved["labels"][0], z.item())' : 'print(dict(zip(saved["labels"], z.softmax(-1).tolist())))'}
-`;
+${regression ? 'print(saved["labels"][0], z.item())' : 'probs = z.softmax(-1)\nfor i in probs.argsort(descending=True).tolist():  # the top label first\n    print(saved["labels"][i], round(probs[i].item(), 4))'}
+`,
+  );
 }
 
 /** JavaScript: transformers.js feature extraction for h, then the head's maths by hand. */
-export function jsSnippet(modelId: string, text: string, head: Head | undefined, dtype: string, device: string): string {
+export function jsSnippet(modelId: string, text: string, head: Head | undefined, dtype: string, device: string, hiddenSize?: number): string {
   const pooling = head?.encoder.pooling ?? 'mean';
+  const width = head?.encoder.hiddenSize ?? hiddenSize;
   return `import { pipeline } from '@huggingface/transformers';
 
-const embed = await pipeline('feature-extraction', ${literal(modelId)}, { dtype: ${literal(dtype)}, device: ${literal(device)} });
-const saved = await (await fetch('custom-head.json')).json();  // the file this page exports
+${jsDevice(device)}
+const embed = await pipeline('feature-extraction', ${literal(modelId)}, ${jsOptions(dtype)});
+// custom-head.json: the file this page exports (Export head), read from disk in Node or fetched in a browser.
+const saved = typeof document === 'undefined'
+  ? JSON.parse(await (await import('node:fs/promises')).readFile('custom-head.json', 'utf8'))
+  : await (await fetch('custom-head.json')).json();
 
 const output = await embed(${literal(text)}, { pooling: ${literal(pooling)}, normalize: true });
-let x = Array.from(output.data);  // h: ${head?.encoder.hiddenSize ?? 384} numbers
+let x = Array.from(output.to('float32').data);  // h: ${width ?? "the encoder's width in"} numbers
 for (const layer of saved.layers) {
   // nn.Linear: z[o] = b[o] + Σ_i W[o][i]·x[i]
   x = layer.weight.map((row, o) => row.reduce((s, w, i) => s + w * x[i], layer.bias[o]));
@@ -58,7 +68,10 @@ ${
   head?.task === 'regression'
     ? 'console.log(saved.labels[0], x[0]);'
     : `const m = Math.max(...x), e = x.map((v) => Math.exp(v - m)), sum = e.reduce((a, b) => a + b);
-console.log(Object.fromEntries(saved.labels.map((label, k) => [label, e[k] / sum])));`
+saved.labels
+  .map((label, k) => [label, e[k] / sum])
+  .sort((a, b) => b[1] - a[1]) // the top label first
+  .forEach(([label, p]) => console.log(label, p.toFixed(4)));`
 }
 `;
 }

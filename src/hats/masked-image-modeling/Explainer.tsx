@@ -5,6 +5,9 @@ import type { MimOutput } from './output';
 import type { MimParams } from './params';
 import { jsSnippet, pythonSnippet } from './snippets';
 
+/** PIL's resampling filters by the number image processors store (Image.Resampling). */
+const PIL_FILTERS = ['nearest', 'Lanczos', 'bilinear', 'bicubic', 'box', 'Hamming'];
+
 export default function Explainer({ params, output, modelId, dtype }: ExplainerProps<MimParams, MimOutput>) {
   const m = output?.model;
   const layers = (n: number | undefined, fallback: string) => (n === undefined ? fallback : `${n} ${n === 1 ? 'layer' : 'layers'}`);
@@ -19,8 +22,9 @@ export default function Explainer({ params, output, modelId, dtype }: ExplainerP
             The picture ({m ? `${m.imageSize} × ${m.imageSize}` : 'image_size²'}) is cut into {m ? `${m.grid} × ${m.grid} = ${n}` : 'N'} patches of{' '}
             {m ? `${m.patchSize} × ${m.patchSize}` : 'patch_size²'} pixels. Each patch becomes a vector of width {m?.hiddenSize ?? 'hidden_size'} (a linear map of its{' '}
             {m ? m.patchSize * m.patchSize * 3 : 'p·p·3'} values plus a fixed sin-cos position), and the patches are shuffled by random noise: only the first {kept}{' '}
-            ({pct}%) go into the encoder: {layers(m?.numLayers, 'its ViT layers')} with {m?.numHeads ?? 'several'} attention heads. The encoder never sees the hidden patches at
-            all, not even as blanks.
+            ({pct}%) go into the encoder, behind one learned <code>[CLS]</code> token that is not a patch: {layers(m?.numLayers, 'its ViT layers')} with{' '}
+            {m?.numHeads ?? 'several'} attention heads read {m ? `${kept} + 1` : 'the kept patches + 1'} tokens. The encoder never sees the hidden patches at all, not
+            even as blanks.
           </p>
           <p className="mt-1">
             The decoder ({layers(m?.decoderLayers, 'a few layers')} of width {m?.decoderHiddenSize ?? 'decoder_hidden_size'}) gets the encoded patches back in place, a
@@ -43,14 +47,14 @@ export default function Explainer({ params, output, modelId, dtype }: ExplainerP
       when={
         <p>
           Pick it to see what a vision model learns before any labels, or to judge how much of a picture is predictable from its surroundings. Blurry
-          reconstructions are expected: the loss rewards the average of all plausible patches. For labels or features use the image hats; this one shows the
-          pretraining task itself. (Transformers&apos; AutoModelForMaskedImageModeling is the SimMIM-style sibling, for ViT or Swin checkpoints
+          reconstructions are expected: the loss rewards the average of all plausible patches. For labels or features, fine-tune the encoder for your task
+          (in Python: ViTForImageClassification from this checkpoint); this hat shows the pretraining task itself. (Transformers&apos; AutoModelForMaskedImageModeling is the SimMIM-style sibling, for ViT or Swin checkpoints
           that predict pixels from a mask embedding in place; MAE checkpoints load with ViTMAEForPreTraining, as here.)
         </p>
       }
-      note={`transformers.js has no ViTMAEForPreTraining class and the MAE checkpoints have no ONNX export with their decoder, so the page reads ${modelId}'s own model.safetensors, builds encoder and decoder as an ONNX graph and runs it (${dtype ?? 'q8'}). Images stay in this browser. Python resizes with PIL (bicubic), the page with a box filter, so pixels may differ a little when a picture is resized.`}
+      note={`transformers.js has no ViTMAEForPreTraining class and the MAE checkpoints have no ONNX export with their decoder, so the page reads ${modelId}'s own model.safetensors, builds encoder and decoder as an ONNX graph and runs it (${dtype ?? 'q8'}). Images stay in this browser. Python resizes with PIL's ${PIL_FILTERS[m?.resample ?? 2] ?? `filter ${m?.resample}`} filter (the checkpoint's preprocessor_config.json: resample ${m?.resample ?? 2}), the page with a box filter when it shrinks a picture and bilinear when it enlarges one, so pixels may differ a little when a picture is resized.`}
       python={pythonSnippet(modelId, params, output)}
-      javascript={jsSnippet(modelId, params, dtype ?? 'q8')}
+      javascript={jsSnippet()}
     />
   );
 }

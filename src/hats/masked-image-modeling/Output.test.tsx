@@ -27,7 +27,7 @@ const output: MimOutput = {
   maskKey: formatPatches(hidden),
   mode: 'random',
   ...patchStats(original, reconstruction, hidden, grid, p),
-  model: { imageSize: 4, patchSize: 2, grid: 2, hiddenSize: 16, numLayers: 1, numHeads: 2, decoderHiddenSize: 8, decoderLayers: 1, decoderHeads: 2, trainedMaskRatio: 0.75, normPixLoss: false, mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5], normDefaulted: false },
+  model: { imageSize: 4, patchSize: 2, grid: 2, hiddenSize: 16, numLayers: 1, numHeads: 2, decoderHiddenSize: 8, decoderLayers: 1, decoderHeads: 2, trainedMaskRatio: 0.75, normPixLoss: false, mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5], normDefaulted: false, resample: 2 },
   notes: [],
   provenance: { model: 'org/m', file: 'model.safetensors', headTensors: [], bodyTensorCount: 3, bytesFetched: 100, dtype: 'q8', computed: [] },
 };

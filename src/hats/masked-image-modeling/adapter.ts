@@ -121,6 +121,7 @@ export default defineAdapter(seam, {
             mean: model.norm.mean,
             std: model.norm.std,
             normDefaulted: model.norm.defaulted,
+            resample: model.norm.resample,
           },
           notes,
           provenance: model.provenance,

@@ -13,6 +13,7 @@ export default defineHat(seam, {
   purpose: 'Hides most patches of a picture, lets a vision transformer see the rest, and shows how its decoder paints the hidden ones back.',
   tip: 'Cover three quarters of me with a blanket and you can still guess there is a cat under there. This model plays that game with pictures, a patch at a time.',
   pickQuestion: 'Do you want to see how a vision transformer learns from pictures without labels?',
+  pickOrder: 120,
   order: 110,
   defaultModel: 'facebook/vit-mae-base',
   modelRequirement: 'a ViTMAEForPreTraining checkpoint (model_type vit_mae, encoder and decoder) with model.safetensors',

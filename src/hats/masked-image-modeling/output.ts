@@ -34,6 +34,8 @@ export interface MimModelNumbers {
   std: Rgb;
   /** preprocessor_config.json was missing: ViTImageProcessor's defaults were used. */
   normDefaulted: boolean;
+  /** PIL's filter Python resizes with (the preprocessor's `resample`: 2 bilinear, 3 bicubic, …). */
+  resample: number;
 }
 
 export interface MimOutput {

@@ -1,4 +1,4 @@
-import { literal } from '@/lib/snippets';
+import { literal, noJsEquivalent } from '@/lib/snippets';
 import { formatPatches } from './masking';
 import type { MimOutput } from './output';
 import type { MimParams } from './params';
@@ -45,29 +45,10 @@ print("MSE on hidden patches:", (((pred - inputs.pixel_values) * std) ** 2 * mas
 `;
 }
 
-/** How the page does it: there is no ViTMAEForPreTraining in transformers.js. */
-export function jsSnippet(modelId: string, p: MimParams, dtype: string): string {
-  return `// transformers.js has no ViTMAEForPreTraining, so the page builds the model itself.
-// (buildVitMaeModel, randomMask … are this app's own TypeScript: src/lib/onnx/vit-mae, src/hats/masked-image-modeling.)
-import * as ort from 'onnxruntime-web';
-import { buildVitMaeModel, vitMaeShapes } from './lib/onnx/vit-mae';
-import { quantizeModel, serializeModel } from './lib/onnx';
-
-const modelId = ${literal(modelId)};
-// 1. config.json, preprocessor_config.json, the model.safetensors header (two Range requests),
-//    then every tensor of vitMaeShapes(config) by Range, as Float32Arrays (weights).
-// 2. The graph: pixel_values [1, 3, S, S], ids_keep [kept], ids_restore [N] -> logits [1, N, p*p*3].
-let graph = buildVitMaeModel({ config, weights });
-${dtype === 'q8' ? 'graph = quantizeModel(graph); // q8: 8-bit weights, dequantized in the graph\n' : ''}const session = await ort.InferenceSession.create(serializeModel(graph));
-// 3. The mask: seeded noise, argsort, keep int(N * (1 - ${p.mask_ratio})) patches.
-const { idsKeep, idsRestore, hidden } = ${p.patches ? `explicitMask(N, [${formatPatches(p.patches)}])` : `randomMask(N, ${p.mask_ratio}, ${p.seed})`};
-// 4. Pixels: resize to S x S, (x / 255 - mean) / std, channel first.
-const out = await session.run({
-  pixel_values: new ort.Tensor('float32', normalize(rgb, S, mean, std), [1, 3, S, S]),
-  ids_keep: new ort.Tensor('int64', BigInt64Array.from(idsKeep, BigInt), [idsKeep.length]),
-  ids_restore: new ort.Tensor('int64', BigInt64Array.from(idsRestore, BigInt), [N]),
-});
-// 5. unpatchify, undo the normalisation, paste the predicted patches into the hidden places.
-const picture = compose(rgb, predictionImage(out.logits.data, grid, patchSize, mean, std), hidden, grid, patchSize);
-`;
+/** transformers.js has no ViTMAEForPreTraining: one plain sentence, and what to do instead. */
+export function jsSnippet(): string {
+  return noJsEquivalent(
+    'ViTMAEForPreTraining',
+    'To run it yourself, use the Python snippet above: PyTorch reads this model.safetensors as it is, with the same hidden patches.',
+  );
 }

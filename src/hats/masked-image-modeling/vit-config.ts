@@ -15,6 +15,8 @@ export interface ImageNorm {
   std: [number, number, number];
   /** True when preprocessor_config.json was missing and ViTImageProcessor's defaults were used. */
   defaulted: boolean;
+  /** PIL's resampling filter Python resizes with (preprocessor_config.json's `resample`; ViTImageProcessor's default is 2, bilinear). */
+  resample: number;
 }
 
 function num(config: Record<string, unknown>, key: string, fallback?: number): number {
@@ -89,7 +91,8 @@ export function imageNormOf(json: Record<string, unknown> | undefined, model: st
   const mean = triple(json?.image_mean, 0.5);
   const std = triple(json?.image_std, 0.5);
   if (!mean || !std || std.some((s) => s <= 0)) throw new EngineError('unsupported', `“${model}”'s ${PREPROCESSOR_FILE} has an image_mean or image_std this hat cannot read.`);
-  return { mean, std, defaulted: json === undefined };
+  const resample = typeof json?.resample === 'number' ? json.resample : 2;
+  return { mean, std, defaulted: json === undefined, resample };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AutoModelForMaskedLM } from '@huggingface/transformers';
-import { BadInputError, defineAdapter, encode, loadTextModel } from '@/worker/sdk';
+import { BadInputError, defineAdapter, encode, floats, loadTextModel } from '@/worker/sdk';
 import { MAX_MASKS, normalizeMasks, predictMasks, type MaskedLmOutput } from './postprocess';
 import { seam } from './seam';
 
@@ -26,7 +26,7 @@ export default defineAdapter(seam, {
         const { logits } = await tm.model(inputs);
         const output: MaskedLmOutput = {
           maskToken,
-          masks: predictMasks(logits.data as Float32Array, ids, maskId, tm.vocab, params.top_k),
+          masks: predictMasks(floats(logits), ids, maskId, tm.vocab, params.top_k),
         };
         return { output, tokens };
       },

@@ -12,7 +12,8 @@ export default defineHat(seam, {
   autoClass: 'AutoModelForMaskedLM',
   purpose: 'Hides words behind a mask and lets the model guess them from both sides: the game BERT was first trained on.',
   tip: 'Cover a word with my paw and BERT guesses what is under it, peeking left and right. I do the same with treats.',
-  pickQuestion: 'Do you want the model to guess hidden words from the words around them?',
+  pickQuestion: 'Do you want the model to guess a hidden word from the words on both sides of it?',
+  pickOrder: 90,
   order: 20,
   defaultModel: 'Xenova/bert-base-uncased',
   models: [

@@ -5,7 +5,7 @@ import type { MultipleChoiceParams } from './params';
 import type { MultipleChoiceOutput } from './scores';
 import { jsSnippet, pythonSnippet } from './snippets';
 
-export default function Explainer({ params, output, facts, modelId, dtype }: ExplainerProps<MultipleChoiceParams, MultipleChoiceOutput>) {
+export default function Explainer({ params, output, facts, modelId }: ExplainerProps<MultipleChoiceParams, MultipleChoiceOutput>) {
   const h = facts?.hiddenSize ?? 'hidden';
   const layers = facts?.numLayers === 1 ? '1 encoder layer' : `${facts?.numLayers ?? 'the'} encoder layers`;
   const n = params.choices.length;
@@ -38,7 +38,7 @@ export default function Explainer({ params, output, facts, modelId, dtype }: Exp
       }
       note={`transformers.js has no multiple-choice class and ${modelId} has no ONNX export, so the page reads the checkpoint's own model.safetensors and builds the graph itself; Python loads the same weights.`}
       python={pythonSnippet(modelId, params)}
-      javascript={jsSnippet(modelId, params, dtype ?? 'q8')}
+      javascript={jsSnippet()}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { checkpointLoaderSnippet, literal } from '@/lib/snippets';
+import { literal, noJsEquivalent } from '@/lib/snippets';
 import type { MultipleChoiceParams } from './params';
 
 export function pythonSnippet(modelId: string, p: MultipleChoiceParams): string {
@@ -21,23 +21,7 @@ for choice, p in zip(choices, probs.tolist()):
 `;
 }
 
-/** How the page itself does it: there is no transformers.js class to call. */
-export function jsSnippet(modelId: string, p: MultipleChoiceParams, dtype: string): string {
-  return `${checkpointLoaderSnippet('AutoModelForMultipleChoice', modelId, { exportName: 'multipleChoiceHead', path: './hats/multiple-choice/head' }, 'pooler + classifier Linear(hidden → 1)', dtype)}
-const tokenizer = await AutoTokenizer.from_pretrained(modelId);
-const context = ${literal(p.context)};
-const choices = [${p.choices.map(literal).join(', ')}];
-// (For pairs longer than the model's window the page trims the longer sentence first, as Python does.)
-const pairs = choices.map((choice) => tokenizer(context, { text_pair: choice, return_tensor: false }));
-const width = Math.max(...pairs.map((e) => e.input_ids.length));
-const feed = (key, pad) => new ort.Tensor('int64',
-  BigInt64Array.from(pairs.flatMap((e) => [...e[key], ...Array(width - e[key].length).fill(pad)]), BigInt), [pairs.length, width]);
-const { logits } = await session.run({
-  input_ids: feed('input_ids', tokenizer.pad_token_id), attention_mask: feed('attention_mask', 0), token_type_ids: feed('token_type_ids', 0),
-});
-const scores = Array.from(logits.data); // [num_choices, 1]: one score per (context, choice) pair
-const exps = scores.map((s) => Math.exp(s - Math.max(...scores)));
-const probs = exps.map((e) => e / exps.reduce((a, b) => a + b, 0)); // softmax across the choices
-choices.forEach((choice, i) => console.log(probs[i].toFixed(4), choice));
-`;
+/** transformers.js has no class for this head: one plain sentence, and what to do instead. */
+export function jsSnippet(): string {
+  return noJsEquivalent('AutoModelForMultipleChoice', 'To run it yourself, use the Python snippet above: PyTorch reads this model.safetensors as it is. Or export the checkpoint to ONNX in Python and run that file with onnxruntime-web.');
 }

@@ -5,7 +5,7 @@ import type { NspParams } from './params';
 import { jsSnippet, pythonSnippet } from './snippets';
 import type { NspOutput } from './verdict';
 
-export default function Explainer({ params, output, facts, modelId, dtype }: ExplainerProps<NspParams, NspOutput>) {
+export default function Explainer({ params, output, facts, modelId }: ExplainerProps<NspParams, NspOutput>) {
   const h = facts?.hiddenSize ?? 'hidden';
   const layers = facts?.numLayers === 1 ? '1 encoder layer' : `${facts?.numLayers ?? 'the'} encoder layers`;
   return (
@@ -23,8 +23,9 @@ export default function Explainer({ params, output, facts, modelId, dtype }: Exp
       }
       training={
         <p>
-          This head is a leftover of pretraining, not a fine-tuning: for half of the training pairs B was the sentence that really came next in
-          the book or article, for the other half a random sentence from elsewhere. Cross-entropy on IsNext/NotNext was added to the masked-word
+          This head is a leftover of pretraining, not a fine-tuning: BERT packed each side of a pair with a span of text (one or more whole
+          sentences, up to 512 tokens for the pair), and for half of the training pairs B was the span that really came next in the book or
+          article, for the other half a random span from another document; the “sentences” of the task&apos;s name are these spans. Cross-entropy on IsNext/NotNext was added to the masked-word
           loss (see the pretraining hat). Later models such as RoBERTa dropped the task, finding it helped little, so their checkpoints have no such
           head.
         </p>
@@ -38,7 +39,7 @@ export default function Explainer({ params, output, facts, modelId, dtype }: Exp
       }
       note={`transformers.js has no next-sentence class and the ONNX exports of BERT leave this head out, so the page reads ${modelId}'s own model.safetensors and builds the graph itself; Python loads the same weights.`}
       python={pythonSnippet(modelId, params)}
-      javascript={jsSnippet(modelId, params, dtype ?? 'q8')}
+      javascript={jsSnippet()}
     />
   );
 }

@@ -11,7 +11,7 @@ export default function Output({ output }: OutputProps<NspParams, NspOutput>) {
       <p className="text-lg">
         Verdict: <strong data-testid="nsp-verdict">{output.label}</strong>{' '}
         <span className="text-sm text-stone-500">
-          ({output.label === 'IsNext' ? 'B reads like the sentence that came after A' : 'B reads like a sentence from somewhere else'},{' '}
+          ({output.label === 'IsNext' ? 'B reads like the text that came right after A' : 'B reads like a span from somewhere else'},{' '}
           {formatPercent(sure)})
         </span>
       </p>

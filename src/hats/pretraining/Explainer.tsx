@@ -5,7 +5,7 @@ import type { PretrainingOutput } from './output';
 import type { PretrainingParams } from './params';
 import { jsSnippet, pythonSnippet } from './snippets';
 
-export default function Explainer({ params, output, facts, modelId, dtype }: ExplainerProps<PretrainingParams, PretrainingOutput>) {
+export default function Explainer({ params, output, facts, modelId }: ExplainerProps<PretrainingParams, PretrainingOutput>) {
   const h = facts?.hiddenSize ?? 'hidden';
   const layers = facts?.numLayers === 1 ? '1 encoder layer' : `${facts?.numLayers ?? 'the'} encoder layers`;
   const v = facts?.vocabSize ?? 'vocab_size';
@@ -40,7 +40,7 @@ export default function Explainer({ params, output, facts, modelId, dtype }: Exp
       }
       note={`transformers.js has no pretraining class and ONNX exports of BERT drop these heads, so the page reads ${modelId}'s own model.safetensors and builds the graph itself; Python loads the same weights. The page computes the loss with the formula shown; it does not train.`}
       python={pythonSnippet(modelId, params, mask)}
-      javascript={jsSnippet(modelId, params, mask, dtype ?? 'q8')}
+      javascript={jsSnippet()}
     />
   );
 }

@@ -14,6 +14,7 @@ export default defineHat(seam, {
   purpose: 'Runs BERT the way it was trained: guess the hidden words and judge whether B follows A in one pass, then shows the loss that training lowers.',
   tip: 'Before any hat, BERT did two exercises a million times: find the hidden word, spot the sentence that does not belong. I trained for my job the same way: one nap at a time.',
   pickQuestion: 'Do you want to see how BERT is trained from scratch?',
+  pickOrder: 110,
   order: 80,
   defaultModel: 'google-bert/bert-base-uncased',
   modelRequirement: 'a BERT pretraining checkpoint with model.safetensors (cls.predictions and cls.seq_relationship)',

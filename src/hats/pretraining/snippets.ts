@@ -1,4 +1,4 @@
-import { checkpointLoaderSnippet, literal } from '@/lib/snippets';
+import { literal, noJsEquivalent } from '@/lib/snippets';
 import { countMasks } from './masks';
 import type { PretrainingParams } from './params';
 
@@ -44,31 +44,7 @@ print("IsNext, NotNext:", out.seq_relationship_logits.softmax(-1)[0].tolist())
 `;
 }
 
-/** How the page itself does it: there is no transformers.js class to call. */
-export function jsSnippet(modelId: string, p: PretrainingParams, mask: string, dtype: string): string {
-  const truth = trueTokens(p, mask);
-  return `${checkpointLoaderSnippet('AutoModelForPreTraining', modelId, { exportName: 'pretrainingHead', path: './hats/pretraining/head' }, 'cls.predictions (tied decoder) + cls.seq_relationship', dtype)}
-const tokenizer = await AutoTokenizer.from_pretrained(modelId);
-// (For a pair longer than the model's window the page trims the longer sentence first, as Python does.)
-const e = tokenizer(${literal(p.sentence_a)}, { text_pair: ${literal(p.sentence_b)}, return_tensor: false });
-const feed = (ids) => new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]);
-const out = await session.run({
-  input_ids: feed(e.input_ids), attention_mask: feed(e.attention_mask), token_type_ids: feed(e.token_type_ids),
-});
-// −log softmax(row)[i], the cross-entropy of one prediction
-const nll = (row, i) => { const m = Math.max(...row); return m + Math.log(row.reduce((s, x) => s + Math.exp(x - m), 0)) - row[i]; };
-const V = out.prediction_logits.dims[2]; // prediction_logits: [1, seq_len, vocab_size]
-const masks = e.input_ids.flatMap((id, pos) => (id === tokenizer.mask_token_id ? [pos] : []));
-const trueTokens = [${truth.map((t) => literal(t)).join(', ')}];
-const terms = [];
-masks.forEach((pos, n) => {
-  const row = Array.from(out.prediction_logits.data.subarray(pos * V, (pos + 1) * V));
-  console.log('mask', n + 1, 'best guess', tokenizer.decode([row.indexOf(Math.max(...row))]));
-  if (trueTokens[n]) terms.push(nll(row, tokenizer(trueTokens[n], { add_special_tokens: false, return_tensor: false }).input_ids[0]));
-});
-const seq = Array.from(out.seq_relationship_logits.data); // [IsNext, NotNext]
-const mlm = terms.reduce((a, b) => a + b, 0) / terms.length; // mean over the masks with a true token
-const nsp = nll(seq, ${p.is_next === 'false' ? '1' : '0'}); // true class: ${p.is_next === 'false' ? 'NotNext' : 'IsNext'}
-console.log({ mlm, nsp, loss: mlm + nsp });
-`;
+/** transformers.js has no class for this head: one plain sentence, and what to do instead. */
+export function jsSnippet(): string {
+  return noJsEquivalent('AutoModelForPreTraining', 'To run it yourself, use the Python snippet above: PyTorch reads this model.safetensors as it is. Or export the checkpoint to ONNX in Python and run that file with onnxruntime-web.');
 }

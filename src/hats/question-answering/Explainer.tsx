@@ -1,5 +1,6 @@
 import type { ExplainerProps } from '@/hats/types';
 import { ExplainerLayout } from '@/components/ExplainerLayout';
+import { pythonNote } from '@/lib/snippets';
 import type { ModelFacts } from '@/engine/protocol';
 import type { QaParams } from './params';
 import { MAX_ANSWER_TOKENS, type QaOutput } from './postprocess';
@@ -22,10 +23,11 @@ function HeadText({ facts, w }: { facts?: ModelFacts; w: WindowSettings }) {
         <code>end_logits [batch, seq_len]</code>.
       </p>
       <p className="mt-1">
-        The question and the context go in as one pair. Positions of the question and of special tokens are masked out, a softmax over
-        the rest gives p(start) and p(end), and the answer is the span with the largest p(start) × p(end), with end ≥ start and at most{' '}
-        {MAX_ANSWER_TOKENS} tokens. Both ends on <code>{first}</code> means “no answer”. This model reads {w.windowLength} tokens at a
-        time, so a longer context is read in windows that overlap by {w.stride} tokens, and the best span over all windows wins.
+        The question and the context go in as one pair. The question&apos;s positions, the separators and any padding are masked out;{' '}
+        <code>{first}</code> is not: it stays in the softmax next to the context tokens, which gives p(start) and p(end). The answer is
+        the context span with the largest p(start) × p(end), with end ≥ start and at most {MAX_ANSWER_TOKENS} tokens, and it is compared
+        with p(start = {first}) × p(end = {first}), the “no answer” score. This model reads {w.windowLength} tokens at a time, so a
+        longer context is read in windows that overlap by {w.stride} tokens, and the best span over all windows wins.
       </p>
     </>
   );
@@ -53,12 +55,8 @@ export default function Explainer({ params, output, facts, modelId, dtype, devic
           text-writing hat fits better. For a search over many documents, find the right passage first, then wear this hat.
         </p>
       }
-      note={
-        facts?.sourceModel
-          ? `Python loads the original weights (${facts.sourceModel}); the page runs the ${dtype ?? ''} ONNX export, so the last digits may differ.`
-          : undefined
-      }
-      python={pythonSnippet(modelId, params, w, facts)}
+      note={pythonNote(modelId, dtype)}
+      python={pythonSnippet(modelId, params, w)}
       javascript={jsSnippet(modelId, params, dtype ?? 'q8', device ?? 'wasm')}
     />
   );

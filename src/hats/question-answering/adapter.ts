@@ -1,5 +1,5 @@
 import { AutoModelForQuestionAnswering, Tensor } from '@huggingface/transformers';
-import { BadInputError, defineAdapter, loadTextModel, tokenizerJsonOf, type TextModel, type TokensInfo } from '@/worker/sdk';
+import { BadInputError, defineAdapter, floats, loadTextModel, tokenizerJsonOf, type TextModel, type TokensInfo } from '@/worker/sdk';
 import { tokenizeWithOffsets } from './offsets';
 import { collectAnswers, noAnswerVerdict, scoreWindow, windowView, type QaOutput, type ScoredWindow } from './postprocess';
 import { seam } from './seam';
@@ -92,7 +92,7 @@ export default defineAdapter(seam, {
           const { start_logits, end_logits } = (await tm.model(feeds)) as { start_logits: Tensor; end_logits: Tensor };
           const count = slice.end - slice.start;
           const allowed = input.ids.map((_, i) => i >= input.contextOffset && i < input.contextOffset + count);
-          const scores = scoreWindow(start_logits.data as Float32Array, end_logits.data as Float32Array, allowed, input.nullIndex);
+          const scores = scoreWindow(floats(start_logits), floats(end_logits), allowed, input.nullIndex);
           scored.push({ scores, contextOffset: input.contextOffset, first: slice.start });
           inputs.push(input);
         }

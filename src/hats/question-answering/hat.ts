@@ -11,7 +11,8 @@ export default defineHat(seam, {
   autoClass: 'AutoModelForQuestionAnswering',
   purpose: 'Reads a question and a passage, and points at the span of the passage that answers it: extractive QA, as trained on SQuAD.',
   tip: 'Ask me where the treats are and I will not make anything up: I just put my paw on the exact words in the note you gave me.',
-  pickQuestion: 'Do you want answers found in a passage you provide?',
+  pickQuestion: 'Is the answer written word for word in a passage you provide, so the model can point at it?',
+  pickOrder: 40,
   order: 30,
   defaultModel: 'Xenova/distilbert-base-cased-distilled-squad',
   models: [

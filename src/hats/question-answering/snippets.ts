@@ -1,5 +1,4 @@
-import { literal, pythonModelId } from '@/lib/snippets';
-import type { ModelFacts } from '@/engine/protocol';
+import { jsDevice, jsOptions, literal, pythonSnippetFor } from '@/lib/snippets';
 import type { QaParams } from './params';
 import { MAX_ANSWER_TOKENS, TOP_K } from './postprocess';
 
@@ -8,12 +7,13 @@ export interface WindowSettings {
   stride: number;
 }
 
-export function pythonSnippet(modelId: string, p: QaParams, w: WindowSettings, facts?: ModelFacts): string {
-  const id = pythonModelId(modelId, facts?.sourceModel);
-  return `import torch
+export function pythonSnippet(modelId: string, p: QaParams, w: WindowSettings): string {
+  return pythonSnippetFor(
+    modelId,
+    (header) => `import torch
 from transformers import AutoTokenizer, AutoModelForQuestionAnswering
 
-model_id = ${literal(id)}
+${header}
 tokenizer = AutoTokenizer.from_pretrained(model_id)
 model = AutoModelForQuestionAnswering.from_pretrained(model_id)
 
@@ -48,17 +48,21 @@ for w in range(out.start_logits.shape[0]):
 for score, text, start, end in sorted(spans, reverse=True)[:${TOP_K}]:
     print(round(score, 4), repr(text), start, end)
 print("no answer:", round(null, 4))
-# The same in one call: pipeline("question-answering", model=model_id)(question=question, context=context,
-#     top_k=${TOP_K}, handle_impossible_answer=True, max_seq_len=${w.windowLength}, doc_stride=${w.stride})
-`;
+# transformers' question-answering pipeline does the same in one call (it too keeps [CLS] as the "no answer" slot):
+# from transformers import pipeline
+# pipeline("question-answering", model=model_id)(question=question, context=context, top_k=${TOP_K},
+#     max_answer_len=${MAX_ANSWER_TOKENS}, handle_impossible_answer=True, max_seq_len=${w.windowLength}, doc_stride=${w.stride})
+`,
+  );
 }
 
 export function jsSnippet(modelId: string, p: QaParams, dtype: string, device: string): string {
   return `import { AutoTokenizer, AutoModelForQuestionAnswering, softmax } from '@huggingface/transformers';
 
 const modelId = ${literal(modelId)};
+${jsDevice(device)}
 const tokenizer = await AutoTokenizer.from_pretrained(modelId);
-const model = await AutoModelForQuestionAnswering.from_pretrained(modelId, { dtype: ${literal(dtype)}, device: ${literal(device)} });
+const model = await AutoModelForQuestionAnswering.from_pretrained(modelId, ${jsOptions(dtype)});
 
 const question = ${literal(p.question)};
 const context = ${literal(p.context)};
@@ -69,7 +73,8 @@ const { start_logits, end_logits } = await model(inputs); // dims [1, seq_len] e
 const ids = Array.from(inputs.input_ids.data, Number);
 const firstSep = ids.indexOf(tokenizer.sep_token_id);
 const inContext = ids.map((id, i) => i > firstSep && id !== tokenizer.sep_token_id);
-const mask = (logits) => Array.from(logits.data, (v, i) => (inContext[i] || i === 0 ? v : -1e4));
+// [CLS] (position 0) stays in the softmax: both ends on it is the "no answer" score. fp16 weights answer in half precision.
+const mask = (logits) => Array.from(logits.to('float32').data, (v, i) => (inContext[i] || i === 0 ? v : -1e4));
 const pStart = softmax(mask(start_logits));
 const pEnd = softmax(mask(end_logits));
 

@@ -59,8 +59,9 @@ export default function Explainer({ params, output, facts, modelId, dtype, devic
         <p>
           T5 was pretrained by span corruption: stretches of a text are replaced by sentinel tokens and the decoder writes the missing stretches.
           Then it was trained on many tasks at once, each named by a prefix such as <code>translate English to German:</code> or{' '}
-          <code>summarize:</code>. FLAN-T5 was further tuned on over a thousand tasks phrased as instructions, which is why it also follows a
-          free instruction without a prefix. Training uses teacher forcing: the decoder gets the right answer shifted by one and learns to
+          <code>summarize:</code>. FLAN-T5 starts from T5 v1.1 instead, which was pretrained on C4 alone (span corruption, no task mixture, and a
+          gated-GELU feed-forward), and was then instruction-tuned on over a thousand tasks (the Flan collection), which is why it follows a free
+          instruction without a prefix as well as T5&apos;s prefixes. Training uses teacher forcing: the decoder gets the right answer shifted by one and learns to
           predict each next token (cross-entropy).
         </p>
       }
@@ -73,7 +74,7 @@ export default function Explainer({ params, output, facts, modelId, dtype, devic
         </p>
       }
       note="Greedy decoding, as the page does it: at each step the single most likely token. Python's generate() with do_sample=False writes the same tokens."
-      python={pythonSnippet(modelId, params, facts?.sourceModel)}
+      python={pythonSnippet(modelId, params)}
       javascript={jsSnippet(modelId, params, dtype ?? 'q8', device ?? 'wasm')}
     />
   );

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { FormProps } from '@/hats/types';
 import { PaceToggle } from '@/components/ui/PaceToggle';
 import { TextField } from '@/components/ui/TextField';
-import { clampNewTokens, isTask, MAX_NEW_TOKENS, MIN_NEW_TOKENS, PRESETS, TASKS, type Seq2SeqParams } from './params';
+import { addedPrefix, clampNewTokens, isTask, MAX_NEW_TOKENS, MIN_NEW_TOKENS, PRESETS, TASKS, type Seq2SeqParams } from './params';
 
 const field =
   'rounded-lg border border-stone-300 bg-white p-1.5 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:border-stone-600 dark:bg-stone-900';
@@ -10,7 +10,7 @@ const field =
 export default function Form({ params, onChange }: FormProps<Seq2SeqParams>) {
   const taskId = useId();
   const maxId = useId();
-  const prefix = PRESETS[params.task].prefix;
+  const { prefix, typed } = addedPrefix(params);
   // The number is typed freely and checked when the field is left (or Enter is pressed).
   const [draft, setDraft] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -80,7 +80,11 @@ export default function Form({ params, onChange }: FormProps<Seq2SeqParams>) {
           {prefix && <mark className="rounded bg-sky-100 px-0.5 text-stone-900 dark:bg-sky-900 dark:text-stone-100">{prefix}</mark>}
           {params.text || <em>(nothing yet)</em>}
         </span>
-        {prefix ? ' (the highlighted prefix is how T5 was told the task while it was trained)' : ' (no prefix: the text is the whole instruction)'}
+        {prefix
+          ? ' (the highlighted prefix is how T5 was told the task while it was trained)'
+          : typed
+            ? ` (your text already starts with “${typed}”, so the page adds no prefix of its own)`
+            : ' (no prefix: the text is the whole instruction)'}
       </p>
       <PaceToggle pace={params.pace} onChange={(pace) => onChange({ ...params, pace })} />
     </div>

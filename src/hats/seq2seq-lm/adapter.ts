@@ -14,7 +14,7 @@ import {
   type TokensInfo,
 } from '@/worker/sdk';
 import { greedyGenerate, type EncoderToken, type Seq2SeqArchitecture, type Seq2SeqOutput } from './generation';
-import { clampNewTokens, PRESETS, sourceText, type Seq2SeqParams } from './params';
+import { addedPrefix, clampNewTokens, sourceText, type Seq2SeqParams } from './params';
 import { seam } from './seam';
 
 /*
@@ -91,7 +91,10 @@ export function seq2seqRunner(tm: TextModel): Seq2SeqRunner {
       if (ids.length < full.length) {
         notes.push(`The source was ${full.length} tokens long; the encoder read the first ${facts.maxLength} (the model's window), so the end of the text was left out.`);
       }
-      const prefixIds = PRESETS[params.task].prefix ? tokenizer.encode(PRESETS[params.task].prefix.trimEnd(), { add_special_tokens: false }) : [];
+      // The task prefix the encoder reads first: the preset's, or the one the person typed themselves.
+      const { prefix, typed } = addedPrefix(params);
+      const lead = (prefix || typed || '').trimEnd();
+      const prefixIds = lead ? tokenizer.encode(lead, { add_special_tokens: false }) : [];
       const prefixLength = prefixIds.every((id, i) => ids[i] === id) ? prefixIds.length : 0;
       const encoderTokens: EncoderToken[] = ids.map((id, i) => ({ id, token: tokenOf(id), special: special.has(id), prefix: i < prefixLength }));
       const mask = int64(ids.map(() => 1));

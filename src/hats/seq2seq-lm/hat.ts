@@ -13,7 +13,8 @@ export default defineHat(seam, {
   purpose:
     'Turns one text into another: an encoder reads the whole input once, then a decoder writes the answer token by token, looking back at the encoder at every step. T5 and FLAN-T5: translation, summaries, instructions.',
   tip: 'Two cats share this hat: one reads the whole letter in a single glance, the other writes the reply one word at a time, peeking at the first for every word. A cousin of BERT, not BERT: same fur, different job.',
-  pickQuestion: 'Do you want one text turned into another: a translation, a summary, an answer to an instruction?',
+  pickQuestion: 'Should one text become another: a translation, a summary, an answer to an instruction written in new words?',
+  pickOrder: 10,
   modelRequirement: 'An encoder-decoder ONNX export for transformers.js (T5 family): onnx/encoder_model.onnx and onnx/decoder_model_merged.onnx.',
   order: 100,
   runMode: 'on-demand',
@@ -23,7 +24,7 @@ export default defineHat(seam, {
   models: [
     {
       id: 'Xenova/flan-t5-small',
-      note: 'FLAN-T5 small (77M): T5 tuned on over a thousand instruction tasks. 8 + 8 layers, width 512. Follows free instructions as well as prefixes.',
+      note: 'FLAN-T5 small (77M): T5 v1.1 (pretrained on C4 only), instruction-tuned on over a thousand tasks. 8 + 8 layers, width 512. Follows free instructions as well as prefixes.',
       sizes: { fp32: (141 + 233) * MB, q8: (35.8 + 59.3) * MB },
       licence: 'Apache-2.0',
       languages: 'English; German, French, Romanian for translation',

@@ -37,4 +37,10 @@ describe('seq2seq params', () => {
     expect(sourceText({ task: 'summarize', text: 'x' })).toBe('summarize: x');
     expect(sourceText({ task: 'instruct', text: 'purr' })).toBe('purr');
   });
+
+  it('never adds a prefix the text already has (the README example is read as typed)', () => {
+    expect(sourceText({ task: 'translate-de', text: 'translate English to German: the cat' })).toBe('translate English to German: the cat');
+    expect(sourceText({ task: 'translate-de', text: 'summarize: the cat sleeps' })).toBe('summarize: the cat sleeps');
+    expect(sourceText({ task: 'summarize', text: 'Translate English to French: hello' })).toBe('Translate English to French: hello');
+  });
 });

@@ -33,9 +33,20 @@ export const seq2seqDefaults: Seq2SeqParams = {
   pace: 'fast',
 };
 
-/** What the encoder reads: the preset's prefix, then the person's text. */
+/**
+ * The prefix the page puts in front of the person's text: the preset's, unless the text already
+ * starts with a task prefix of its own ("translate English to German: the cat" is read as typed,
+ * never with the prefix twice). `typed` is the prefix found in the text, if any.
+ */
+export function addedPrefix(p: Pick<Seq2SeqParams, 'text' | 'task'>): { prefix: string; typed?: string } {
+  const start = p.text.trimStart().toLowerCase();
+  const typed = TASKS.map((t) => PRESETS[t].prefix).find((x) => x && start.startsWith(x.trim().toLowerCase()));
+  return typed ? { prefix: '', typed: typed.trim() } : { prefix: PRESETS[p.task].prefix };
+}
+
+/** What the encoder reads, exactly: the added prefix (if any), then the person's text. */
 export function sourceText(p: Pick<Seq2SeqParams, 'text' | 'task'>): string {
-  return PRESETS[p.task].prefix + p.text;
+  return addedPrefix(p).prefix + p.text;
 }
 
 export function isTask(value: string): value is Seq2SeqTask {

@@ -1,12 +1,14 @@
-import { literal, pythonModelId } from '@/lib/snippets';
+import { jsDevice, jsOptions, literal, pythonSnippetFor } from '@/lib/snippets';
 import { sourceText, type Seq2SeqParams } from './params';
 
 /** The page's loop in PyTorch: the encoder once, then greedy decoder steps with a cache. */
-export function pythonSnippet(modelId: string, p: Seq2SeqParams, sourceModel?: string): string {
-  return `import torch
+export function pythonSnippet(modelId: string, p: Seq2SeqParams): string {
+  return pythonSnippetFor(
+    modelId,
+    (header) => `import torch
 from transformers import AutoTokenizer, AutoModelForSeq2SeqLM
 
-model_id = ${literal(pythonModelId(modelId, sourceModel))}
+${header}
 tokenizer = AutoTokenizer.from_pretrained(model_id)
 model = AutoModelForSeq2SeqLM.from_pretrained(model_id).eval()
 
@@ -28,20 +30,22 @@ with torch.no_grad():
             break
 print(tokenizer.decode(ids[0], skip_special_tokens=True))
 # The same text in one call: model.generate(**inputs, max_new_tokens=${p.max_new_tokens}, do_sample=False)
-`;
+`,
+  );
 }
 
 export function jsSnippet(modelId: string, p: Seq2SeqParams, dtype: string, device: string): string {
-  return `import { AutoTokenizer, AutoModelForSeq2SeqLM, TextStreamer } from '@huggingface/transformers';
+  return `import { AutoTokenizer, AutoModelForSeq2SeqLM } from '@huggingface/transformers';
 
 const modelId = ${literal(modelId)};
+${jsDevice(device)}
 const tokenizer = await AutoTokenizer.from_pretrained(modelId);
 // Two ONNX files: onnx/encoder_model*.onnx and onnx/decoder_model_merged*.onnx
-const model = await AutoModelForSeq2SeqLM.from_pretrained(modelId, { dtype: ${literal(dtype)}, device: ${literal(device)} });
+const model = await AutoModelForSeq2SeqLM.from_pretrained(modelId, ${jsOptions(dtype)});
 
+// Exactly what the encoder reads (the page adds the task prefix unless the text already has one).
 const inputs = tokenizer(${literal(sourceText(p))});
-const streamer = new TextStreamer(tokenizer, { skip_prompt: true, skip_special_tokens: true }); // prints as it writes
-const ids = await model.generate({ ...inputs, max_new_tokens: ${p.max_new_tokens}, do_sample: false, streamer });
+const ids = await model.generate({ ...inputs, max_new_tokens: ${p.max_new_tokens}, do_sample: false });
 console.log(tokenizer.batch_decode(ids, { skip_special_tokens: true })[0]);
 // The page runs its own loop instead (same tokens): the encoder session once, then model.forward()
 // per step with encoder_outputs and past_key_values, to show every step's top 5.

@@ -1,5 +1,6 @@
 import type { ExplainerProps } from '@/hats/types';
 import { ExplainerLayout } from '@/components/ExplainerLayout';
+import { pythonNote } from '@/lib/snippets';
 import type { ModelFacts } from '@/engine/protocol';
 import type { SeqClsOutput } from './postprocess';
 import type { SeqClsParams } from './params';
@@ -11,19 +12,24 @@ function HeadText({ facts }: { facts?: ModelFacts }) {
   const labels = facts.id2label ? Object.values(facts.id2label) : [];
   const n = labels.length || 'num_labels';
   const layerCount = facts.numLayers === 1 ? '1 encoder layer' : `${facts.numLayers ?? '?'} encoder layers`;
-  const body = `${layerCount} of width ${h} (${facts.numHeads ?? '?'} attention heads each)`;
+  // [1] MobileBERT keeps a wide body but runs attention in a bottleneck (true_hidden_size), and its config may turn the pooler off.
+  const narrow = facts.attentionWidth !== undefined && facts.attentionWidth !== facts.hiddenSize ? `, attention narrowed to ${facts.attentionWidth} inside each layer` : '';
+  const body = `${layerCount} of width ${h} (${facts.numHeads ?? '?'} attention heads each${narrow})`;
   const first = facts.modelType.includes('roberta') ? '<s>' : '[CLS]';
   const layers =
     facts.modelType === 'distilbert'
       ? `pre_classifier: Linear(${h} → ${h}) + ReLU, then classifier: Linear(${h} → ${n})`
       : facts.modelType.includes('roberta')
         ? `classifier.dense: Linear(${h} → ${h}) + tanh, then classifier.out_proj: Linear(${h} → ${n})`
-        : `pooler: Linear(${h} → ${h}) + tanh, then classifier: Linear(${h} → ${n})`;
+        : facts.poolerActivation === false
+          ? `classifier: Linear(${h} → ${n})`
+          : `pooler: Linear(${h} → ${h}) + tanh, then classifier: Linear(${h} → ${n})`;
   return (
     <>
       <p>
         The body is {body}. The hat reads only the vector of the first token, <code>{first}</code>, which attention has let
-        gather the whole text, and sends it through <code>{layers}</code>.
+        gather the whole text, and sends it through <code data-testid="explainer-head">{layers}</code>.
+        {facts.poolerActivation === false && ' This config turns the pooler off (classifier_activation: false), so the vector goes to the classifier as it is.'}
       </p>
       <p className="mt-1">
         Output shape: <code>[batch, {n}]</code>, one logit per label
@@ -56,11 +62,7 @@ export default function Explainer({ params, facts, modelId, dtype, device }: Exp
           whether one follows from the other. If you need an answer per word, wear the token classification hat instead.
         </p>
       }
-      note={
-        facts?.sourceModel
-          ? `Python loads the original weights (${facts.sourceModel}); the page runs the ${dtype ?? ''} ONNX export, so the last digits may differ.`
-          : undefined
-      }
+      note={pythonNote(modelId, dtype)}
       python={pythonSnippet(modelId, params, facts)}
       javascript={jsSnippet(modelId, params, dtype ?? 'q8', device ?? 'wasm', facts)}
     />

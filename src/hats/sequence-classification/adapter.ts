@@ -1,5 +1,5 @@
 import { AutoModelForSequenceClassification } from '@huggingface/transformers';
-import { defineAdapter, encode, loadTextModel } from '@/worker/sdk';
+import { defineAdapter, encode, floats, loadTextModel } from '@/worker/sdk';
 import { scoreLabels } from './postprocess';
 import { seam } from './seam';
 
@@ -13,7 +13,7 @@ export default defineAdapter(seam, {
         const { inputs, tokens } = encode(tm, { text: params.text, textPair: params.text_pair });
         const { logits } = await tm.model(inputs);
         // [2] logits: [batch=1, num_labels], one raw score per label from the classifier layer.
-        return { output: scoreLabels(logits.data as Float32Array, tm.facts.id2label, tm.facts.problemType), tokens };
+        return { output: scoreLabels(floats(logits), tm.facts.id2label, tm.facts.problemType), tokens };
       },
       dispose: () => tm.model.dispose(),
     };

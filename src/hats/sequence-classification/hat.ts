@@ -11,7 +11,8 @@ export default defineHat(seam, {
   autoClass: 'AutoModelForSequenceClassification',
   purpose: 'Reads a whole text (or a pair of sentences) and gives one label for all of it: positive or negative, entailment or contradiction, toxic or not.',
   tip: 'Put this hat on and the whole sentence gets one verdict. Like me deciding if a lap is comfy: one look, one answer.',
-  pickQuestion: 'Do you want one label for the whole text (or for a pair of sentences)?',
+  pickQuestion: 'Do you want a label published models already give (sentiment, toxicity, entailment) for a whole text or a pair of sentences?',
+  pickOrder: 80,
   order: 10,
   defaultModel: 'Xenova/distilbert-base-uncased-finetuned-sst-2-english',
   models: [

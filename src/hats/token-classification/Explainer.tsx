@@ -1,5 +1,6 @@
 import type { ExplainerProps } from '@/hats/types';
 import { ExplainerLayout } from '@/components/ExplainerLayout';
+import { pythonNote } from '@/lib/snippets';
 import type { ModelFacts } from '@/engine/protocol';
 import type { TokenClsParams } from './params';
 import type { TokenClsOutput } from './postprocess';
@@ -61,12 +62,8 @@ export default function Explainer({ params, output, facts, modelId, dtype, devic
           note). To extract one answer span for a question, the question-answering hat fits better.
         </p>
       }
-      note={
-        facts?.sourceModel
-          ? `Python loads the original weights (${facts.sourceModel}) and its fast tokenizer gives the offsets; the page runs the ${dtype ?? ''} ONNX export and finds the offsets itself, so the last digits may differ.`
-          : undefined
-      }
-      python={pythonSnippet(modelId, params, facts)}
+      note={pythonNote(modelId, dtype)}
+      python={pythonSnippet(modelId, params)}
       javascript={jsSnippet(modelId, params, dtype ?? 'q8', device ?? 'wasm')}
     />
   );

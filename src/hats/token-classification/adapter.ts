@@ -1,5 +1,5 @@
 import { AutoModelForTokenClassification } from '@huggingface/transformers';
-import { defineAdapter, encode, loadTextModel, tokenizerJsonOf } from '@/worker/sdk';
+import { defineAdapter, encode, floats, loadTextModel, tokenizerJsonOf } from '@/worker/sdk';
 import { buildOutput } from './postprocess';
 import { readScheme } from './scheme';
 import { seam } from './seam';
@@ -19,7 +19,7 @@ export default defineAdapter(seam, {
         const output = buildOutput({
           text,
           rows: tokens.rows,
-          logits: logits.data as Float32Array,
+          logits: floats(logits),
           id2label: tm.facts.id2label,
           scheme,
           unkToken: tm.tokenizer.unk_token,

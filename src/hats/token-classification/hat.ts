@@ -11,7 +11,8 @@ export default defineHat(seam, {
   autoClass: 'AutoModelForTokenClassification',
   purpose: 'Gives every token its own label and finds names, places and organisations right where they stand in your text (NER), or tags each word’s part of speech.',
   tip: 'This hat ties a little tag to every word, like the name tags at my birthday party. Pieces of one name share a ribbon, if you let them.',
-  pickQuestion: 'Do you want a tag for every word (names, places, parts of speech)?',
+  pickQuestion: 'Do you want a tag on every word (names, places, parts of speech)?',
+  pickOrder: 70,
   order: 40,
   defaultModel: 'Xenova/bert-base-NER',
   models: [

@@ -1,13 +1,14 @@
-import { literal, pythonModelId } from '@/lib/snippets';
-import type { ModelFacts } from '@/engine/protocol';
+import { jsDevice, jsOptions, literal, pythonSnippetFor } from '@/lib/snippets';
 import type { Strategy } from './aggregate';
 import type { TokenClsParams } from './params';
 
-export function pythonSnippet(modelId: string, p: TokenClsParams, facts?: ModelFacts): string {
-  return `import torch
+export function pythonSnippet(modelId: string, p: TokenClsParams): string {
+  return pythonSnippetFor(
+    modelId,
+    (header) => `import torch
 from transformers import AutoTokenizer, AutoModelForTokenClassification, pipeline
 
-model_id = ${literal(pythonModelId(modelId, facts?.sourceModel))}
+${header}
 tokenizer = AutoTokenizer.from_pretrained(model_id)
 model = AutoModelForTokenClassification.from_pretrained(model_id)
 
@@ -26,7 +27,8 @@ for token, (start, end), p in zip(tokens, offsets, probs):
 ner = pipeline("token-classification", model=model, tokenizer=tokenizer, aggregation_strategy=${literal(p.aggregation)})
 for entity in ner(text):
     print(entity)
-`;
+`,
+  );
 }
 
 const VOTES: Record<Exclude<Strategy, 'none' | 'simple'>, string> = {
@@ -36,15 +38,17 @@ const VOTES: Record<Exclude<Strategy, 'none' | 'simple'>, string> = {
 };
 
 function grouping(strategy: Strategy): string {
-  if (strategy === 'none') return `console.log(tokens.map((t) => ({ token: t.token, ...best(t.probs) })).filter((e) => e.label !== 'O'));\n`;
+  if (strategy === 'none') {
+    return `tokens.map((t) => ({ word: t.token, ...best(t.probs) })).filter((e) => e.label !== 'O').forEach((e) => console.log(e.label, e.word, e.score.toFixed(4)));\n`;
+  }
   const tagged =
     strategy === 'simple'
-      ? `const tagged = tokens.map((t) => ({ pieces: [t.token], ...best(t.probs) }));`
+      ? `const tagged = tokens.map((t) => ({ ids: [t.id], ...best(t.probs) }));`
       : `// One word = a token plus the "##" pieces after it; the word's label comes from ${strategy === 'first' ? 'its first piece' : strategy === 'max' ? 'its most confident piece' : 'the average of its pieces'}.
 const words = [];
 for (const t of tokens) t.token.startsWith('##') && words.length ? words.at(-1).push(t) : words.push([t]);
 const vote = ${VOTES[strategy]};
-const tagged = words.map((w) => ({ pieces: w.map((t) => t.token), ...best(vote(w)) }));`;
+const tagged = words.map((w) => ({ ids: w.map((t) => t.id), ...best(vote(w)) }));`;
   return `${tagged}
 // Group like Python: same type and not a B- joins the open entity.
 const type = (l) => (l.startsWith('B-') || l.startsWith('I-') ? l.slice(2) : l);
@@ -57,9 +61,9 @@ for (const e of tagged) {
 const entities = groups.map((g) => ({
   entity_group: g[0].label.includes('-') ? g[0].label.slice(g[0].label.indexOf('-') + 1) : g[0].label,
   score: g.reduce((s, e) => s + e.score, 0) / g.length,
-  pieces: g.flatMap((e) => e.pieces),
+  word: tokenizer.decode(g.flatMap((e) => e.ids)),
 }));
-console.log(entities.filter((e) => e.entity_group !== 'O'));
+entities.filter((e) => e.entity_group !== 'O').forEach((e) => console.log(e.entity_group, e.word, e.score.toFixed(4)));
 `;
 }
 
@@ -67,14 +71,16 @@ export function jsSnippet(modelId: string, p: TokenClsParams, dtype: string, dev
   return `import { AutoTokenizer, AutoModelForTokenClassification, softmax } from '@huggingface/transformers';
 
 const modelId = ${literal(modelId)};
+${jsDevice(device)}
 const tokenizer = await AutoTokenizer.from_pretrained(modelId);
-const model = await AutoModelForTokenClassification.from_pretrained(modelId, { dtype: ${literal(dtype)}, device: ${literal(device)} });
+const model = await AutoModelForTokenClassification.from_pretrained(modelId, ${jsOptions(dtype)});
 
 const inputs = tokenizer(${literal(p.text)}, { truncation: true });
-const { logits } = await model(inputs); // dims [1, seq_len, num_labels]
+const logits = (await model(inputs)).logits.to('float32'); // dims [1, seq_len, num_labels]; fp16 weights answer in half precision
 const ids = Array.from(inputs.input_ids.data, Number);
 const vocab = [...tokenizer.get_vocab()].reduce((a, [t, i]) => ((a[i] = t), a), []);
-const special = new Set(tokenizer.all_special_ids);
+// [CLS], [SEP] and padding carry no word; [UNK] does (a word the vocabulary cannot spell), so it keeps its tag.
+const special = new Set(tokenizer.all_special_ids.filter((id) => id !== tokenizer.unk_token_id));
 const tokens = ids
   .map((id, i) => ({ id, token: vocab[id], probs: softmax(Array.from(logits[0][i].data)) }))
   .filter((t) => !special.has(t.id));

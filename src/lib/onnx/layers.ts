@@ -9,7 +9,7 @@ export interface BuildContext {
 }
 
 /** Looks a tensor up by its Hugging Face name and checks its size. */
-export function takeWeight(ctx: BuildContext, name: string, dims: readonly number[]): Float32Array {
+export function takeWeight(ctx: Pick<BuildContext, 'weights'>, name: string, dims: readonly number[]): Float32Array {
   const data = ctx.weights[name];
   const expected = dims.reduce((a, b) => a * b, 1);
   if (!data) throw new Error(`Missing weight ${name} [${dims.join(', ')}]`);
@@ -48,6 +48,25 @@ export function linear(ctx: BuildContext, x: string, module: string, inDim: numb
 }
 
 /**
+ * y = x·Wᵀ, nn.Linear without a bias (T5, Llama), transposed once here as in `linear` [1].
+ */
+export function linearNoBias(ctx: Pick<BuildContext, 'g' | 'weights'>, x: string, name: string, inDim: number, outDim: number): string {
+  const w = takeWeight(ctx, name, [outDim, inDim]);
+  const wName = ctx.g.initializer(name, { dims: [inDim, outDim], data: transpose(w, outDim, inDim) }, 'transposed from PyTorch [out, in] to [in, out] for MatMul');
+  return ctx.g.node('MatMul', [x, wName]);
+}
+
+/**
+ * Root-mean-square norm (T5LayerNorm, LlamaRMSNorm): y = x / √(mean(x²) + eps) · w. No mean is
+ * subtracted and there is no bias; opset 17 has no RMSNormalization op, so it is spelled out.
+ */
+export function rmsNormalize(g: GraphBuilder, x: string, weight: string, eps: number): string {
+  const meanSquare = g.node('ReduceMean', [g.node('Mul', [x, x])], { axes: { ints: [-1] }, keepdims: { i: 1 } });
+  const rms = g.node('Sqrt', [g.node('Add', [meanSquare, g.constant([eps])])]);
+  return g.node('Mul', [g.node('Div', [x, rms]), weight]);
+}
+
+/**
  * LayerNorm over the hidden axis [2]: y = (x − mean) / √(var + eps) · γ + β.
  * Hugging Face calls γ and β `weight` and `bias` (old TF checkpoints: gamma/beta).
  *
@@ -74,4 +93,12 @@ export function gelu(g: GraphBuilder, x: string): string {
 /** The [CLS] token's vector (position 0): [batch, seq, hidden] → [batch, hidden]. */
 export function firstToken(g: GraphBuilder, x: string): string {
   return g.node('Gather', [x, g.constant([0], 'int64')], { axis: { i: 1 } });
+}
+
+/** "gelu_new" (GPT-2, T5 v1.1): 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), the tanh approximation of GELU. */
+export function geluTanh(g: GraphBuilder, x: string): string {
+  const cube = g.node('Mul', [g.node('Mul', [x, x]), x]);
+  const inner = g.node('Mul', [g.node('Add', [x, g.node('Mul', [cube, g.constant([0.044715])])]), g.constant([Math.sqrt(2 / Math.PI)])]);
+  const onePlus = g.node('Add', [g.node('Tanh', [inner]), g.constant([1])]);
+  return g.node('Mul', [g.node('Mul', [x, onePlus]), g.constant([0.5])]);
 }

@@ -12,6 +12,7 @@ export const DataType = {
   INT8: 3,
   INT32: 6,
   INT64: 7,
+  FLOAT16: 10,
 } as const;
 export type DataTypeCode = (typeof DataType)[keyof typeof DataType];
 

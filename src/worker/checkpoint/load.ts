@@ -3,6 +3,7 @@ import type { ModelFacts } from '@/engine/protocol';
 import type { CheckpointProvenance } from '@/lib/checkpoint-provenance';
 import type { AdapterLoadContext } from '../adapter';
 import { setHost } from '../hub';
+import { completeSpecialTokens } from '../special-tokens';
 import { factsFrom, progressForwarder, type AnyConfig } from '../text-model';
 import { inspectBert, requireHeadPlan, type BertInspection, type CheckpointHead } from './bert-checkpoint';
 import { defaultDeps, type CheckpointDeps, type CheckpointSession, type GraphOutput, type TensorFeed } from './deps';
@@ -93,6 +94,7 @@ export async function loadCheckpoint<N extends string>(
     AutoTokenizer.from_pretrained(ctx.model, { progress_callback: progressForwarder(ctx) }),
     inspectBert(ctx.host, ctx.model, deps),
   ]);
+  completeSpecialTokens(tokenizer);
   const plan = requireHeadPlan(inspection.encoder, head, inspection.header, ctx.model);
   const dtype = ctx.dtype === 'q8' ? 'q8' : 'fp32';
   // config.json was read while inspecting the checkpoint (before this load): count it as done.

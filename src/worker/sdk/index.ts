@@ -23,7 +23,7 @@ export { EngineError } from '../errors';
 
 // Models transformers.js has a class for.
 export { onnxExportSource, setHost } from '../hub';
-export { encode, factsFrom, loadTextModel, progressForwarder, readFacts, type EncodeOptions, type TextModel } from '../text-model';
+export { encode, factsFrom, floats, loadTextModel, progressForwarder, readFacts, type EncodeOptions, type TextModel } from '../text-model';
 export { fitPair, padBatch, pairTokenizer, type PairEncoding, type PairIds } from '../pair-encoding';
 export { generationConfigOf, inputNamesOf, outputNamesOf, sessionsOf, tokenizerJsonOf, type OrtSessionView } from './transformers-internals';
 

@@ -1,6 +1,7 @@
 import type { WeightMap } from '../bert-names';
 import { GraphBuilder } from '../graph-builder';
-import { addWeight, layerNorm, takeWeight, type BuildContext } from '../layers';
+import { attentionBias, dim } from '../decoder-mask';
+import { addWeight, geluTanh, layerNorm, takeWeight, type BuildContext } from '../layers';
 import type { ModelProto } from '../onnx-types';
 import { GPT2_NAMES, gpt2LayerNames, type Gpt2Config } from './gpt2-names';
 
@@ -28,49 +29,11 @@ export interface Gpt2ModelSpec {
   doc?: string;
 }
 
-/** A very negative score: softmax gives it a weight of 0 without the NaN that −∞ + −∞ could make. */
-const BLOCKED = -1e9;
-
 /** y = x·W + b with a Conv1D weight stored [in, out], as GPT-2 does: no transpose needed. */
 function conv1d(ctx: BuildContext, x: string, module: string, inDim: number, outDim: number): string {
   const w = addWeight(ctx, `${module}.weight`, [inDim, outDim]);
   const b = addWeight(ctx, `${module}.bias`, [outDim]);
   return ctx.g.node('Add', [ctx.g.node('MatMul', [x, w]), b]);
-}
-
-/** GPT-2's "gelu_new": 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), the tanh approximation. */
-function geluTanh(ctx: BuildContext, x: string): string {
-  const { g } = ctx;
-  const cube = g.node('Mul', [g.node('Mul', [x, x]), x]);
-  const inner = g.node('Mul', [g.node('Add', [x, g.node('Mul', [cube, g.constant([0.044715])])]), g.constant([Math.sqrt(2 / Math.PI)])]);
-  const onePlus = g.node('Add', [g.node('Tanh', [inner]), g.constant([1])]);
-  return g.node('Mul', [g.node('Mul', [x, onePlus]), g.constant([0.5])]);
-}
-
-/** A scalar int64 from a 1-D shape: dimension `axis` of `x`. */
-function dim(ctx: BuildContext, x: string, axis: number): string {
-  return ctx.g.node('Gather', [ctx.g.node('Shape', [x]), ctx.g.constant([axis], 'int64')]);
-}
-
-/*
- * [1] The causal mask: the query at absolute position past + i may read keys
- *     0 … past + i, never later ones, so every token is predicted from its left
- *     context only. (BERT has no such mask: every token sees both sides.) The
- *     padding mask (attention_mask = 0) is added on top, as in BERT.
- */
-function attentionBias(ctx: BuildContext, attentionMask: string, querySeq: string, keyTotal: string): string {
-  const { g } = ctx;
-  const one = g.constant([1], 'int64');
-  const zero = g.constant([0], 'int64');
-  const rows = g.node('Range', [g.node('Sub', [keyTotal, querySeq]), keyTotal, one]); // absolute query positions
-  const cols = g.node('Range', [zero, keyTotal, one]);
-  const rowCol = g.node('Unsqueeze', [rows, g.constant([1], 'int64', [1])]); // [s, 1]
-  const allowed = g.node('LessOrEqual', [cols, rowCol]); // [s, total]
-  const causal = g.node('Where', [allowed, g.constant([0]), g.constant([BLOCKED])]);
-  const mask = g.node('Cast', [attentionMask], { to: { i: 1 } });
-  const padding = g.node('Mul', [g.node('Sub', [g.constant([1]), mask]), g.constant([BLOCKED])]);
-  const paddingB = g.node('Unsqueeze', [padding, g.constant([1, 2], 'int64', [2])]); // [b, 1, 1, total]
-  return g.node('Add', [causal, paddingB]); // broadcasts to [b, 1, s, total]
 }
 
 interface Cache {
@@ -123,7 +86,7 @@ function block(ctx: BuildContext, c: Gpt2Config, x: string, bias: string | ((k: 
   const n = gpt2LayerNames(layer);
   const a = attention(ctx, c, layerNorm(ctx, x, n.ln1, h), bias, layer, past);
   const x1 = g.node('Add', [x, a.out]);
-  const wide = geluTanh(ctx, conv1d(ctx, layerNorm(ctx, x1, n.ln2, h), n.fc, h, c.innerSize));
+  const wide = geluTanh(ctx.g, conv1d(ctx, layerNorm(ctx, x1, n.ln2, h), n.fc, h, c.innerSize));
   return { out: g.node('Add', [x1, conv1d(ctx, wide, n.proj, c.innerSize, h)]), present: a.present };
 }
 

@@ -1,5 +1,6 @@
 import type { GraphBuilder } from '../graph-builder';
 import type { T5Config, T5Weights } from './names';
+import { geluTanh, linearNoBias as sharedLinearNoBias, rmsNormalize } from '../layers';
 
 /** What every T5 layer helper needs: the graph, the checkpoint's tensors and its shape. */
 export interface T5BuildContext {
@@ -31,11 +32,7 @@ export function addT5Weight(ctx: T5BuildContext, name: string, dims: readonly nu
  * [1] nn.Linear stores W as [out, in]; MatMul wants its right operand as [in, out].
  */
 export function linearNoBias(ctx: T5BuildContext, x: string, name: string, inDim: number, outDim: number): string {
-  const w = take(ctx, name, [outDim, inDim]);
-  const t = new Float32Array(w.length);
-  for (let r = 0; r < outDim; r++) for (let c = 0; c < inDim; c++) t[c * outDim + r] = w[r * inDim + c] as number;
-  const wName = ctx.g.initializer(name, { dims: [inDim, outDim], data: t }, 'transposed from PyTorch [out, in] to [in, out] for MatMul');
-  return ctx.g.node('MatMul', [x, wName]);
+  return sharedLinearNoBias(ctx, x, name, inDim, outDim);
 }
 
 /**
@@ -45,10 +42,7 @@ export function linearNoBias(ctx: T5BuildContext, x: string, name: string, inDim
  * [2] transformers' T5LayerNorm; opset 17 has no RMSNormalization op, so it is spelled out.
  */
 export function rmsNorm(ctx: T5BuildContext, x: string, name: string): string {
-  const { g, config } = ctx;
-  const meanSquare = g.node('ReduceMean', [g.node('Mul', [x, x])], { axes: { ints: [-1] }, keepdims: { i: 1 } });
-  const rms = g.node('Sqrt', [g.node('Add', [meanSquare, g.constant([config.layerNormEpsilon])])]);
-  return g.node('Mul', [g.node('Div', [x, rms]), addT5Weight(ctx, name, [config.dModel])]);
+  return rmsNormalize(ctx.g, x, addT5Weight(ctx, name, [ctx.config.dModel]), ctx.config.layerNormEpsilon);
 }
 
 /** [batch, seq, heads·d_kv] → [batch, heads, seq, d_kv]. */
@@ -95,10 +89,14 @@ export function attention(ctx: T5BuildContext, x: string, module: string, kv: Ke
   return linearNoBias(ctx, merged, `${module}.o.weight`, inner, config.dModel);
 }
 
-/** T5DenseActDense with ReLU (`feed_forward_proj: "relu"`): wo(relu(wi(x))). */
+/**
+ * T5DenseActDense with ReLU (`feed_forward_proj: "relu"`): wo(relu(wi(x))); or T5 v1.1's
+ * T5DenseGatedActDense (`"gated-gelu"`): wo(gelu_new(wi_0(x)) · wi_1(x)), one projection gating the other.
+ */
 export function feedForward(ctx: T5BuildContext, x: string, module: string): string {
   const { g, config } = ctx;
-  const hidden = g.node('Relu', [linearNoBias(ctx, x, `${module}.wi.weight`, config.dModel, config.dFf)]);
+  const project = (name: string) => linearNoBias(ctx, x, `${module}.${name}.weight`, config.dModel, config.dFf);
+  const hidden = config.gatedGelu ? g.node('Mul', [geluTanh(g, project('wi_0')), project('wi_1')]) : g.node('Relu', [project('wi')]);
   return linearNoBias(ctx, hidden, `${module}.wo.weight`, config.dFf, config.dModel);
 }
 

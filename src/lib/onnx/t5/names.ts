@@ -10,6 +10,8 @@ export interface T5Config {
   relativeAttentionNumBuckets: number;
   relativeAttentionMaxDistance: number;
   layerNormEpsilon: number;
+  /** T5 v1.1 / FLAN-T5 (`feed_forward_proj: "gated-gelu"`): two input projections, one gated by the other. */
+  gatedGelu?: boolean;
 }
 
 /** Hugging Face parameter name → row-major float32 values (PyTorch layout, nn.Linear as [out, in]). */
@@ -53,7 +55,7 @@ export function t5WeightShapes(c: T5Config): Record<string, number[]> {
     shapes[`${m}.o.weight`] = [c.dModel, inner];
   };
   const ffn = (m: string) => {
-    shapes[`${m}.wi.weight`] = [c.dFf, c.dModel];
+    for (const wi of c.gatedGelu ? ['wi_0', 'wi_1'] : ['wi']) shapes[`${m}.${wi}.weight`] = [c.dFf, c.dModel];
     shapes[`${m}.wo.weight`] = [c.dModel, c.dFf];
   };
   for (let i = 0; i < c.numLayers; i++) {
