@@ -53,6 +53,31 @@ describe('share links', () => {
     expect(parseLink('?hat=masked-lm&text=%E0%A4%A', hats, defaultHat).hatId).toBe('masked-lm');
   });
 
+  it('reads numbers strictly in every hat: hex and padded numbers refused, empty values absent, -0 read as 0', () => {
+    const refused = parseLink('?hat=masked-lm&top_k=0x10', hats, defaultHat);
+    expect((refused.choice.params as { top_k: number }).top_k).toBe(5);
+    expect(refused.notices).toEqual([expect.stringMatching(/“top_k” \(0x10\) must be a whole number/)]);
+    const padded = parseLink('?hat=causal-lm&top_k=%205%20&seed=', hats, defaultHat);
+    expect(padded.choice.params).toMatchObject({ top_k: 50, seed: 42 });
+    expect(padded.notices).toEqual([expect.stringMatching(/Top-k must be a number/), expect.stringMatching(/“seed” is empty/)]);
+    expect(parseLink('?hat=masked-image-modeling&seed=&mask_ratio=0x1', hats, defaultHat).notices).toHaveLength(2);
+    // -0 is 0 for every hat; each hat's range then decides (top-k 0 means "no limit" when sampling).
+    expect(Object.is((parseLink('?hat=causal-lm&top_k=-0', hats, defaultHat).choice.params as { top_k: number }).top_k, 0)).toBe(true);
+    expect(parseLink('?hat=masked-lm&top_k=-0', hats, defaultHat).notices).toEqual([expect.stringMatching(/“top_k” \(0\) must be a whole number from 1 to 20/)]);
+    expect(Object.is((parseLink('?hat=masked-image-modeling&mask_ratio=-0', hats, defaultHat).choice.params as { mask_ratio: number }).mask_ratio, 0)).toBe(true);
+  });
+
+  it('writes a link servers accept for 3 000 CJK characters, and the link says it was shortened', () => {
+    const qa = findHat('question-answering')!;
+    const context = '吾輩は猫である。名前はまだ無い。'.repeat(200).slice(0, 3000);
+    const params = { ...(qa.params.defaults as object), context };
+    const query = serializeLink(qa, { ...defaultChoice(qa), params });
+    expect(query.length).toBeLessThanOrEqual(8000);
+    const back = parseLink(query, hats, defaultHat);
+    expect(context.startsWith((back.choice.params as { context: string }).context)).toBe(true);
+    expect(back.notices).toEqual([expect.stringMatching(/^This link was shortened to fit what web servers accept: the end of “context” is missing/)]);
+  });
+
   it('accepts Hub ids and refuses paths and URLs', () => {
     expect(isModelId('Xenova/bert-base-uncased')).toBe(true);
     expect(isModelId('bert-base-uncased')).toBe(true);
