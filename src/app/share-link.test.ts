@@ -40,9 +40,9 @@ describe('share links', () => {
     const huge = 'a'.repeat(50_000);
     const parsed = parseLink(`?hat=masked-lm&text=${huge}&top_k=9999`, hats, defaultHat);
     const params = parsed.choice.params as { text: string; top_k: number };
-    expect(params.text.length).toBe(4000);
+    expect(params.text.length).toBe(8000);
     expect(params.top_k).toBe(5);
-    expect(parsed.notices.join(' ')).toMatch(/cut to the first 4,000/);
+    expect(parsed.notices.join(' ')).toMatch(/cut to the first 8,000/);
     expect(parsed.notices.join(' ')).toMatch(/top_k/);
   });
 

@@ -1,7 +1,7 @@
 /** Helpers for reading hat params from share links: bad values fall back, each with a notice. */
 
-/** Longest text a share link may carry (characters); longer text is cut with a notice. */
-export const MAX_LINK_TEXT = 4000;
+/** Longest text read from a share link (characters): what this page writes fits in it (see link-budget.ts); longer text is cut with a notice. */
+export const MAX_LINK_TEXT = 8000;
 
 export interface Parsed<T> {
   value: T;
