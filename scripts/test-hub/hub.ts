@@ -83,6 +83,7 @@ export async function createTestHub(options: TestHubOptions): Promise<TestHub> {
   const entries: HubLogEntry[] = [];
   const hashes = new Map<string, { key: string; etag: string }>();
   let faultsOn = true;
+  const cspReports: unknown[] = [];
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -107,6 +108,26 @@ export async function createTestHub(options: TestHubOptions): Promise<TestHub> {
     }
     if (pathname === '/__log/reset' && method === 'POST') {
       entries.length = 0;
+      sendText(res, 204, '');
+      return;
+    }
+    // Content-Security-Policy violations the browser reports (report-uri), for the e2e tests' guard.
+    if (pathname === '/__csp-report' && method === 'POST') {
+      cspReports.push(await readJson(req));
+      sendText(res, 204, '');
+      return;
+    }
+    if (pathname === '/__csp-report' && method === 'OPTIONS') {
+      res.writeHead(204, { ...CORS_HEADERS, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type' });
+      res.end();
+      return;
+    }
+    if (pathname === '/__csp-reports' && method === 'GET') {
+      sendJson(res, 200, cspReports);
+      return;
+    }
+    if (pathname === '/__csp-reports/reset' && method === 'POST') {
+      cspReports.length = 0;
       sendText(res, 204, '');
       return;
     }
@@ -443,6 +464,16 @@ function sha1(s: string): string {
 /** A stable fake commit per repo id, so X-Repo-Commit looks like the Hub's. */
 function repoCommit(id: string): string {
   return sha1(`hat-wardrobe-test-hub:${id}`);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const parts: Buffer[] = [];
+  for await (const c of req) parts.push(c as Buffer);
+  try {
+    return JSON.parse(Buffer.concat(parts).toString('utf8')) as unknown;
+  } catch {
+    return Buffer.concat(parts).toString('utf8').slice(0, 2000);
+  }
 }
 
 function sleep(ms: number): Promise<void> {
