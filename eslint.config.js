@@ -12,7 +12,7 @@ const transformers = {
 const ort = { name: 'onnxruntime-web', message: 'ONNX Runtime runs in the worker only.' };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-e2e-*', 'node_modules', 'fixtures/models', 'test-results', 'test-results-*', 'playwright-report', 'bench-results'] },
+  { ignores: ['dist', 'dist-e2e-*', 'node_modules', 'fixtures/models', 'test-results', 'test-results-*', 'playwright-report', 'bench-results', 'bench-models'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -16,6 +16,10 @@ export { mulberry32 } from '../../lib/random';
  * [5] Sampling: draw u in [0, 1) from a seeded generator and walk the kept tokens
  *     (most likely first, ties by id) until their cumulative probability passes u.
  *     The same seed gives the same u's, so the same text.
+ * [6] None of this needs the whole vocabulary in order. A model is usually sure of
+ *     a few tokens: the walks of [4] and [5] end after the first handful, so only
+ *     those are ranked (see Ranking). Sorting all 50,257 of GPT-2's logits on every
+ *     step would cost more than the rest of the step's maths.
  */
 
 export interface SamplingSettings {
@@ -43,7 +47,6 @@ export interface StepChoice {
   kept: number;
 }
 
-
 /** [1] */
 export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Array {
   let max = -Infinity;
@@ -59,68 +62,181 @@ export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Arra
   return out;
 }
 
-/** Indices of the n largest values, largest first, ties by lower index. */
+/** a ranks before b: larger value, or the same value and a lower index. */
+const before = (values: ArrayLike<number>, a: number, b: number) =>
+  (values[a] as number) > (values[b] as number) || (values[a] === values[b] && a < b);
+
+/**
+ * Indices of the n largest values, largest first, ties by lower index. [6] One pass with a heap of
+ * the n best so far, whose root is the worst of them: most values lose to the root at once.
+ */
 export function topIndices(values: ArrayLike<number>, n: number): number[] {
-  const count = Math.min(n, values.length);
-  if (count > 256) {
-    // Many wanted (top-k off): one full sort beats insertion.
-    const all = Array.from({ length: values.length }, (_, i) => i);
-    all.sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
-    return all.slice(0, count);
+  const size = Math.max(0, Math.min(n, values.length));
+  const heap = new Int32Array(size);
+  const worse = (a: number, b: number) => before(values, b, a);
+  const siftDown = (from: number, length: number) => {
+    let at = from;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= length) return;
+      const right = left + 1;
+      const child = right < length && worse(heap[right]!, heap[left]!) ? right : left;
+      const [parent, down] = [heap[at]!, heap[child]!];
+      if (!worse(down, parent)) return;
+      heap[at] = down;
+      heap[child] = parent;
+      at = child;
+    }
+  };
+  for (let i = 0; i < size; i++) heap[i] = i;
+  for (let at = (size >> 1) - 1; at >= 0; at--) siftDown(at, size);
+  let floor = size > 0 ? (values[heap[0]!] as number) : Infinity;
+  for (let i = size; i < values.length; i++) {
+    // Indices come in increasing order, so a value equal to the root's loses the tie.
+    if (!((values[i] as number) > floor)) continue;
+    heap[0] = i;
+    siftDown(0, size);
+    floor = values[heap[0]!] as number;
   }
-  const best: number[] = [];
-  const better = (a: number, b: number) => (values[a] as number) > (values[b] as number) || (values[a] === values[b] && a < b);
-  for (let i = 0; i < values.length; i++) {
-    if (best.length === count && !better(i, best[count - 1]!)) continue;
-    let at = best.length === count ? count - 1 : best.length;
-    while (at > 0 && better(i, best[at - 1]!)) at--;
-    best.splice(at, 0, i);
-    if (best.length > count) best.pop();
+  // Heap sort: move the worst to the end, one at a time.
+  for (let end = size - 1; end > 0; end--) {
+    const worst = heap[0]!;
+    heap[0] = heap[end]!;
+    heap[end] = worst;
+    siftDown(0, end);
   }
-  return best;
+  return Array.from(heap);
 }
 
-/** [2]–[4] The tokens left after the filters, most likely first, with their renormalised probabilities. */
-export function filtered(logits: ArrayLike<number>, s: SamplingSettings): { ids: number[]; probs: number[] } {
-  if (s.temperature <= 0) return { ids: topIndices(logits, 1), probs: [1] };
-  const scaled = softmax(logits, s.temperature);
-  const k = s.topK > 0 ? Math.min(s.topK, logits.length) : logits.length;
-  const ids = topIndices(scaled, k);
+/** How far below the largest value each growth of a Ranking reaches: e⁻², e⁻⁴, …, then everything. */
+const FLOORS = [2, 4, 6, 8, 11, 15, 20, 30, 50].map((n) => Math.exp(-n)).concat(0);
+
+/**
+ * [6] The `limit` largest of some probabilities, by index and in order, ranked only as far as
+ *     someone asks. A small limit (top-k) is one heap pass. Otherwise the ranking grows in bands:
+ *     every value within a factor e² of the largest (one cheap pass of comparisons, then a sort of
+ *     just those), then the band down to e⁻⁴ of it, and so on, each band sorted and appended.
+ */
+class Ranking {
+  private ranked: number[] = [];
+  private bands = 0;
+  private max = NaN;
+  /** Every value at or above this is ranked already. */
+  private ranks = Infinity;
+
+  constructor(
+    private readonly values: Float64Array,
+    readonly limit: number,
+  ) {}
+
+  /** The index ranked `j`th (0 = the largest), or undefined past the limit. */
+  at(j: number): number | undefined {
+    if (j >= this.limit) return undefined;
+    while (j >= this.ranked.length && this.bands < FLOORS.length) this.grow();
+    return this.ranked[j];
+  }
+
+  /** The first n indices, in order. */
+  head(n: number): number[] {
+    if (n > 0) this.at(Math.min(n, this.limit) - 1);
+    return this.ranked.slice(0, n);
+  }
+
+  private grow(): void {
+    const values = this.values;
+    if (this.limit <= 256) {
+      this.ranked = topIndices(values, this.limit);
+      this.bands = FLOORS.length;
+      return;
+    }
+    if (Number.isNaN(this.max)) {
+      this.max = 0;
+      for (let i = 0; i < values.length; i++) if ((values[i] as number) > this.max) this.max = values[i] as number;
+    }
+    // Probabilities are never negative, so the last floor (0) takes in everything left.
+    const floor = this.max * (FLOORS[this.bands++] as number);
+    const band: number[] = [];
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as number;
+      if (v >= floor && v < this.ranks) band.push(i);
+    }
+    this.ranks = floor;
+    band.sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
+    for (const i of band) {
+      if (this.ranked.length === this.limit) return;
+      this.ranked.push(i);
+    }
+  }
+}
+
+/** The tokens left after the filters: how many, each one's probability, and the seeded pick among them. */
+export interface Kept {
+  count: number;
+  /** Probability after the filters; 0 for a token they removed. */
+  final(id: number): number;
+  /** [5] */
+  pick(u: number): number;
+  /** The first n kept tokens, most likely first (ties by lower id). */
+  head(n: number): number[];
+}
+
+/** [2]–[4] What is left after temperature, top-k and top-p. `raw` (softmax at T = 1) is reused at T = 1. */
+export function filtered(logits: ArrayLike<number>, s: SamplingSettings, raw?: Float64Array): Kept {
+  if (s.temperature <= 0) {
+    const [best] = topIndices(logits, 1) as [number];
+    return { count: 1, final: (id) => (id === best ? 1 : 0), pick: () => best, head: (n) => (n > 0 ? [best] : []) };
+  }
+  const scaled = s.temperature === 1 && raw ? raw : softmax(logits, s.temperature);
+  const vocab = logits.length;
+  const k = s.topK > 0 ? Math.min(s.topK, vocab) : vocab;
+  const ranking = new Ranking(scaled, k);
+  const sum = (ids: readonly number[]) => ids.reduce((total, i) => total + (scaled[i] as number), 0);
+  // Below the whole vocabulary the top k are ranked anyway, and their mass is summed most likely
+  // first; the whole vocabulary's is summed in id order, which needs no ranking at all.
   let mass = 0;
-  let keep = 0;
-  for (const i of ids) mass += scaled[i] as number;
-  let cumulative = 0;
-  for (const i of ids) {
-    cumulative += (scaled[i] as number) / mass;
-    keep++;
-    if (s.topP < 1 && cumulative >= s.topP) break;
+  if (k < vocab) mass = sum(ranking.head(k));
+  else for (let i = 0; i < vocab; i++) mass += scaled[i] as number;
+  let count = k;
+  if (s.topP < 1) {
+    let cumulative = 0;
+    count = 0;
+    for (let id = ranking.at(0); id !== undefined; id = ranking.at(count)) {
+      cumulative += (scaled[id] as number) / mass;
+      count++;
+      if (cumulative >= s.topP) break;
+    }
   }
-  const kept = ids.slice(0, keep);
-  const total = kept.reduce((sum, i) => sum + (scaled[i] as number), 0);
-  return { ids: kept, probs: kept.map((i) => (scaled[i] as number) / total) };
-}
-
-/** [5] */
-export function pick(ids: readonly number[], probs: readonly number[], u: number): number {
-  let cumulative = 0;
-  for (let j = 0; j < ids.length; j++) {
-    cumulative += probs[j] as number;
-    if (u < cumulative) return ids[j] as number;
-  }
-  return ids[ids.length - 1] as number;
+  const total = count === k ? mass : sum(ranking.head(count));
+  // The kept tokens are exactly those that rank at or before the last one kept.
+  const last = count === vocab ? undefined : ranking.at(count - 1);
+  const isKept = (id: number) => last === undefined || id === last || before(scaled, id, last);
+  return {
+    count,
+    final: (id) => (isKept(id) ? (scaled[id] as number) / total : 0),
+    pick(u) {
+      let cumulative = 0;
+      let id = ranking.at(0) as number;
+      for (let j = 0; j < count; j++) {
+        id = ranking.at(j) as number;
+        cumulative += (scaled[id] as number) / total;
+        if (u < cumulative) return id;
+      }
+      return id;
+    },
+    head: (n) => ranking.head(Math.min(n, count)),
+  };
 }
 
 /** One step: filters, pick (argmax or seeded draw), and the candidates to show. */
 export function chooseNext(logits: ArrayLike<number>, s: SamplingSettings, random: () => number, shown = 10): StepChoice {
   const raw = softmax(logits);
-  const { ids, probs } = filtered(logits, s);
-  const id = s.temperature <= 0 ? (ids[0] as number) : pick(ids, probs, random());
-  const final = new Map(ids.map((t, j) => [t, probs[j] as number]));
+  const kept = filtered(logits, s, raw);
+  const id = s.temperature <= 0 ? (kept.head(1)[0] as number) : kept.pick(random());
   const top = topIndices(raw, shown);
   if (!top.includes(id)) top.push(id);
   return {
     id,
-    kept: ids.length,
-    candidates: top.map((t) => ({ id: t, raw: raw[t] as number, final: final.get(t) ?? 0 })),
+    kept: kept.count,
+    candidates: top.map((t) => ({ id: t, raw: raw[t] as number, final: kept.final(t) })),
   };
 }

@@ -1,0 +1,95 @@
+import type { Page } from '@playwright/test';
+import { appRun, median, shareQuery, waitReady } from '../app-page';
+import { freshContext, openApp, type RealBench } from './context';
+import { watchRenderers } from './memory';
+import { CHECKPOINT_ID, words } from './models';
+
+export interface CheckpointFigures {
+  /** Per cold load: from the last checkpoint byte arriving to the hat being ready. */
+  readyMs: number[];
+  /** Per cold load: from opening the page to ready, download included. */
+  coldMs: number[];
+  /** Per reload (a new page, the cache kept): from opening the page to ready. */
+  reloadMs: number[];
+  /** Per cold load: the page's renderer's high-water mark, and the sampled sum over renderers. */
+  peakMb: number[];
+  sampledMb: number[];
+  /** Median warm run at 128 tokens, q8 and fp32. */
+  q8Ms: number;
+  fp32Ms: number;
+}
+
+/** [CLS] A [SEP] B [SEP] with 62 + 63 one-token words: 128 tokens. */
+const SENTENCE_A = words(62, 0);
+const sentenceB = (variant: number) => words(63, variant);
+const params = (dtype: string) => ({ model: CHECKPOINT_ID, dtype, sentence_a: SENTENCE_A, sentence_b: sentenceB(0) });
+const HAT = 'next-sentence-prediction';
+
+/** When the worker's last request for model.safetensors finished, by the bench's clock. */
+function watchDownload(page: Page): () => number {
+  let last = NaN;
+  page.on('requestfinished', (request) => {
+    if (request.url().includes('/model.safetensors')) last = Date.now();
+  });
+  return () => last;
+}
+
+async function coldLoad(b: RealBench): Promise<{ page: Page; ready: number; cold: number; peak: number; sampled: number }> {
+  const context = await freshContext(b);
+  const memory = watchRenderers();
+  const page = await context.newPage();
+  const downloaded = watchDownload(page);
+  const opened = Date.now();
+  await page.goto(`${b.app}?${shareQuery(HAT, { device: 'wasm', ...params('q8') })}`);
+  await waitReady(page);
+  const ready = Date.now();
+  const { peakMb, sampledSumMb } = memory.stop();
+  if (Number.isNaN(downloaded())) throw new Error('bench: saw no request for model.safetensors');
+  return { page, ready: ready - downloaded(), cold: ready - opened, peak: peakMb, sampled: sampledSumMb };
+}
+
+/** A second visit: a new page in the same browser profile, so the Cache API still holds what the first one stored. */
+async function reload(b: RealBench, previous: Page): Promise<{ page: Page; ms: number }> {
+  const context = previous.context();
+  await previous.close();
+  const opened = Date.now();
+  const page = await openApp(b, context, HAT, params('q8'));
+  return { page, ms: Date.now() - opened };
+}
+
+/**
+ * Next-sentence prediction on a 440 MB BERT-base model.safetensors: cold loads (each in a fresh
+ * context, memory watched), a reload after each, then q8 against fp32 at 128 tokens, runs in turns.
+ */
+export async function benchCheckpoint(b: RealBench, loads: number): Promise<CheckpointFigures> {
+  const f: CheckpointFigures = { readyMs: [], coldMs: [], reloadMs: [], peakMb: [], sampledMb: [], q8Ms: NaN, fp32Ms: NaN };
+  let q8: Page | undefined;
+  for (let i = 0; i < loads; i++) {
+    await q8?.context().close();
+    const cold = await coldLoad(b);
+    f.readyMs.push(cold.ready);
+    f.coldMs.push(cold.cold);
+    f.peakMb.push(cold.peak);
+    f.sampledMb.push(cold.sampled);
+    const second = await reload(b, cold.page);
+    f.reloadMs.push(second.ms);
+    q8 = second.page;
+    b.log(`bench: checkpoint load ${i + 1}/${loads}: ready ${cold.ready} ms after the download (${cold.cold} ms in all), peak ${Math.round(cold.peak)} MB; reload ${second.ms} ms`);
+  }
+  const fp32Context = await freshContext(b);
+  const fp32 = await openApp(b, fp32Context, HAT, params('fp32'));
+  const times = { q8: [] as number[], fp32: [] as number[] };
+  for (let i = 0; i <= b.runs; i++) {
+    const q = (await appRun(q8!, 'Sentence B', sentenceB(i + 1))).ms;
+    const p = (await appRun(fp32, 'Sentence B', sentenceB(i + 1))).ms;
+    if (i === 0) continue;
+    times.q8.push(q);
+    times.fp32.push(p);
+  }
+  b.log(`bench: checkpoint warm runs at 128 tokens: q8 ${times.q8.map(Math.round).join(' ')} ms, fp32 ${times.fp32.map(Math.round).join(' ')} ms`);
+  f.q8Ms = median(times.q8);
+  f.fp32Ms = median(times.fp32);
+  await q8!.context().close();
+  await fp32Context.close();
+  return f;
+}

@@ -1,0 +1,56 @@
+import type { Page } from '@playwright/test';
+import { appRun, median, shownThreads } from '../app-page';
+import { freshContext, openApp, openBare, wasmBuild, type RealBench } from './context';
+import { CLM_ID, words } from './models';
+
+export const NEW_TOKENS = 256;
+/*
+ * fp32 until the q8 graph quantizes activations (issue 11, stage 2): today's q8 dequantizes all 120M
+ * weights to float on every step, ~0.3 s of CPU per token, which hides every other cost of a step.
+ */
+export const CLM_DTYPE = process.env.BENCH_CLM_DTYPE ?? 'fp32';
+/** Sampling as a person tries it after greedy: temperature 1, no top-k, nucleus 0.9. */
+export const TOP_P = { temperature: '1', top_k: '0', top_p: '0.9' };
+
+export interface ClmFigures {
+  /** Median tokens per second over the decoding loop. */
+  greedy: number;
+  topP: number;
+  bare: number;
+}
+
+const prompt = (variant: number) => words(8, variant);
+
+/** Tokens per second of one generation, as the hat reports it (tokens written, the worker's milliseconds). */
+async function appTokensPerSecond(page: Page, variant: number): Promise<number> {
+  const { generation } = await appRun(page, 'Prompt', prompt(variant), 'Generate');
+  if (!generation || generation.tokens !== NEW_TOKENS) throw new Error(`bench: the hat wrote ${generation?.tokens ?? 0} tokens, not ${NEW_TOKENS}`);
+  return (generation.tokens * 1000) / generation.ms;
+}
+
+/**
+ * A distilgpt2-sized causal LM writing 256 tokens: the app greedy and with top-p sampling, and a bare
+ * greedy loop over transformers.js with the same build and threads, runs taken in turns.
+ */
+export async function benchClm(b: RealBench): Promise<ClmFigures> {
+  const base = { model: CLM_ID, dtype: CLM_DTYPE, text: prompt(0), max_new_tokens: String(NEW_TOKENS) };
+  const contexts = [await freshContext(b), await freshContext(b)];
+  b.appServer.reset();
+  const greedy = await openApp(b, contexts[0]!, 'causal-lm', base);
+  const threads = await shownThreads(greedy);
+  const wasm = wasmBuild(b.appServer.requests()) ?? 'cpu';
+  const sampled = await openApp(b, contexts[1]!, 'causal-lm', { ...base, ...TOP_P });
+  const bare = await openBare(b, { model: CLM_ID, bareClass: 'AutoModelForCausalLM', dtype: CLM_DTYPE, threads, wasm });
+  const rates = { greedy: [] as number[], topP: [] as number[], bare: [] as number[] };
+  // No uncounted first run here: 256 steps spread its one-off cost thin, and each run takes a while.
+  for (let i = 1; i <= b.runs; i++) {
+    rates.greedy.push(await appTokensPerSecond(greedy, i));
+    rates.topP.push(await appTokensPerSecond(sampled, i));
+    const ms = await bare.evaluate(([text, n]) => window.bare.generate(text, n), [prompt(i), NEW_TOKENS] as const);
+    rates.bare.push((NEW_TOKENS * 1000) / ms);
+  }
+  const show = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' ');
+  b.log(`bench: causal LM tokens/s: greedy ${show(rates.greedy)}, top-p ${show(rates.topP)}, bare ${show(rates.bare)}`);
+  for (const c of [...contexts, bare.context()]) await c.close();
+  return { greedy: median(rates.greedy), topP: median(rates.topP), bare: median(rates.bare) };
+}
