@@ -8,6 +8,7 @@
  *   status-<NNN>-<name>  every file answered with that HTTP status (403, 429, 500, …)
  *   silent-<name>        the connection is accepted and never answered
  *   trickle-<name>       headers, then one byte every 3 seconds
+ *   redirect-<name>      every file redirected (302) to another host, where nothing answers
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -16,9 +17,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 
-export type HostileFault = 'huge-config' | 'gzip-bomb' | 'truncated' | 'html' | 'silent' | 'trickle' | `status-${number}`;
+export type HostileFault = 'huge-config' | 'gzip-bomb' | 'truncated' | 'html' | 'silent' | 'trickle' | 'redirect' | `status-${number}`;
 
-export const HOSTILE_PREFIXES: readonly HostileFault[] = ['huge-config', 'gzip-bomb', 'truncated', 'html', 'silent', 'trickle'];
+export const HOSTILE_PREFIXES: readonly HostileFault[] = ['huge-config', 'gzip-bomb', 'truncated', 'html', 'silent', 'trickle', 'redirect'];
+/** Where redirect- sends every file: another host (127.0.0.2 is this machine too), on a port nothing listens on. */
+export const ELSEWHERE = 'http://127.0.0.2:2';
 /** `status-403-<name>`: the fault and the rest of the name. */
 export function statusPrefix(name: string): { fault: HostileFault; rest: string } | undefined {
   const m = /^status-([1-5]\d\d)-(.+)$/.exec(name);
@@ -58,6 +61,11 @@ export async function serveHostile(
     res.writeHead(code, { ...headers, 'Content-Type': 'application/json', ...(code === 429 ? { 'Retry-After': '60' } : {}) });
     res.end(JSON.stringify({ error: `test hub: ${code}` }));
     return code;
+  }
+  if (faults.includes('redirect')) {
+    res.writeHead(302, { ...headers, Location: `${ELSEWHERE}${req.url ?? '/'}` });
+    res.end();
+    return 302;
   }
   if (faults.includes('html')) {
     res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(HTML)) });
