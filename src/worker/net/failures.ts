@@ -42,7 +42,26 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-export function unreachable(f: FileRef, cause: unknown): EngineError {
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** An https page asking a plain-http host other than this computer: the browser refuses before any connection. */
+function blockedAsInsecure(url: string, page: string): boolean {
+  try {
+    const target = new URL(url);
+    return new URL(page).protocol === 'https:' && target.protocol === 'http:' && !LOOPBACK.test(target.hostname);
+  } catch {
+    return false;
+  }
+}
+
+export function unreachable(f: FileRef, cause: unknown, page = globalThis.location?.href ?? ''): EngineError {
+  if (blockedAsInsecure(f.url, page)) {
+    return new EngineError(
+      'network',
+      `This page is served over https, so the browser does not let it fetch from a plain-http host (${f.host}). Serve the models over https, or put them in the site itself (npm run pack).`,
+      cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause),
+    );
+  }
   return new EngineError(
     'network',
     `Could not reach ${f.host} (for ${of(f)}): the connection failed before the host answered. Check the connection, or the model host in Settings.`,

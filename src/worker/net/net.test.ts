@@ -124,3 +124,13 @@ describe('checkedCache', () => {
     });
   });
 });
+
+describe('messages', () => {
+  it('says why an https page cannot reach a plain-http mirror on another machine', async () => {
+    const { unreachable, fileRef } = await import('./failures');
+    const f = fileRef('http://192.168.1.5/org/m/resolve/main/config.json');
+    expect(unreachable(f, new TypeError('Failed to fetch'), 'https://school.example/app/').message).toMatch(/^This page is served over https, so the browser does not let it fetch from a plain-http host \(http:\/\/192\.168\.1\.5\)/);
+    expect(unreachable(f, new TypeError('Failed to fetch'), 'http://school.lan/app/').message).toMatch(/^Could not reach http:\/\/192\.168\.1\.5/);
+    expect(unreachable(fileRef('http://127.0.0.1:7071/o/m/resolve/main/config.json'), 'x', 'https://school.example/').message).toMatch(/^Could not reach/);
+  });
+});
