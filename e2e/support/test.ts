@@ -185,6 +185,31 @@ export async function resetHubLog(request?: APIRequestContext): Promise<void> {
 }
 
 /**
+ * Turns the test hub's fault prefixes off (the host is "fixed") or back on. A test that fixes the
+ * host turns the faults back on in a `finally`.
+ */
+export async function setHubFaults(request: APIRequestContext, on: boolean): Promise<void> {
+  const res = await request.post(`${HUB_URL}/__faults/${on ? 'on' : 'off'}`);
+  if (res.status() !== 204) throw new Error(`POST /__faults/${on ? 'on' : 'off'}: ${res.status()}`);
+}
+
+/** The URLs in the browser's model cache (transformers.js' Cache API cache), for one model. */
+export async function cachedFiles(page: Page, model: string): Promise<string[]> {
+  return page.evaluate(async (m) => {
+    const cache = await caches.open('transformers-cache');
+    return (await cache.keys()).map((r) => r.url).filter((u) => u.includes(`/${m}/resolve/`));
+  }, model);
+}
+
+/** Switches the open hat to another Hub model by id, as a person would (Model → Another model…). */
+export async function useModel(page: Page, id: string): Promise<void> {
+  const field = page.getByRole('textbox', { name: /Hub model id/ });
+  if (!(await field.isVisible())) await page.getByRole('combobox', { name: 'Model' }).selectOption({ label: 'Another model from the Hub…' });
+  await field.fill(id);
+  await page.getByRole('button', { name: 'Use this model' }).click();
+}
+
+/**
  * Remembers the elements `locators` point at now; `check()` later asserts that each is still in the
  * page, the same element, not one re-created in its place (a press on a re-created button is lost).
  */

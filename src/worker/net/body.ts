@@ -2,6 +2,7 @@ import { checkLimits, CONFIG_LIMITS, LimitError } from '@/lib/limits';
 import { OnnxShapeError, OnnxStreamCheck } from '@/lib/onnx/stream-check';
 import { EngineError } from '../errors';
 import { brokeOff, damaged, stalled, tooBig, webPage, type FileRef } from './failures';
+import { reasonOf } from './scope';
 
 /*
  * A model file's body, read as it streams in: never more bytes than the file may have (a gzip bomb
@@ -164,11 +165,6 @@ export function within<T>(promise: Promise<T>, ms: number, signal: AbortSignal, 
   });
 }
 
-/** Why a signal ended: the stall or failure it was ended with, else a plain cancel. */
-export function reasonOf(signal: AbortSignal): unknown {
-  return signal.reason instanceof EngineError ? signal.reason : new EngineError('cancelled', 'Cancelled.');
-}
-
 export interface GuardOptions {
   file: FileRef;
   /** Most bytes the body may have. */
@@ -180,6 +176,8 @@ export interface GuardOptions {
   signal: AbortSignal;
   /** The host stopped: end the whole request (see NetScope.fail). */
   onStall(error: EngineError): void;
+  /** Every failure, as it happens (see NetScope.record: the reader may only see "Failed to fetch"). */
+  onError(error: unknown): void;
   /** The content failed its check (a cached copy is dropped here). */
   onInvalid?(): void;
 }
@@ -189,6 +187,7 @@ export function guardBody(body: ReadableStream<Uint8Array>, o: GuardOptions): Re
   const reader = body.getReader();
   let count = 0;
   const fail = async (error: unknown): Promise<never> => {
+    o.onError(error);
     await reader.cancel().catch(() => undefined);
     throw error;
   };

@@ -1,6 +1,7 @@
 import { CACHE_NAME } from '@/lib/model-cache';
 import { contentCheck, guardBody, kindOf } from './body';
 import { fileRef } from './failures';
+import { currentScope } from './scope';
 
 /*
  * The model cache as transformers.js sees it (env.customCache): the browser's Cache API, but a
@@ -47,6 +48,7 @@ export function checkedCache(open: () => Promise<ModelCache | undefined>): Model
         stallMs: NO_STALL,
         signal: new AbortController().signal,
         onStall: () => undefined,
+        onError: (error) => currentScope().record(error),
         onInvalid: drop,
       });
       return new Response(body, { status: response.status, headers: response.headers });

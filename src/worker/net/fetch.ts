@@ -1,8 +1,8 @@
 import { checkFileSize, fileLimit, LimitError } from '@/lib/limits';
 import { EngineError } from '../errors';
-import { contentCheck, expectedContent, guardBody, kindOf, reasonOf, within } from './body';
+import { contentCheck, expectedContent, guardBody, kindOf, within } from './body';
 import { fileRef, hostStatus, stalled, tooBig, unreachable, webPage } from './failures';
-import { currentScope } from './scope';
+import { currentScope, reasonOf } from './scope';
 
 /*
  * The one fetch the worker uses for model hosts (transformers.js gets it as env.fetch, the
@@ -15,6 +15,16 @@ import { currentScope } from './scope';
 const PASS_THROUGH = new Set([304, 401, 404, 416]);
 
 export async function guardedFetch(input: RequestInfo | URL, init: RequestInit = {}, base: typeof fetch = fetch): Promise<Response> {
+  const scope = currentScope();
+  try {
+    return await guarded(input, init, base);
+  } catch (error) {
+    scope.record(error);
+    throw error;
+  }
+}
+
+async function guarded(input: RequestInfo | URL, init: RequestInit, base: typeof fetch): Promise<Response> {
   const url = input instanceof Request ? input.url : String(input);
   const f = fileRef(url);
   const scope = currentScope();
@@ -68,6 +78,7 @@ export async function guardedFetch(input: RequestInfo | URL, init: RequestInit =
     stallMs: scope.stallMs,
     signal,
     onStall: (error) => scope.fail(error),
+    onError: (error) => scope.record(error),
   });
   return new Response(body, { status, statusText: response.statusText, headers: response.headers });
 }

@@ -125,6 +125,28 @@ describe('checkedCache', () => {
   });
 });
 
+describe('withNetScope', () => {
+  it('ends a request with the failure a guard recorded, not the "Failed to fetch" a browser hands the reader', async () => {
+    const read = withNetScope({}, async () => {
+      const response = await guardedFetch(url('huge-config-tiny-gpt2'));
+      // Chromium: a Response whose stream errored rejects arrayBuffer() with a bare TypeError.
+      await response.arrayBuffer().catch(() => {
+        throw new TypeError('Failed to fetch');
+      });
+    });
+    await expect(read).rejects.toMatchObject({ kind: 'too-big', message: expect.stringMatching(/n_layer is 100,000,000/) });
+  });
+
+  it('ends a cancelled request as cancelled, whatever the reader saw', async () => {
+    const cancel = new AbortController();
+    const read = withNetScope({ signal: cancel.signal }, async () => {
+      cancel.abort();
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(read).rejects.toMatchObject({ kind: 'cancelled' });
+  });
+});
+
 describe('messages', () => {
   it('says why an https page cannot reach a plain-http mirror on another machine', async () => {
     const { unreachable, fileRef } = await import('./failures');
