@@ -9,6 +9,8 @@
  *   silent-<name>        the connection is accepted and never answered
  *   trickle-<name>       headers, then one byte every 3 seconds
  *   redirect-<name>      every file redirected (302) to another host, where nothing answers
+ *   garbled-<name>       .onnx files whole in length and outline, the graph inside them scrambled:
+ *                        only the model runtime finds out (transformers.js then opens no model again)
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -17,9 +19,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 
-export type HostileFault = 'huge-config' | 'gzip-bomb' | 'truncated' | 'html' | 'silent' | 'trickle' | 'redirect' | `status-${number}`;
+export type HostileFault = 'huge-config' | 'gzip-bomb' | 'truncated' | 'html' | 'silent' | 'trickle' | 'redirect' | 'garbled' | `status-${number}`;
 
-export const HOSTILE_PREFIXES: readonly HostileFault[] = ['huge-config', 'gzip-bomb', 'truncated', 'html', 'silent', 'trickle', 'redirect'];
+export const HOSTILE_PREFIXES: readonly HostileFault[] = ['huge-config', 'gzip-bomb', 'truncated', 'html', 'silent', 'trickle', 'redirect', 'garbled'];
 /** Where redirect- sends every file: another host (127.0.0.2 is this machine too), on a port nothing listens on. */
 export const ELSEWHERE = 'http://127.0.0.2:2';
 /** `status-403-<name>`: the fault and the rest of the name. */
@@ -82,6 +84,12 @@ export async function serveHostile(
     res.end();
     return 200;
   }
+  if (name.endsWith('.onnx') && faults.includes('garbled')) {
+    const body = garble(await readFile(file));
+    res.writeHead(200, { ...headers, 'Content-Type': 'application/octet-stream', 'Content-Length': String(body.length) });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return 200;
+  }
   if (name === 'config.json' && faults.includes('huge-config')) {
     const config = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     for (const key of LAYER_KEYS) if (key in config) config[key] = ABSURD_LAYERS;
@@ -101,6 +109,34 @@ export async function serveHostile(
     return 200;
   }
   return undefined;
+}
+
+/**
+ * An ONNX file with its top-level fields intact (so it streams in as a whole model) but the graph
+ * (field 7) filled with 0xff: no valid protobuf inside. Top-level tags and lengths are varints.
+ */
+export function garble(onnx: Buffer): Buffer {
+  const out = Buffer.from(onnx);
+  const varint = (at: number): [number, number] => {
+    let value = 0;
+    for (let shift = 0, i = at; ; shift += 7, i++) {
+      value += (out[i]! & 0x7f) * 2 ** shift;
+      if (!(out[i]! & 0x80)) return [value, i + 1];
+    }
+  };
+  for (let at = 0; at < out.length; ) {
+    const [tag, next] = varint(at);
+    const wire = tag % 8;
+    if (wire === 0) at = varint(next)[1];
+    else if (wire === 1) at = next + 8;
+    else if (wire === 5) at = next + 4;
+    else {
+      const [length, start] = varint(next);
+      if (Math.floor(tag / 8) === 7) out.fill(0xff, start, start + length);
+      at = start + length;
+    }
+  }
+  return out;
 }
 
 function* blanks(total: number): Generator<Buffer> {

@@ -391,3 +391,19 @@ describe('hostile faults', () => {
     expect(again.status).toBe(500);
   });
 });
+
+describe('garbled', () => {
+  it('keeps an ONNX file whole in outline, with a graph no protobuf reader accepts', async () => {
+    const { garble } = await import('./hostile.ts');
+    const { serializeModel, GraphBuilder, decodeModel } = await import('../../src/lib/onnx/graph-builder.ts');
+    const { checkOnnxBytes } = await import('../../src/lib/onnx/stream-check.ts');
+    const g = new GraphBuilder('g');
+    g.node('Identity', [g.input('x', 'float32', [1])], {}, 'y');
+    g.output('y', 'float32', [1]);
+    const model = Buffer.from(serializeModel(g.toModel({ doc: 'garble me' })));
+    const bad = garble(model);
+    expect(bad.length).toBe(model.length);
+    expect(() => checkOnnxBytes(bad)).not.toThrow();
+    expect(() => decodeModel(bad)).toThrow();
+  });
+});
