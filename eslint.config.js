@@ -1,15 +1,54 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import playwright from 'eslint-plugin-playwright';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const transformers = {
-  name: '@huggingface/transformers',
-  message: 'Only the worker (src/worker/**) and hat adapters (src/hats/*/adapter.ts) may import transformers.js (DESIGN.md §1).',
+const ROOT = import.meta.dirname;
+
+/*
+ * The main thread never loads the model runtimes (DESIGN.md §1): only the worker (src/worker/**) and
+ * hat adapters (src/hats/<id>/adapter.ts) may, plus tests and the fixture builders that run in Node.
+ */
+const runtimes = {
+  group: ['@huggingface/transformers', '@huggingface/transformers/*', 'onnxruntime-web', 'onnxruntime-web/*'],
+  message: 'Only the worker (src/worker/**) and hat adapters (src/hats/*/adapter.ts) may import transformers.js or ONNX Runtime (DESIGN.md §1).',
 };
-const ort = { name: 'onnxruntime-web', message: 'ONNX Runtime runs in the worker only.' };
+
+/*
+ * Folder-keyed boundaries (docs/DESIGN.md §6). Every hat folder gets its own zone, read from disk, so a
+ * new hat is covered without touching this file.
+ */
+const hatIds = readdirSync(`${ROOT}/src/hats`, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const zones = [
+  { target: './src/hats', from: './src/app', message: 'A hat never reaches into the shell: it gets what it needs as props.' },
+  // Per hat folder (the files beside them in src/hats, such as tests over every hat, are not a hat).
+  ...hatIds.flatMap((id) => [
+    {
+      target: `./src/hats/${id}`,
+      from: './src/hats',
+      except: [`./${id}`, './types.ts', './testing.ts'],
+      message: 'A hat imports nothing from another hat, nor the registry: shared code moves to src/lib or src/components.',
+    },
+    { target: `./src/hats/${id}`, from: './src/worker', except: ['./sdk'], message: 'A hat imports the worker only through @/worker/sdk.' },
+  ]),
+  {
+    target: './src/lib',
+    from: ['./src/app', './src/engine', './src/worker', './src/hats', './src/components'],
+    message: 'src/lib is the bottom layer: it imports nothing from the app, engine, worker, hats or components.',
+  },
+  { target: './src/engine', from: ['./src/worker', './src/app'], message: 'The engine (protocol and client) is shared by both ends: it imports neither the worker nor the app.' },
+  { target: './src/components', from: './src/app', message: 'Components take props: they import nothing from the app.' },
+  { target: './src/components/ui', from: './src/components', except: ['./ui'], message: 'components/ui holds the small building blocks: they import no bigger component.' },
+  { target: './src/worker', from: ['./src/app', './src/components'], message: 'The worker imports no page code.' },
+];
+
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-e2e-*', 'node_modules', 'fixtures/models', 'test-results', 'test-results-*', 'playwright-report', 'bench-results', 'bench-models'] },
@@ -24,45 +63,25 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y, 'import-x': importX },
+    settings: {
+      // TypeScript files are parsed for the cycle check too (without these it silently skips them).
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: `${ROOT}/tsconfig.app.json` })],
+    },
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [transformers, ort] }],
+      'no-restricted-imports': ['error', { patterns: [runtimes] }],
+      'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones }],
+      'import-x/no-cycle': 'error',
     },
   },
   {
-    // The worker side: the only place transformers.js is allowed.
+    // The worker side, and code that only runs in Node (tests, fixture builders, the ONNX graph builders they use).
     files: ['src/worker/**/*.ts', 'src/hats/*/adapter.ts', 'src/**/*.test.ts', 'src/hats/*/fixture.ts', 'src/lib/onnx/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
-  },
-  {
-    files: ['src/lib/**/*.ts', 'src/components/ui/**/*.tsx'],
-    ignores: ['src/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [transformers, ort],
-          patterns: [{ group: ['@/app/*', '@/hats/*', '@/worker/*', '@/components/*', '!@/components/ui/*'], message: 'lib/ and components/ui/ import no app code.' }],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/hats/*/*.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [transformers, ort],
-          patterns: [
-            { group: ['@/app/*'], message: 'Hat UI files take props only: no store imports.' },
-            { group: ['@/hats/*/*', '../*', '!@/hats/types', '!@/hats/testing'], message: 'A hat imports nothing from another hat.' },
-          ],
-        },
-      ],
-    },
   },
   {
     files: ['e2e/**/*.ts'],

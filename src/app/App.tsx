@@ -1,24 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { HatPicker } from '@/components/HatPicker';
 import { Notices } from '@/components/Notices';
 import { PickGuide } from '@/components/PickGuide';
 import { hats } from '@/hats/registry';
-import { currentStep, initClassroom, useClassroom } from './classroom/classroom-store';
+import { useApp, useAppStore } from './app-context';
+import { currentStep } from './classroom/classroom-slice';
 import { LessonBar } from './classroom/LessonBar';
 import { LessonBuilder } from './classroom/LessonBuilder';
 import { PresenterHints, PresenterToggle, SpotlightShade } from './classroom/PresenterControls';
 import { QrDialog } from './classroom/QrDialog';
 import { useClassroomKeys } from './classroom/use-classroom-keys';
-import { getController } from './engine-instance';
 import { HatView } from './HatView';
 import { ConnectionStatus } from './offline/ConnectionStatus';
 import { SettingsPanel } from './SettingsPanel';
 import { ShareButton } from './ShareButton';
-import { currentHat, useApp } from './store';
-import { currentUrl, useUrlSync } from './use-url-sync';
-
-// Before the first render and before the controller starts: a lesson link decides the first hat and model.
-initClassroom(typeof location === 'undefined' ? '' : location.search);
+import { currentUrl } from './address';
+import { currentHat } from './store';
 
 type Panel = 'none' | 'guide' | 'settings' | 'lesson';
 
@@ -27,17 +24,14 @@ export function App() {
   const selectHat = useApp((s) => s.selectHat);
   const notices = useApp((s) => s.notices);
   const dismiss = useApp((s) => s.dismiss);
-  const presenter = useClassroom((s) => s.presenter);
-  const stepIndex = useClassroom((s) => s.open?.index);
-  const brokenStep = useClassroom((s) => currentStep(s)?.ok === false);
+  const presenter = useApp((s) => s.presenter);
+  const stepIndex = useApp((s) => s.open?.index);
+  const brokenStep = useApp((s) => currentStep(s)?.ok === false);
+  const store = useAppStore();
   const [panel, setPanel] = useState<Panel>('none');
   const [qr, setQr] = useState<string | null>(null);
   const toggle = (p: Panel) => setPanel(panel === p ? 'none' : p);
-  useUrlSync();
   useClassroomKeys();
-  useEffect(() => {
-    getController();
-  }, []);
   const hat = currentHat({ hatId });
   // Settings and the builder are the teacher's desk, not the projection.
   const shown = presenter && (panel === 'settings' || panel === 'lesson') ? 'none' : panel;
@@ -66,7 +60,7 @@ export function App() {
             </>
           )}
           <PresenterToggle />
-          <button type="button" className="btn" onClick={() => setQr(currentUrl())}>
+          <button type="button" className="btn" onClick={() => setQr(currentUrl(store.getState()))}>
             QR code
           </button>
           <ShareButton />

@@ -1,14 +1,14 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import type { HatDefinition } from '@/hats/types';
 import { TokensView } from '@/components/TokensView';
 import { RunBadge } from '@/components/RunBadge';
-import { getController } from './engine-instance';
+import { HatHeader } from './HatHeader';
 import { hatStatus } from './hat-status';
 import { ModelBar } from './ModelBar';
 import { RunControls } from './RunControls';
-import { useClassroom } from './classroom/classroom-store';
-import { StepInputs, useLockedChange } from './classroom/StepInputs';
-import { currentChoice, useApp } from './store';
+import { useApp, useController } from './app-context';
+import { StepInputs } from './classroom/StepInputs';
+import { currentChoice, inputProblem } from './store';
 
 const loadingPanel = <p className="text-sm text-stone-500">Opening…</p>;
 
@@ -16,15 +16,15 @@ export function HatView({ hat }: { hat: HatDefinition }) {
   const choice = useApp(currentChoice);
   const model = useApp((s) => s.model);
   const run = useApp((s) => s.run);
-  // In a lesson step, params the teacher locked stay as they were set.
-  const setParams = useLockedChange(hat, useApp((s) => s.setParams));
-  const spotlight = useClassroom((s) => s.spotlight);
+  // In a lesson step, params the teacher locked stay as they were set (the store sees to it).
+  const setParams = useApp((s) => s.setParams);
+  const spotlight = useApp((s) => s.spotlight);
+  const problem = useApp(inputProblem);
   const status = hatStatus(model, run);
   const facts = model.info?.facts;
-  const problem = hat.validate(choice.params, facts, setParams);
   const { Form, Output, Explainer } = hat;
   const result = run.result;
-  const controller = getController();
+  const controller = useController();
   const { actions } = controller;
   // A streaming hat shows its latest partial while it runs, else the last result.
   const shown = run.phase === 'running' && run.partial !== undefined ? run.partial : result?.output;
@@ -32,30 +32,25 @@ export function HatView({ hat }: { hat: HatDefinition }) {
   useEffect(() => {
     if (result) performance.mark('hw:result-rendered');
   }, [result]);
+  // The same element while the input stays the same: a new answer re-renders the output, not the form.
+  const form = useMemo(
+    () => (
+      <Suspense fallback={loadingPanel}>
+        <Form params={choice.params} onChange={setParams} facts={facts} modelId={choice.model} actions={actions} />
+      </Suspense>
+    ),
+    [Form, choice.params, choice.model, setParams, facts, actions],
+  );
 
   return (
     <section data-testid="hat-view" data-status={status} data-hat={hat.id} aria-labelledby="hat-title" className="flex flex-col gap-4">
-      <div className="panel flex flex-col gap-2">
-        <div className="flex flex-wrap items-baseline gap-x-3">
-          <h2 id="hat-title" className="text-xl font-semibold">
-            <span aria-hidden="true">{hat.icon} </span>
-            {hat.title}
-          </h2>
-          <code className="text-sm text-stone-500">{hat.autoClass}</code>
-        </div>
-        <p>{hat.purpose}</p>
-        <p className="text-sm italic text-stone-600 dark:text-stone-400" data-testid="miya-tip">
-          <span aria-hidden="true">🐈‍⬛ </span>Miya&apos;s hat tip: {hat.tip}
-        </p>
-      </div>
+      <HatHeader hat={hat} />
       <ModelBar hat={hat} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="flex min-w-0 flex-col gap-4">
           <div className="panel">
             <StepInputs hat={hat} params={choice.params}>
-              <Suspense fallback={loadingPanel}>
-                <Form params={choice.params} onChange={setParams} facts={facts} modelId={choice.model} actions={actions} />
-              </Suspense>
+              {form}
             </StepInputs>
             <RunControls hat={hat} status={status} stopping={run.stopping === true} blocked={problem !== null} onRun={controller.runNow} onStop={controller.stop} />
             {problem && (

@@ -1,20 +1,22 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { DevicePreference, Dtype, DtypePreference } from '@/engine/protocol';
 import type { HatDefinition } from '@/hats/types';
 import { formatBytes } from '@/lib/format';
-import { getController } from './engine-instance';
 import { ModelStatus } from './ModelStatus';
 import { useStepRules } from './classroom/StepInputs';
 import { modelSize, smallestFirst, useSmallDevice } from './classroom/use-small-device';
 import { isModelId } from './share-link';
-import { currentChoice, useApp } from './store';
+import { useApp, useController } from './app-context';
+import { currentChoice } from './store';
 
 const OTHER = '__other__';
 
-export function ModelBar({ hat }: { hat: HatDefinition }) {
+/** Model, dtype and device, and the model's status; it reads the store itself, so a new run's answer does not re-render it. */
+export const ModelBar = memo(function ModelBar({ hat }: { hat: HatDefinition }) {
   const choice = useApp(currentChoice);
   const model = useApp((s) => s.model);
   const update = useApp((s) => s.updateChoice);
+  const controller = useController();
   const ids = { model: useId(), dtype: useId(), device: useId(), other: useId() };
   const curated = hat.models.find((m) => m.id === choice.model);
   const [other, setOther] = useState(curated ? '' : choice.model);
@@ -146,7 +148,7 @@ export function ModelBar({ hat }: { hat: HatDefinition }) {
           )}
         </form>
       )}
-      <ModelStatus model={model} modelId={choice.model} onRetry={() => getController().retry()} onLoad={() => getController().loadNow()} />
+      <ModelStatus model={model} modelId={choice.model} onRetry={controller.retry} onLoad={controller.loadNow} />
     </div>
   );
-}
+});

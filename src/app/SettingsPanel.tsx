@@ -5,7 +5,7 @@ import { useIsolation } from './offline/hooks';
 import { isolationText } from './offline/isolation';
 import { MirrorNeeds } from './offline/MirrorNeeds';
 import { BUILD_HOST, isHostUrl } from './settings';
-import { useApp } from './store';
+import { useApp } from './app-context';
 
 export function SettingsPanel({ onClose }: { onClose: () => void }) {
   const settings = useApp((s) => s.settings);

@@ -1,7 +1,16 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppProvider } from './app-context';
 import { ShareButton } from './ShareButton';
+import { createAppStore } from './store';
+
+const renderButton = () =>
+  render(
+    <AppProvider store={createAppStore()}>
+      <ShareButton />
+    </AppProvider>,
+  );
 
 // jsdom's page is http://localhost:3000/, and it has no clipboard: the link is offered to copy by hand.
 describe('Copy share link on a localhost page', () => {
@@ -12,7 +21,7 @@ describe('Copy share link on a localhost page', () => {
 
   it('warns that other devices cannot open the link, and says how to share it', () => {
     vi.stubEnv('VITE_PUBLIC_URL', '');
-    render(<ShareButton />);
+    renderButton();
     fireEvent.click(screen.getByRole('button', { name: 'Copy share link' }));
     expect(screen.getByRole('textbox', { name: /Copy it by hand/ })).toHaveProperty('value', expect.stringMatching(/^http:\/\/localhost:3000\/\?v=1/));
     const warning = screen.getByTestId('link-warning');
@@ -23,7 +32,7 @@ describe('Copy share link on a localhost page', () => {
 
   it('offers the same link on the published site when the build names one', () => {
     vi.stubEnv('VITE_PUBLIC_URL', 'https://school.example/wardrobe/');
-    render(<ShareButton />);
+    renderButton();
     fireEvent.click(screen.getByRole('button', { name: 'Copy share link' }));
     const local = (screen.getByRole('textbox', { name: /Copy it by hand/ }) as HTMLInputElement).value;
     fireEvent.click(screen.getByRole('button', { name: 'Copy the published link' }));

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { LinkWarning } from './LinkWarning';
-import { shareUrl } from './use-url-sync';
+import { shareUrl } from './address';
+import { useAppStore } from './app-context';
 
 export function ShareButton() {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [url, setUrl] = useState('');
+  const store = useAppStore();
   const copy = (link: string) => {
     setUrl(link);
     if (!navigator.clipboard) return setState('failed');
@@ -15,7 +17,7 @@ export function ShareButton() {
   };
   return (
     <span className="flex flex-wrap items-center gap-2">
-      <button type="button" className="btn-primary" onClick={() => copy(shareUrl())}>
+      <button type="button" className="btn-primary" onClick={() => copy(shareUrl(store.getState()))}>
         Copy share link
       </button>
       <span role="status" className="text-xs">

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InferenceClient, type WorkerLike } from '@/engine/client';
 import type { InspectInfo, LoadedInfo, WorkerRequest, WorkerResponse } from '@/engine/protocol';
-import { startController } from './controller';
-import { useApp } from './store';
+import { createController, DEBOUNCE_MS } from './controller';
+import { createAppStore } from './store';
 
 /** A worker that answers inspect and load at once and lets the test drive each run. */
 function fakeWorker() {
@@ -53,33 +53,33 @@ async function until(check: () => boolean): Promise<void> {
 }
 
 describe('Stop', () => {
-  useApp.getState().selectHat('causal-lm');
+  const store = createAppStore({ search: '?hat=causal-lm' });
   const fake = fakeWorker();
-  const controller = startController(new InferenceClient(fake.worker));
+  const controller = createController(new InferenceClient(fake.worker), store);
 
   it('asks the worker to stop the run in flight and says "stopping" until the answer comes', async () => {
     await until(() => fake.runs().length === 1); // on-demand: one run when the model is ready
     const run = fake.runs()[0]!;
-    expect(useApp.getState().run.phase).toBe('running');
+    expect(store.getState().run.phase).toBe('running');
     controller.stop();
     controller.stop(); // a second press (pointer down, then click) sends nothing more
     expect(fake.sent.filter((m) => m.type === 'stop')).toEqual([expect.objectContaining({ target: run.id })]);
-    expect(useApp.getState().run).toMatchObject({ phase: 'running', stopping: true });
+    expect(store.getState().run).toMatchObject({ phase: 'running', stopping: true });
     fake.reply({ type: 'partial', id: run.id, output: { steps: 2 } });
-    await new Promise((resolve) => setTimeout(resolve, 80)); // partials are drawn at most every 50 ms
-    expect(useApp.getState().run).toMatchObject({ phase: 'running', stopping: true, partial: { steps: 2 } });
+    await until(() => store.getState().run.partial !== undefined);
+    expect(store.getState().run).toMatchObject({ phase: 'running', stopping: true, partial: { steps: 2 } });
     fake.reply({ type: 'result', id: run.id, output: { steps: 2 }, stats: { ms: 1, device: 'wasm', dtype: 'q8', stopped: true } });
-    await until(() => useApp.getState().run.phase === 'ready');
-    expect(useApp.getState().run.stopping).toBeUndefined();
-    expect(useApp.getState().run.result?.stats.stopped).toBe(true);
+    await until(() => store.getState().run.phase === 'ready');
+    expect(store.getState().run.stopping).toBeUndefined();
+    expect(store.getState().run.result?.stats.stopped).toBe(true);
   });
 
   it('a press before the run reaches the worker means it never starts', async () => {
     const before = fake.runs().length;
     controller.runNow();
-    expect(useApp.getState().run.phase).toBe('running');
+    expect(store.getState().run.phase).toBe('running');
     controller.stop();
-    expect(useApp.getState().run.phase).toBe('ready');
+    expect(store.getState().run.phase).toBe('ready');
     await settle();
     await settle();
     expect(fake.runs().length).toBe(before);
@@ -90,6 +90,57 @@ describe('Stop', () => {
     const sent = fake.sent.length;
     controller.stop();
     expect(fake.sent.length).toBe(sent);
-    expect(useApp.getState().run.phase).toBe('ready');
+    expect(store.getState().run.phase).toBe('ready');
+  });
+});
+
+describe('one keystroke', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('sends exactly one run after the typing pause, and settles once when it has answered', async () => {
+    const store = createAppStore({ search: '?hat=sequence-classification' });
+    const fake = fakeWorker();
+    const controller = createController(new InferenceClient(fake.worker), store);
+    await until(() => fake.runs().length === 1); // the run once the model is ready
+    fake.reply({ type: 'result', id: fake.runs()[0]!.id, output: [], stats: { ms: 1, device: 'wasm', dtype: 'q8' } });
+    await until(() => store.getState().run.phase === 'ready');
+    await settle(); // that first run settles too
+    let settled = 0;
+    controller.onSettled(() => settled++);
+    const before = fake.sent.length;
+
+    vi.useFakeTimers();
+    store.getState().setParams({ text: 'a great film', text_pair: '' });
+    expect(store.getState().run.phase).toBe('running');
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS - 1);
+    expect(fake.sent.length).toBe(before);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fake.sent.slice(before)).toEqual([expect.objectContaining({ type: 'run', params: { text: 'a great film', text_pair: '' } })]);
+    // The address is rewritten once the run has answered, not while it runs.
+    expect(settled).toBe(0);
+    fake.reply({ type: 'result', id: fake.runs().at(-1)!.id, output: [], stats: { ms: 1, device: 'wasm', dtype: 'q8' } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toBe(1);
+    expect(fake.sent.slice(before)).toHaveLength(1);
+  });
+
+  it('keys typed within the pause make one run of the last text', async () => {
+    const store = createAppStore({ search: '?hat=sequence-classification' });
+    const fake = fakeWorker();
+    createController(new InferenceClient(fake.worker), store);
+    await until(() => fake.runs().length === 1);
+    const before = fake.sent.length;
+
+    vi.useFakeTimers();
+    for (const text of ['a', 'a g', 'a gr']) {
+      store.getState().setParams({ text, text_pair: '' });
+      await vi.advanceTimersByTimeAsync(DEBOUNCE_MS / 2);
+    }
+    await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
+    // The first run had not answered yet: it is cancelled, and only the newest text runs.
+    expect(fake.sent.slice(before).map((m) => m.type)).toEqual(['cancel', 'run']);
+    expect(fake.runs().at(-1)).toMatchObject({ params: { text: 'a gr' } });
   });
 });

@@ -1,32 +1,25 @@
-import { EngineFailure, type InferenceClient, type RunResult } from '@/engine/client';
-import { LatestRunner } from '@/engine/latest-runner';
-import type { ModelSpec, WorkerError } from '@/engine/protocol';
+import { EngineFailure, Lane, type InferenceClient } from '@/engine/client';
+import type { LoadedInfo, ModelSpec, WorkerError } from '@/engine/protocol';
 import type { HatActions } from '@/hats/types';
-import { currentChoice, currentHat, useApp, type AppState } from './store';
+import { MB } from '@/lib/format';
+import { currentChoice, currentHat, inputProblem, type AppState, type AppStore } from './store';
 
-/** Typing re-runs the model after this pause (ms). */
+/** Typing re-runs the model (and rewrites the address) after this pause (ms): the page's one debounce. */
 export const DEBOUNCE_MS = 250;
-/*
- * [1] A fast model streams partials faster than the page can draw them. Rendering each one queues
- *     them up behind each other: the page falls seconds behind the worker and a click on Stop lands
- *     after the run has ended. Partials are coalesced instead: the newest wins, drawn at most this often (ms).
- */
-const PARTIAL_MS = 50;
-const MB = 1024 * 1024;
 
 export function toWorkerError(error: unknown): WorkerError {
   if (error instanceof EngineFailure) return error.error;
   return { kind: 'internal', message: 'Something went wrong.', detail: error instanceof Error ? error.message : String(error) };
 }
 
+const cancelled = (error: unknown) => toWorkerError(error).kind === 'cancelled';
+
 function specOf(s: AppState): ModelSpec {
   const choice = currentChoice(s);
   return { hat: s.hatId, model: choice.model, dtype: choice.dtype, device: choice.device, host: s.settings.host };
 }
 
-function keyOf(spec: ModelSpec): string {
-  return JSON.stringify(spec);
-}
+const keyOf = (spec: ModelSpec) => JSON.stringify(spec);
 
 export interface Controller {
   /** Inspect and (when allowed) load the current model again, e.g. after a failure. */
@@ -37,114 +30,119 @@ export interface Controller {
   runNow(): void;
   /** Ask the run in flight to finish early and show what it has (streaming hats). */
   stop(): void;
+  /** Calls `listener` each time the input has settled: the typing pause is over and its run, if any, has answered. */
+  onSettled(listener: () => void): () => void;
   /** One-off requests from a hat's own UI to its adapter (see HatActions). */
   actions: HatActions;
 }
 
-/** Wires the store to the worker: inspect → load → run, re-running on input changes. */
-export function startController(client: InferenceClient, store = useApp): Controller {
+/**
+ * Wires the store to the worker: inspect → load → run, re-running on input changes. Started once by
+ * main.tsx. Which answer counts is decided in one place, the client's lanes: one for the model
+ * (inspect, then load), one for runs; a newer request cancels the older one in its lane.
+ */
+export function createController(client: InferenceClient, store: AppStore): Controller {
   const get = store.getState;
-  let specKey = '';
-  let token = 0;
+  const model = new Lane(client);
+  const runs = new Lane(client);
+  const settledListeners = new Set<() => void>();
+  let specKey = keyOf(specOf(get()));
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let inFlight: number | undefined;
-  let latestPartial: { id: number; partial: unknown } | undefined;
-  let partialTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The pause ends in a run (not only in writing the address). */
+  let runWhenSettled = false;
 
-  const runner = new LatestRunner<{ spec: ModelSpec; params: unknown }, RunResult>(
-    ({ spec, params }) => {
-      // Marks let `npm run bench` time runs through the whole app without hooks of its own.
-      performance.mark('hw:run-sent');
-      const mine = token;
-      const request = client.run(spec, params, {
-        onReady: (info) => {
-          if (mine !== token) return;
-          const m = get().model;
-          if (m.info?.key !== info.key) get().setModel({ ...m, phase: 'ready', info });
-          if (info.fallback) get().notify(info.fallback, 'warning');
-        },
-        onPartial: (partial) => {
-          // Only the newest run streams into the page; an older one finishing is dropped anyway.
-          if (mine !== token || runner.hasWaiting) return;
-          // [1] Keep only the latest partial and render it at most every PARTIAL_MS.
-          latestPartial = { id: request.id, partial };
-          partialTimer ??= setTimeout(() => {
-            partialTimer = undefined;
-            const p = latestPartial;
-            latestPartial = undefined;
-            if (p && p.id === inFlight && mine === token) get().setRun({ ...get().run, phase: 'running', partial: p.partial });
-          }, PARTIAL_MS);
-        },
-      });
-      inFlight = request.id;
-      return request.promise.finally(() => {
-        if (inFlight === request.id) inFlight = undefined;
-      });
-    },
-    (result) => get().setRun({ phase: 'ready', result }),
-    (error) => {
-      const e = toWorkerError(error);
-      if (e.kind !== 'cancelled') get().setRun({ phase: 'error', error: e, result: get().run.result });
-    },
-  );
-
-  function problem(): boolean {
-    const s = get();
-    return currentHat(s).validate(currentChoice(s).params, s.model.info?.facts, () => undefined) !== null;
+  function ready(info: LoadedInfo): void {
+    const m = get().model;
+    if (m.info?.key !== info.key) get().setModel({ ...m, phase: 'ready', info });
+    if (info.fallback) get().notify(info.fallback, 'warning');
   }
 
-  function requestRun(delay: number): void {
+  /** Sends the current input; the promise settles once its answer is in the store. */
+  function send(): Promise<void> | undefined {
+    const s = get();
+    if (s.model.phase !== 'ready' || inputProblem(s) !== null) return undefined;
+    // Marks let `npm run bench` time runs through the whole app without hooks of its own.
+    performance.mark('hw:run-sent');
+    const { promise } = runs.send((c) =>
+      c.run(specOf(s), currentChoice(s).params, {
+        onReady: ready,
+        onPartial: (partial) => get().setRun({ ...get().run, phase: 'running', partial }),
+      }),
+    );
+    return promise.then(
+      (result) => get().setRun({ phase: 'ready', result }),
+      (error: unknown) => {
+        if (!cancelled(error)) get().setRun({ phase: 'error', error: toWorkerError(error), result: get().run.result });
+      },
+    );
+  }
+
+  const settled = () => {
+    for (const listener of settledListeners) listener();
+  };
+
+  /**
+   * The one debounce: after `delay` the model runs (when `run`), and the input counts as settled.
+   * [1] Settled listeners (the address bar) hear of it once the run has answered, in a task of their
+   *     own: rewriting the address makes the browser work too, and on two cores that work slowed
+   *     the model's run by several milliseconds when it came at the same moment.
+   */
+  function settleAfter(delay: number, run: boolean): void {
     clearTimeout(timer);
-    const s = get();
-    if (s.model.phase !== 'ready') return;
-    if (problem()) {
-      runner.reset();
-      s.setRun({ phase: 'idle' });
-      return;
-    }
-    s.setRun({ ...s.run, phase: 'running', error: undefined, partial: undefined });
-    const spec = specOf(s);
-    const params = currentChoice(s).params;
-    timer = setTimeout(() => runner.submit({ spec, params }), delay);
+    if (run) runWhenSettled = showRunning();
+    timer = setTimeout(() => {
+      timer = undefined;
+      const go = runWhenSettled;
+      runWhenSettled = false;
+      const answered = go ? send() : undefined;
+      if (answered) void answered.then(() => setTimeout(settled, 0)); // [1]
+      else settled();
+    }, delay);
   }
 
-  async function load(mine: number): Promise<void> {
+  /** The output dims at once while the pause runs; input that cannot run clears it instead. */
+  function showRunning(): boolean {
+    const s = get();
+    if (s.model.phase !== 'ready') return false;
+    if (inputProblem(s) !== null) {
+      runs.drop();
+      s.setRun({ phase: 'idle' });
+      return false;
+    }
+    s.setRun({ ...s.run, phase: 'running', error: undefined, partial: undefined, stopping: undefined });
+    return true;
+  }
+
+  async function load(): Promise<void> {
     const spec = specOf(get());
     const inspect = get().model.inspect;
     get().setModel({ phase: 'loading', inspect, progress: { loaded: 0, total: inspect?.totalBytes ?? 0 } });
     try {
-      const info = await client.load(spec, {
-        onProgress: (progress) => {
-          if (mine === token) get().setModel({ ...get().model, progress });
-        },
-      }).promise;
-      if (mine !== token) return;
+      const info = await model.send((c) => c.load(spec, { onProgress: (progress) => get().setModel({ ...get().model, progress }) })).promise;
       get().setModel({ phase: 'ready', inspect, info });
       if (info.fallback) get().notify(info.fallback, 'warning');
-      requestRun(0);
+      settleAfter(0, true);
     } catch (error) {
-      if (mine === token) get().setModel({ phase: 'error', inspect, error: toWorkerError(error) });
+      if (!cancelled(error)) get().setModel({ phase: 'error', inspect, error: toWorkerError(error) });
     }
   }
 
   async function prepare(): Promise<void> {
-    const mine = ++token;
     clearTimeout(timer);
-    runner.reset();
+    runWhenSettled = false;
     // The worker need not finish a run for a model that is no longer wanted.
-    if (inFlight !== undefined) client.cancel(inFlight);
+    runs.drop();
     const s = get();
     s.setRun({ phase: 'idle' });
     s.setModel({ phase: 'inspecting' });
     try {
-      const inspect = await client.inspect(specOf(s)).promise;
-      if (mine !== token) return;
+      const inspect = await model.send((c) => c.inspect(specOf(s))).promise;
       for (const note of inspect.notes) get().notify(note, 'warning');
       const tooBig = !inspect.cached && inspect.totalBytes > get().settings.autoLoadMB * MB;
       get().setModel({ phase: tooBig ? 'awaiting' : 'loading', inspect });
-      if (!tooBig) await load(mine);
+      if (!tooBig) await load();
     } catch (error) {
-      if (mine === token) get().setModel({ phase: 'error', error: toWorkerError(error) });
+      if (!cancelled(error)) get().setModel({ phase: 'error', error: toWorkerError(error) });
     }
   }
 
@@ -155,10 +153,10 @@ export function startController(client: InferenceClient, store = useApp): Contro
       void prepare();
       return;
     }
-    const live = (currentHat(s).runMode ?? 'live') === 'live';
-    if (live && currentChoice(s).params !== currentChoice(prev).params) requestRun(DEBOUNCE_MS);
+    // A lesson step opened on the same model: it runs at once, like a fresh link.
+    if (s.opened !== prev.opened) return settleAfter(0, true);
+    if (currentChoice(s).params !== currentChoice(prev).params) settleAfter(DEBOUNCE_MS, (currentHat(s).runMode ?? 'live') === 'live');
   });
-  specKey = keyOf(specOf(get()));
   void prepare();
 
   const actions: HatActions = {
@@ -174,21 +172,24 @@ export function startController(client: InferenceClient, store = useApp): Contro
 
   return {
     retry: () => void prepare(),
-    loadNow: () => void load(token),
-    runNow: () => requestRun(0),
+    loadNow: () => void load(),
+    runNow: () => settleAfter(0, true),
     stop: () => {
       const run = get().run;
       if (run.phase !== 'running' || run.stopping) return;
-      if (inFlight !== undefined) {
+      if (runs.current !== undefined) {
         // The worker finishes the step it is on and answers with what it has (stats.stopped).
-        client.stop(inFlight);
+        client.stop(runs.current);
         get().setRun({ ...run, stopping: true });
         return;
       }
-      // Pressed before the run reached the worker (it waits for its timer): it never starts.
-      clearTimeout(timer);
-      runner.reset();
+      // Pressed before the run reached the worker (it waits for the pause to end): it never starts.
+      runWhenSettled = false;
       get().setRun({ phase: run.result ? 'ready' : 'idle', result: run.result });
+    },
+    onSettled(listener) {
+      settledListeners.add(listener);
+      return () => settledListeners.delete(listener);
     },
     actions,
   };

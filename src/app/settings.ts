@@ -21,9 +21,12 @@ export function isHostUrl(value: string): boolean {
   }
 }
 
-export function loadSettings(): Settings {
+/** The browser's storage, or none (private mode, tests in Node). */
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'> | undefined;
+
+export function loadSettings(storage: KeyValueStorage): Settings {
   try {
-    const raw = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<Settings>;
+    const raw = JSON.parse(storage?.getItem(KEY) ?? '{}') as Partial<Settings>;
     return {
       host: typeof raw.host === 'string' && isHostUrl(raw.host) ? raw.host : defaultSettings.host,
       autoLoadMB: typeof raw.autoLoadMB === 'number' && raw.autoLoadMB >= 0 ? raw.autoLoadMB : defaultSettings.autoLoadMB,
@@ -33,10 +36,31 @@ export function loadSettings(): Settings {
   }
 }
 
-export function saveSettings(settings: Settings): void {
+export function saveSettings(storage: KeyValueStorage, settings: Settings): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify(settings));
+    storage?.setItem(KEY, JSON.stringify(settings));
   } catch {
     // Private mode or full storage: the settings still hold for this visit.
   }
+}
+
+/** The settings slice of the page's store. */
+export interface SettingsSlice {
+  settings: Settings;
+  setSettings(patch: Partial<Settings>): void;
+}
+
+export function settingsSlice(
+  storage: KeyValueStorage,
+  set: (partial: Pick<SettingsSlice, 'settings'>) => void,
+  get: () => SettingsSlice,
+): SettingsSlice {
+  return {
+    settings: loadSettings(storage),
+    setSettings(patch) {
+      const settings = { ...get().settings, ...patch };
+      saveSettings(storage, settings);
+      set({ settings });
+    },
+  };
 }

@@ -1,102 +1,36 @@
-import { create } from 'zustand';
-import type { Progress, RunResult } from '@/engine/client';
-import type { InspectInfo, LoadedInfo, WorkerError } from '@/engine/protocol';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { InputProblem } from '@/hats/types';
 import { defaultHat, findHat, hats } from '@/hats/registry';
+import { appSlice, type AppSlice } from './app-slice';
+import { classroomSlice, openClassroomLink, type ClassroomSlice } from './classroom/classroom-slice';
+import { settingsSlice, type KeyValueStorage, type SettingsSlice } from './settings';
 import { defaultChoice, parseLink, type HatChoice } from './share-link';
-import { loadSettings, saveSettings, type Settings } from './settings';
 
-export type ModelPhase = 'idle' | 'inspecting' | 'awaiting' | 'loading' | 'ready' | 'error';
+export type { ModelPhase, ModelState, RunState } from './app-slice';
 
-export interface ModelState {
-  phase: ModelPhase;
-  inspect?: InspectInfo;
-  info?: LoadedInfo;
-  progress?: Progress;
-  error?: WorkerError;
+/** The page's one store, in slices: the app (hat, choice, model, run, notices), the classroom, the settings. */
+export type AppState = AppSlice & ClassroomSlice & SettingsSlice;
+export type AppStore = StoreApi<AppState>;
+
+export interface StoreInit {
+  /** The address's query the page was opened with: a share link or a lesson link. */
+  search?: string;
+  /** Where settings and the lesson draft are kept between visits. */
+  storage?: KeyValueStorage;
 }
 
-export interface RunState {
-  phase: 'idle' | 'running' | 'ready' | 'error';
-  result?: RunResult;
-  /** The latest partial output of the run in flight (streaming hats). */
-  partial?: unknown;
-  /** Stop was pressed: the run goes on until the worker hands back what it has. */
-  stopping?: boolean;
-  error?: WorkerError;
+/** Makes the store from the page's address; main.tsx calls it once, tests as often as they like. */
+export function createAppStore({ search = '', storage }: StoreInit = {}): AppStore {
+  const link = parseLink(search, hats, defaultHat);
+  const store = createStore<AppState>()((set, get) => ({
+    ...appSlice(link, set, get),
+    ...classroomSlice(storage, set, get),
+    ...settingsSlice(storage, set, get),
+  }));
+  // A lesson link decides the first hat and model, before anything loads.
+  openClassroomLink(store.getState(), search);
+  return store;
 }
-
-export interface Notice {
-  id: number;
-  tone: 'info' | 'warning';
-  text: string;
-}
-
-export interface AppState {
-  hatId: string;
-  choices: Record<string, HatChoice>;
-  model: ModelState;
-  run: RunState;
-  notices: Notice[];
-  settings: Settings;
-  selectHat(id: string): void;
-  updateChoice(patch: Partial<HatChoice>): void;
-  setParams(params: unknown): void;
-  setModel(model: ModelState): void;
-  setRun(run: RunState): void;
-  notify(text: string, tone?: Notice['tone']): void;
-  dismiss(id: number): void;
-  setSettings(patch: Partial<Settings>): void;
-}
-
-let noticeId = 1;
-
-function initial() {
-  const link = parseLink(typeof location === 'undefined' ? '' : location.search, hats, defaultHat);
-  return {
-    hatId: link.hatId,
-    choices: { [link.hatId]: link.choice },
-    notices: link.notices.map((text) => ({ id: noticeId++, tone: 'warning' as const, text })),
-  };
-}
-
-export const useApp = create<AppState>()((set, get) => ({
-  ...initial(),
-  model: { phase: 'inspecting' },
-  run: { phase: 'idle' },
-  settings: loadSettings(),
-  selectHat(id) {
-    const hat = findHat(id);
-    if (!hat || id === get().hatId) return;
-    set((s) => ({
-      hatId: id,
-      choices: s.choices[id] ? s.choices : { ...s.choices, [id]: defaultChoice(hat) },
-      run: { phase: 'idle' },
-    }));
-  },
-  updateChoice(patch) {
-    set((s) => ({ choices: { ...s.choices, [s.hatId]: { ...s.choices[s.hatId]!, ...patch } } }));
-  },
-  setParams(params) {
-    get().updateChoice({ params });
-  },
-  setModel(model) {
-    set({ model });
-  },
-  setRun(run) {
-    set({ run });
-  },
-  notify(text, tone = 'info') {
-    set((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id: noticeId++, tone, text }] }));
-  },
-  dismiss(id) {
-    set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
-  },
-  setSettings(patch) {
-    const settings = { ...get().settings, ...patch };
-    saveSettings(settings);
-    set({ settings });
-  },
-}));
 
 export function currentHat(state: Pick<AppState, 'hatId'>) {
   return findHat(state.hatId) ?? defaultHat;
@@ -104,4 +38,19 @@ export function currentHat(state: Pick<AppState, 'hatId'>) {
 
 export function currentChoice(state: Pick<AppState, 'hatId' | 'choices'>): HatChoice {
   return state.choices[state.hatId] ?? defaultChoice(currentHat(state));
+}
+
+let checked: { key: readonly unknown[]; problem: InputProblem | null } | undefined;
+
+/**
+ * What keeps the current input from running, if anything. The hat validates each input once: the
+ * controller (to hold the run) and the hat view (to say why) read the same answer.
+ */
+export function inputProblem(state: AppState): InputProblem | null {
+  const hat = currentHat(state);
+  const key = [hat, currentChoice(state).params, state.model.info?.facts, state.setParams] as const;
+  if (!checked || checked.key.some((k, i) => k !== key[i])) {
+    checked = { key, problem: hat.validate(key[1], key[2], state.setParams) };
+  }
+  return checked.problem;
 }

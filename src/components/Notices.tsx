@@ -1,4 +1,9 @@
-import type { Notice } from '@/app/store';
+export interface Notice {
+  id: number;
+  tone: 'info' | 'warning';
+  text: string;
+}
+
 
 export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {
   if (notices.length === 0) return null;

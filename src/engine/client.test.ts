@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EngineFailure, InferenceClient, type WorkerLike } from './client';
+import { EngineFailure, InferenceClient, Lane, type WorkerLike } from './client';
 import type { LoadedInfo, WorkerRequest, WorkerResponse } from './protocol';
 
 class FakeWorker implements WorkerLike {
@@ -51,5 +51,29 @@ describe('InferenceClient', () => {
     const error = await run.promise.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineFailure);
     expect((error as EngineFailure).error.kind).toBe('cancelled');
+  });
+
+  it('a lane keeps only its newest request: the older one is cancelled and nothing it says arrives', async () => {
+    const worker = new FakeWorker();
+    const client = new InferenceClient(worker);
+    const lane = new Lane(client);
+    const partials: unknown[] = [];
+    const first = lane.send((c) => c.run(spec, { n: 1 }, { onPartial: (p) => partials.push(p) }));
+    const second = lane.send((c) => c.run(spec, { n: 2 }, { onPartial: (p) => partials.push(p) }));
+    expect(worker.sent.map((m) => m.type)).toEqual(['run', 'cancel', 'run']);
+    expect(worker.sent[1]).toMatchObject({ target: first.id });
+    expect(lane.current).toBe(second.id);
+    await expect(first.promise).rejects.toMatchObject({ error: { kind: 'cancelled' } });
+
+    worker.reply({ type: 'partial', id: first.id, output: 'old' });
+    worker.reply({ type: 'result', id: first.id, output: 'old', stats: { ms: 1, device: 'wasm', dtype: 'q8' } });
+    worker.reply({ type: 'partial', id: second.id, output: 'new' });
+    worker.reply({ type: 'result', id: second.id, output: 'new', stats: { ms: 1, device: 'wasm', dtype: 'q8' } });
+    await expect(second.promise).resolves.toMatchObject({ output: 'new' });
+    expect(partials).toEqual(['new']);
+    expect(lane.current).toBeUndefined();
+    // Nothing live: a new request goes out alone.
+    lane.send((c) => c.run(spec, { n: 3 }));
+    expect(worker.sent.map((m) => m.type)).toEqual(['run', 'cancel', 'run', 'run']);
   });
 });

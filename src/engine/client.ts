@@ -42,6 +42,14 @@ interface Pending extends RequestHandlers {
   reject: (error: EngineFailure) => void;
 }
 
+/** A request on its way: its id, and a promise for its answer. */
+export interface Sent<T> {
+  id: number;
+  promise: Promise<T>;
+}
+
+const CANCELLED: WorkerError = { kind: 'cancelled', message: 'Cancelled.' };
+
 export interface WorkerLike {
   postMessage(message: WorkerRequest): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<WorkerResponse>) => void): void;
@@ -63,15 +71,15 @@ export class InferenceClient {
     });
   }
 
-  inspect(spec: ModelSpec): { id: number; promise: Promise<InspectInfo> } {
+  inspect(spec: ModelSpec): Sent<InspectInfo> {
     return this.send({ type: 'inspect', id: this.nextId++, spec }, {});
   }
 
-  load(spec: ModelSpec, handlers: RequestHandlers = {}): { id: number; promise: Promise<LoadedInfo> } {
+  load(spec: ModelSpec, handlers: RequestHandlers = {}): Sent<LoadedInfo> {
     return this.send({ type: 'load', id: this.nextId++, spec }, handlers);
   }
 
-  run(spec: ModelSpec, params: unknown, handlers: RequestHandlers = {}): { id: number; promise: Promise<RunResult> } {
+  run(spec: ModelSpec, params: unknown, handlers: RequestHandlers = {}): Sent<RunResult> {
     return this.send({ type: 'run', id: this.nextId++, spec, params }, handlers);
   }
 
@@ -84,8 +92,15 @@ export class InferenceClient {
     return this.send<void>({ type: 'dispose', id: this.nextId++, spec }, {}).promise;
   }
 
+  /**
+   * Drops a request: its promise rejects at once (kind 'cancelled'), nothing it answers later reaches its
+   * handlers, and the worker skips it or drops its answer.
+   */
   cancel(target: number): void {
+    const p = this.pending.get(target);
+    this.pending.delete(target);
     this.worker.postMessage({ type: 'cancel', id: this.nextId++, target });
+    p?.reject(new EngineFailure(CANCELLED));
   }
 
   /** Asks a running request to finish early; its promise resolves with what it had. */
@@ -97,7 +112,7 @@ export class InferenceClient {
     this.worker.terminate();
   }
 
-  private send<T>(request: WorkerRequest, handlers: RequestHandlers): { id: number; promise: Promise<T> } {
+  private send<T>(request: WorkerRequest, handlers: RequestHandlers): Sent<T> {
     const promise = new Promise<T>((resolve, reject) => {
       this.pending.set(request.id, { ...handlers, kind: request.type, resolve: resolve as (v: never) => void, reject });
     });
@@ -106,6 +121,7 @@ export class InferenceClient {
   }
 
   private receive(message: WorkerResponse): void {
+    // The one place stale answers are dropped: a cancelled (or superseded) request is no longer pending.
     const p = this.pending.get(message.id);
     if (!p) return;
     switch (message.type) {
@@ -142,5 +158,38 @@ export class InferenceClient {
   private settle(id: number, fn: () => void): void {
     this.pending.delete(id);
     fn();
+  }
+}
+
+/**
+ * "Latest request wins", owned in one place: a lane holds at most one live request, and sending a new
+ * one cancels the one before it (see InferenceClient.cancel), so whatever still answers for it is dropped.
+ * The page keeps one lane for its model (inspect, then load) and one for its runs.
+ */
+export class Lane {
+  private live: number | undefined;
+
+  constructor(private readonly client: InferenceClient) {}
+
+  /** The id of the live request, if one has not answered yet. */
+  get current(): number | undefined {
+    return this.live;
+  }
+
+  send<T>(request: (client: InferenceClient) => Sent<T>): Sent<T> {
+    this.drop();
+    const sent = request(this.client);
+    this.live = sent.id;
+    const done = () => {
+      if (this.live === sent.id) this.live = undefined;
+    };
+    sent.promise.then(done, done);
+    return sent;
+  }
+
+  /** Cancels the live request, if any. */
+  drop(): void {
+    if (this.live !== undefined) this.client.cancel(this.live);
+    this.live = undefined;
   }
 }

@@ -1,3 +1,6 @@
+/** A megabyte as the page writes it (decimal, like formatBytes): sizes, limits and settings all count in it. */
+export const MB = 1_000_000;
+
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes <= 0) return '0 B';
   const units = ['B', 'kB', 'MB', 'GB'];

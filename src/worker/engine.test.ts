@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Device, Dtype, ModelSpec, WorkerResponse } from '@/engine/protocol';
 import { BadInputError, type HatAdapter, type LoadedHat } from './adapter';
 import { Engine, pickDtype, type EngineDeps } from './engine';
@@ -11,12 +11,15 @@ interface FakeOptions {
   failLoadOn?: Device;
   failRunOn?: Device;
   runDelay?: Promise<void>;
+  /** The run emits these partials, one per awaited step. */
+  steps?: (() => Promise<void>)[];
 }
 
 function setup(opts: FakeOptions = {}) {
   const posted: WorkerResponse[] = [];
   const loads: string[] = [];
   const disposed: string[] = [];
+  const asked: string[] = [];
   const adapter: HatAdapter = {
     async load(ctx) {
       loads.push(`${ctx.model}@${ctx.device}/${ctx.dtype}`);
@@ -28,6 +31,10 @@ function setup(opts: FakeOptions = {}) {
           if ((params as { bad?: boolean }).bad) throw new BadInputError('The text is empty.');
           await opts.runDelay;
           if (ctx.device === opts.failRunOn) throw new Error('GPUDevice lost');
+          for (const [i, step] of (opts.steps ?? []).entries()) {
+            await step();
+            run.emit({ step: i + 1 });
+          }
           if (run.stopped()) return { output: { echo: params, device: ctx.device, partial: run.signal.aborted } };
           return { output: { echo: params, device: ctx.device } };
         },
@@ -43,6 +50,7 @@ function setup(opts: FakeOptions = {}) {
     setHost: () => undefined,
     defaultSource: {
       availableDtypes: async ({ model }) => {
+        asked.push(model);
         if (model === 'org/missing') throw new Error('Could not locate file: "http://h/org/missing/resolve/main/config.json".');
         if (model === 'org/offline') throw new TypeError('Failed to fetch');
         return model === 'org/no-onnx' ? [] : (opts.dtypes ?? ['fp32', 'q8']);
@@ -60,7 +68,7 @@ function setup(opts: FakeOptions = {}) {
     crossOriginIsolated: () => true,
     capacity: 2,
   };
-  return { engine: new Engine(deps), posted, loads, disposed };
+  return { engine: new Engine(deps), posted, loads, disposed, asked };
 }
 
 const spec = (model = 'org/a', extra: Partial<ModelSpec> = {}): ModelSpec => ({ hat: 'hat', model, dtype: 'auto', device: 'auto', host: 'http://h', ...extra });
@@ -83,6 +91,52 @@ describe('Engine', () => {
     // config.json (10 bytes) not yet reported counts in the total: one bar for every file.
     expect(progress).toMatchObject({ loaded: 50, total: 110 });
     expect(posted.filter((m) => m.type === 'result').map((m) => m.id)).toEqual([2, 3]);
+  });
+
+  it('works out a model once, and says `ready` again only when a run used another model', async () => {
+    const { engine, posted, asked } = setup();
+    await engine.handle({ type: 'inspect', id: 1, spec: spec() });
+    await engine.handle({ type: 'load', id: 2, spec: spec() });
+    for (const id of [3, 4, 5]) await engine.handle({ type: 'run', id, spec: spec(), params: { id } });
+    expect(asked).toEqual(['org/a']);
+    expect(posted.filter((m) => m.type === 'ready').map((m) => m.id)).toEqual([2]);
+    // A run of a model the page has not heard about yet (here never loaded) announces it, once.
+    await engine.handle({ type: 'run', id: 6, spec: spec('org/b'), params: {} });
+    await engine.handle({ type: 'run', id: 7, spec: spec('org/b'), params: {} });
+    await engine.handle({ type: 'load', id: 8, spec: spec() });
+    expect(posted.filter((m) => m.type === 'ready').map((m) => m.id)).toEqual([2, 6, 8]);
+    expect(posted.filter((m) => m.type === 'result').map((m) => m.id)).toEqual([3, 4, 5, 6, 7]);
+  });
+
+  it('asks the host again after a failed look-up', async () => {
+    const { engine, posted, asked } = setup();
+    await engine.handle({ type: 'inspect', id: 1, spec: spec('org/offline') });
+    await engine.handle({ type: 'inspect', id: 2, spec: spec('org/offline') });
+    expect(asked).toEqual(['org/offline', 'org/offline']);
+    expect(posted.map((m) => m.type)).toEqual(['error', 'error']);
+  });
+
+  describe('partials', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('sends the first at once, then at most one per PARTIAL_MS (the newest), and none after the result', async () => {
+      vi.useFakeTimers();
+      const clock = (ms: number) => async () => {
+        await vi.advanceTimersByTimeAsync(ms);
+      };
+      // Steps at t = 0, 30, 60, 90, 120, 150, 250: partials 1 (at once), 4 (t=100), 6 (t=200); 7 is cut off by the result.
+      const { engine, posted } = setup({ steps: [clock(0), clock(30), clock(30), clock(30), clock(30), clock(30), clock(100)] });
+      await engine.handle({ type: 'load', id: 1, spec: spec() });
+      const run = engine.handle({ type: 'run', id: 2, spec: spec(), params: {} });
+      await vi.advanceTimersByTimeAsync(1000);
+      await run;
+      await vi.advanceTimersByTimeAsync(1000);
+      const partials = posted.filter((m) => m.type === 'partial').map((m) => (m.type === 'partial' ? m.output : undefined));
+      expect(partials).toEqual([{ step: 1 }, { step: 4 }, { step: 6 }]);
+      expect(posted.at(-1)).toMatchObject({ type: 'result', id: 2 });
+    });
   });
 
   it('disposes the least recently used model beyond its capacity', async () => {

@@ -15,6 +15,10 @@ import type { HatAdapter, LoadedHat, ModelSource, RunOutput } from './adapter';
 import { classify, EngineError, isOurs } from './errors';
 import { Lru } from './lru';
 import { withNetScope } from './net/scope';
+import { coalescePartials } from './partials';
+
+/** Partials of one run reach the page at most this often (ms), the newest each time (see partials.ts). */
+export const PARTIAL_MS = 100;
 
 /** What the engine needs from the outside world; the worker passes the real ones, tests pass fakes. */
 export interface EngineDeps {
@@ -67,6 +71,10 @@ export class Engine {
   private readonly fetching = new Map<number, AbortController>();
   /** Set once the model runtime failed from inside: nothing more can be loaded or run in this worker. */
   private spent: WorkerError | undefined;
+  /** What device, dtype and source each asked-for model resolves to: worked out once per model, not per run. */
+  private readonly resolved = new Map<string, Promise<Resolved>>();
+  /** The loaded model the page last heard `ready` about: a run says `ready` only when it used another. */
+  private announced: string | undefined;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: EngineDeps) {
@@ -134,11 +142,9 @@ export class Engine {
       case 'inspect':
         this.deps.post({ type: 'inspected', id, info: await this.inspect(request.spec) });
         break;
-      case 'load': {
-        const entry = await this.ensure(request.spec, id);
-        this.deps.post({ type: 'ready', id, info: entry.info });
+      case 'load':
+        this.announce(id, (await this.ensure(request.spec, id)).info);
         break;
-      }
       case 'run':
         await this.run(id, request.spec, request.params, 'run');
         break;
@@ -160,7 +166,24 @@ export class Engine {
     return factory();
   }
 
-  private async resolve(spec: ModelSpec): Promise<Resolved> {
+  private announce(id: number, info: LoadedInfo): void {
+    this.announced = info.key;
+    this.deps.post({ type: 'ready', id, info });
+  }
+
+  /** Remembered per asked-for model; a failure is not, so a retry asks the host again. */
+  private resolve(spec: ModelSpec): Promise<Resolved> {
+    const key = [spec.hat, spec.host, spec.model, spec.device, spec.dtype].join('|');
+    let found = this.resolved.get(key);
+    if (!found) {
+      found = this.resolveNow(spec);
+      this.resolved.set(key, found);
+      found.catch(() => this.resolved.delete(key));
+    }
+    return found;
+  }
+
+  private async resolveNow(spec: ModelSpec): Promise<Resolved> {
     const adapter = await this.adapter(spec.hat);
     const source = adapter.source ?? this.deps.defaultSource;
     this.deps.setHost(spec.host);
@@ -230,6 +253,7 @@ export class Engine {
   }
 
   private async load(spec: ModelSpec, r: Resolved, key: string, id: number, fallback?: string): Promise<Entry> {
+    this.deps.setHost(spec.host);
     const query = { model: spec.model, host: spec.host, dtype: r.dtype, device: r.device };
     const [files, fromCache] = await Promise.all([
       r.source.files(query).catch(() => [] as FileSize[]),
@@ -284,11 +308,12 @@ export class Engine {
   /** A run, or a hat's one-off call: the same path (ready, partials, stop, WebGPU fallback), another entry point. */
   private async run(id: number, spec: ModelSpec, input: unknown, kind: 'run' | 'call'): Promise<void> {
     let entry = await this.ensure(spec, id);
-    this.deps.post({ type: 'ready', id, info: entry.info });
+    if (entry.info.key !== this.announced) this.announce(id, entry.info);
     const controller = new AbortController();
     this.running.set(id, controller);
+    const partials = coalescePartials((output) => this.deps.post({ type: 'partial', id, output }), PARTIAL_MS);
     const ctx = {
-      emit: (output: unknown) => this.deps.post({ type: 'partial', id, output }),
+      emit: partials.emit,
       signal: controller.signal,
       stopped: () => this.stopped.has(id),
     };
@@ -309,10 +334,11 @@ export class Engine {
         this.cache.delete(entry.info.key);
         await entry.hat.dispose().catch(() => undefined);
         entry = await this.ensure(spec, id, 'wasm', `WebGPU failed while running (${why.detail ?? why.message}), so WebAssembly answered instead.`);
-        this.deps.post({ type: 'ready', id, info: entry.info });
+        this.announce(id, entry.info);
         started = this.deps.now();
         out = await answer(entry.hat);
       }
+      partials.close();
       const stopped = this.stopped.has(id);
       if (this.cancelled.delete(id) || (controller.signal.aborted && !stopped)) {
         this.deps.post({ type: 'error', id, error: { kind: 'cancelled', message: 'Cancelled.' } });
@@ -326,6 +352,7 @@ export class Engine {
         stats: { ms: this.deps.now() - started, device: entry.info.device, dtype: entry.info.dtype, ...(stopped ? { stopped } : {}) },
       });
     } finally {
+      partials.close();
       this.running.delete(id);
       this.stopped.delete(id);
     }

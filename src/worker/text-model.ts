@@ -90,6 +90,7 @@ export interface EncodeOptions {
 
 /**
  * Tokenizes like the model will see it (truncated to its window), and reports the Tokens view.
+ * The text is tokenized once; only a text too long for the window is looked at again.
  * [1] transformers.js truncates by cutting the joined ids at max_length, which drops the closing [SEP]
  *     and, for a pair, sentence B altogether. For BERT-style layouts the hat truncates the way Python's
  *     tokenizers do by default (longest first, separators kept); other layouts keep the library's cut.
@@ -98,36 +99,27 @@ export function encode(tm: TextModel, { text, textPair }: EncodeOptions) {
   if (!text.trim()) throw new BadInputError('The text is empty: type something for the model to read.');
   const pair = textPair?.trim() ? textPair : null;
   const max = tm.facts.maxLength;
-  const full = tm.tokenizer(text, { text_pair: pair, truncation: false, return_tensor: false }) as unknown as {
+  const types = tm.facts.hasTokenTypeIds ? true : null;
+  const full = tm.tokenizer(text, { text_pair: pair, truncation: false, return_tensor: false, return_token_type_ids: types }) as unknown as {
     input_ids: number[];
+    token_type_ids?: number[];
   };
-  const special = new Set(tm.tokenizer.all_special_ids);
-  if (full.input_ids.length > max) {
-    const a = tm.tokenizer.encode(text, { add_special_tokens: false });
-    const b = pair ? tm.tokenizer.encode(pair, { add_special_tokens: false }) : [];
-    const bertLayout = full.input_ids.length === a.length + b.length + (pair ? 3 : 2);
-    if (bertLayout && pair) {
-      const fitted = fitPair({ full: full.input_ids, a, b }, max, tm.vocab, special);
-      return fromIds(tm, fitted.ids, fitted.types, full.input_ids.length);
-    }
-    if (bertLayout) {
-      const ids = [full.input_ids[0]!, ...a.slice(0, max - 2), full.input_ids.at(-1)!];
-      return fromIds(tm, ids, undefined, full.input_ids.length);
-    }
+  const length = full.input_ids.length;
+  if (length <= max) return fromIds(tm, full.input_ids, full.token_type_ids, length);
+  // [1]
+  const a = tm.tokenizer.encode(text, { add_special_tokens: false });
+  const b = pair ? tm.tokenizer.encode(pair, { add_special_tokens: false }) : [];
+  const bertLayout = length === a.length + b.length + (pair ? 3 : 2);
+  if (bertLayout && pair) {
+    const fitted = fitPair({ full: full.input_ids, a, b }, max, tm.vocab, new Set(tm.tokenizer.all_special_ids));
+    return fromIds(tm, fitted.ids, fitted.types, length);
   }
-  const inputs = tm.tokenizer(text, {
-    text_pair: pair,
-    truncation: true,
-    max_length: max,
-    return_token_type_ids: tm.facts.hasTokenTypeIds ? true : null,
-  });
-  const ids = Array.from(inputs.input_ids.data as BigInt64Array, Number);
-  if (tm.facts.hasTokenTypeIds && !inputs.token_type_ids) {
-    // A tokenizer.json without a template post-processor returns no segment ids: build them from [SEP].
-    inputs.token_type_ids = new Tensor('int64', BigInt64Array.from(segmentIds(ids, tm.tokenizer.sep_token_id), BigInt), inputs.input_ids.dims);
-  }
-  const types = inputs.token_type_ids ? Array.from(inputs.token_type_ids.data as BigInt64Array, Number) : undefined;
-  return { inputs, ids, tokens: tokensView(tm, ids, types, full.input_ids.length) };
+  if (bertLayout) return fromIds(tm, [full.input_ids[0]!, ...a.slice(0, max - 2), full.input_ids.at(-1)!], undefined, length);
+  const cut = tm.tokenizer(text, { text_pair: pair, truncation: true, max_length: max, return_tensor: false, return_token_type_ids: types }) as unknown as {
+    input_ids: number[];
+    token_type_ids?: number[];
+  };
+  return fromIds(tm, cut.input_ids, cut.token_type_ids, length);
 }
 
 function tokensView(tm: TextModel, ids: number[], types: number[] | undefined, fullLength: number): TokensInfo {
@@ -142,15 +134,16 @@ function tokensView(tm: TextModel, ids: number[], types: number[] | undefined, f
   return { rows, fullLength, maxLength: tm.facts.maxLength, truncated: fullLength > ids.length };
 }
 
-/** Model inputs built from ids the hat has already fitted to the window. */
+/** Model inputs built from ids fitted to the window (by the tokenizer or by the hat). */
 function fromIds(tm: TextModel, ids: number[], types: number[] | undefined, fullLength: number) {
   const dims = [1, ids.length];
   const int64 = (values: number[]) => new Tensor('int64', BigInt64Array.from(values.map(BigInt)), dims);
-  const segment = types ?? ids.map(() => 0);
+  // A tokenizer.json without a template post-processor returns no segment ids: they come from [SEP].
+  const segment = types ?? (tm.facts.hasTokenTypeIds ? segmentIds(ids, tm.tokenizer.sep_token_id) : ids.map(() => 0));
   const inputs = {
     input_ids: int64(ids),
     attention_mask: int64(ids.map(() => 1)),
     ...(tm.facts.hasTokenTypeIds ? { token_type_ids: int64(segment) } : {}),
   };
-  return { inputs, ids, tokens: tokensView(tm, ids, tm.facts.hasTokenTypeIds ? segment : undefined, fullLength) };
+  return { inputs, ids, tokens: tokensView(tm, ids, types ?? (tm.facts.hasTokenTypeIds ? segment : undefined), fullLength) };
 }

@@ -1,16 +1,16 @@
 import { useId, useState } from 'react';
-import { useApp } from '../store';
-import { lessonUrl } from '../use-url-sync';
-import { useClassroom } from './classroom-store';
+import { lessonUrl } from '../address';
+import { useApp, useAppStore } from '../app-context';
 import { emptyLesson, encodeLesson, MAX_LESSON_PARAM } from './lesson';
 import { downloadLesson, readLessonFile } from './lesson-file';
 
 /** Open, share (link, QR, file) and import the lesson being built. */
 export function LessonActions({ onQr }: { onQr: (url: string) => void }) {
-  const draft = useClassroom((s) => s.draft);
-  const setDraft = useClassroom((s) => s.setDraft);
-  const openLesson = useClassroom((s) => s.openLesson);
+  const draft = useApp((s) => s.draft);
+  const setDraft = useApp((s) => s.setDraft);
+  const openLesson = useApp((s) => s.openLesson);
   const notify = useApp((s) => s.notify);
+  const store = useAppStore();
   const fileId = useId();
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [url, setUrl] = useState('');
@@ -19,7 +19,7 @@ export function LessonActions({ onQr }: { onQr: (url: string) => void }) {
   const tooLong = encoded.length > MAX_LESSON_PARAM;
 
   const copy = () => {
-    const link = lessonUrl(encoded);
+    const link = lessonUrl(store.getState(), encoded);
     setUrl(link);
     if (!navigator.clipboard) return setCopied('failed');
     navigator.clipboard.writeText(link).then(
@@ -37,7 +37,7 @@ export function LessonActions({ onQr }: { onQr: (url: string) => void }) {
         <button type="button" className="btn" disabled={empty || tooLong} onClick={copy}>
           Copy lesson link
         </button>
-        <button type="button" className="btn" disabled={empty || tooLong} onClick={() => onQr(lessonUrl(encoded))}>
+        <button type="button" className="btn" disabled={empty || tooLong} onClick={() => onQr(lessonUrl(store.getState(), encoded))}>
           QR code of the lesson
         </button>
         <button type="button" className="btn" disabled={empty} onClick={() => downloadLesson(draft)}>

@@ -1,12 +1,13 @@
 import { findHat } from '@/hats/registry';
-import { currentStep, useClassroom } from './classroom-store';
+import { useApp } from '../app-context';
+import { currentStep } from './classroom-slice';
 
 /** What a student sees above the hat while a lesson is open: where they are, the teacher's note, next/previous. */
 export function LessonBar() {
-  const open = useClassroom((s) => s.open);
-  const step = useClassroom(currentStep);
-  const goStep = useClassroom((s) => s.goStep);
-  const close = useClassroom((s) => s.closeLesson);
+  const open = useApp((s) => s.open);
+  const step = useApp(currentStep);
+  const goStep = useApp((s) => s.goStep);
+  const close = useApp((s) => s.closeLesson);
   if (!open || !step) return null;
   const { index, steps, lesson } = open;
   const hat = step.ok ? findHat(step.hatId) : undefined;

@@ -1,18 +1,19 @@
 import { useId } from 'react';
-import { currentChoice, currentHat, useApp } from '../store';
-import { useClassroom } from './classroom-store';
+import { useApp, useAppStore } from '../app-context';
+import { currentChoice, currentHat } from '../store';
 import { MAX_TITLE, stepFromChoice, type LessonStep } from './lesson';
 import { LessonActions } from './LessonActions';
 import { StepEditor } from './StepEditor';
 
 /** The teacher's side: collect hats with their inputs as steps, add notes and locks, then share the lesson. */
 export function LessonBuilder({ onClose, onQr }: { onClose: () => void; onQr: (url: string) => void }) {
-  const draft = useClassroom((s) => s.draft);
-  const setDraft = useClassroom((s) => s.setDraft);
+  const draft = useApp((s) => s.draft);
+  const setDraft = useApp((s) => s.setDraft);
+  const store = useAppStore();
   const titleId = useId();
   const setSteps = (steps: LessonStep[]) => setDraft({ ...draft, steps });
   const addCurrent = () => {
-    const s = useApp.getState();
+    const s = store.getState();
     setSteps([...draft.steps, stepFromChoice(currentHat(s), currentChoice(s))]);
   };
   return (

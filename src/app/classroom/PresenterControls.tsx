@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
-import { useClassroom } from './classroom-store';
+import { useApp } from '../app-context';
 
 // A pressed toggle looks pressed, not only to screen readers.
 const pressed = 'aria-pressed:border-amber-600 aria-pressed:bg-amber-100 dark:aria-pressed:bg-amber-900';
 
 /** The header toggle for presenter mode. */
 export function PresenterToggle() {
-  const presenter = useClassroom((s) => s.presenter);
-  const setPresenter = useClassroom((s) => s.setPresenter);
+  const presenter = useApp((s) => s.presenter);
+  const setPresenter = useApp((s) => s.setPresenter);
   return (
     <button type="button" className={`btn ${pressed}`} aria-pressed={presenter} onClick={() => setPresenter(!presenter)}>
       <span aria-hidden="true">📽️ </span>Presenter mode
@@ -17,10 +17,10 @@ export function PresenterToggle() {
 
 /** Puts `presenter` on <html> (so rem-based sizes grow with it) and tells the keys. */
 export function PresenterHints() {
-  const presenter = useClassroom((s) => s.presenter);
-  const lesson = useClassroom((s) => s.open !== undefined);
-  const spotlight = useClassroom((s) => s.spotlight);
-  const setSpotlight = useClassroom((s) => s.setSpotlight);
+  const presenter = useApp((s) => s.presenter);
+  const lesson = useApp((s) => s.open !== undefined);
+  const spotlight = useApp((s) => s.spotlight);
+  const setSpotlight = useApp((s) => s.setSpotlight);
   useEffect(() => {
     document.documentElement.classList.toggle('presenter', presenter);
   }, [presenter]);
@@ -41,8 +41,8 @@ export function PresenterHints() {
 
 /** Dims everything but the output panel (which HatView raises above this layer). */
 export function SpotlightShade() {
-  const spotlight = useClassroom((s) => s.spotlight);
-  const setSpotlight = useClassroom((s) => s.setSpotlight);
+  const spotlight = useApp((s) => s.spotlight);
+  const setSpotlight = useApp((s) => s.setSpotlight);
   useEffect(() => {
     if (!spotlight) return;
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { toCanvas } from 'qrcode';
 import { LinkWarning } from '../LinkWarning';
 
 /**
@@ -29,17 +28,29 @@ export function QrDialog({ url: asked, onClose }: { url: string; onClose: () => 
   useEffect(() => {
     const el = canvas.current;
     if (!el) return;
+    let gone = false;
+    // The QR encoder is loaded when a code is first shown, not with the page.
     // [1] Level M survives a scuffed screen or a glare spot (~15% of modules); one module of
     // 1024 / (modules + 2·4 quiet zone) px stays sharp when CSS scales the canvas to the screen.
-    toCanvas(el, url, { errorCorrectionLevel: 'M', margin: 4, width: 1024 }).then(
-      () => {
-        // qrcode pins the canvas' CSS size to its pixel size; the stylesheet fits it to the screen instead.
-        el.style.removeProperty('width');
-        el.style.removeProperty('height');
-        setError('');
+    const drawn = () => {
+      if (gone) return;
+      // qrcode pins the canvas' CSS size to its pixel size; the stylesheet fits it to the screen instead.
+      el.style.removeProperty('width');
+      el.style.removeProperty('height');
+      setError('');
+    };
+    const tooLong = () => {
+      if (!gone) setError(`This link is too long for a QR code (${url.length.toLocaleString('en')} characters). Share it as a link or a file instead.`);
+    };
+    import('qrcode').then(
+      ({ toCanvas }) => toCanvas(el, url, { errorCorrectionLevel: 'M', margin: 4, width: 1024 }).then(drawn, tooLong),
+      (e: unknown) => {
+        if (!gone) setError(`The QR code maker could not be loaded (${e instanceof Error ? e.message : String(e)}). Copy the link instead.`);
       },
-      () => setError(`This link is too long for a QR code (${url.length.toLocaleString('en')} characters). Share it as a link or a file instead.`),
     );
+    return () => {
+      gone = true;
+    };
   }, [url]);
 
   return (

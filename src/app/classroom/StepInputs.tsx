@@ -1,33 +1,18 @@
-import { useCallback, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { HatDefinition } from '@/hats/types';
-import { useApp } from '../store';
-import { currentStep, useClassroom } from './classroom-store';
-import { enforceLocks, MODEL_KEYS } from './locks';
+import { useApp } from '../app-context';
+import { currentStep } from './classroom-slice';
+import { MODEL_KEYS } from './locks';
 
 /** The open lesson step's rules for this hat (nothing when no lesson is open or it is another hat's step). */
 export function useStepRules(hat: HatDefinition) {
-  const step = useClassroom(currentStep);
+  const step = useApp(currentStep);
   const active = step?.ok && step.hatId === hat.id ? step : undefined;
   return {
     locked: active?.step.locked ?? [],
     lockForm: active?.step.lockForm === true,
     hideForm: active?.step.hideForm === true,
-    stepParams: active?.choice.params,
   };
-}
-
-/** setParams, with the step's locked params held at the teacher's values (and a word on why). */
-export function useLockedChange(hat: HatDefinition, setParams: (next: unknown) => void): (next: unknown) => void {
-  const { locked, stepParams } = useStepRules(hat);
-  const notify = useApp((s) => s.notify);
-  return useCallback(
-    (next: unknown) => {
-      const { params, reverted } = enforceLocks(hat, next, stepParams, locked);
-      if (reverted.length > 0) notify(`The lesson keeps ${reverted.map((k) => `“${k}”`).join(', ')} as the teacher set it for this step.`);
-      setParams(params);
-    },
-    [hat, locked, stepParams, notify, setParams],
-  );
 }
 
 /** The hat's form as the lesson step wants it: as is, disabled, or replaced by a read-only summary. */

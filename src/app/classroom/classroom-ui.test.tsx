@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findHat } from '@/hats/registry';
-import { useApp } from '../store';
-import { useClassroom } from './classroom-store';
+import { AppProvider, useApp } from '../app-context';
+import { createAppStore } from '../store';
 import { LessonBar } from './LessonBar';
 import { StepInputs } from './StepInputs';
 import { ownsKeys, useClassroomKeys } from './use-classroom-keys';
@@ -32,15 +32,23 @@ function Student() {
   );
 }
 
+const store = createAppStore();
+const renderStudent = () =>
+  render(
+    <AppProvider store={store}>
+      <Student />
+    </AppProvider>,
+  );
+
 describe('the student view of a lesson', () => {
-  beforeEach(() => act(() => useClassroom.getState().openLesson(lesson)));
+  beforeEach(() => act(() => store.getState().openLesson(lesson)));
   afterEach(() => {
     cleanup();
-    act(() => useClassroom.getState().closeLesson());
+    act(() => store.getState().closeLesson());
   });
 
   it('shows the step, the note and a read-only summary instead of hidden inputs', () => {
-    render(<Student />);
+    renderStudent();
     expect(screen.getByTestId('lesson-step').textContent).toBe('Step 1 of 3: Masked language modelling');
     expect(screen.getByTestId('lesson-note').textContent).toBe('Read the guesses.');
     expect(screen.getByTestId('inputs-summary').textContent).toContain('the cat says [MASK] .');
@@ -48,16 +56,16 @@ describe('the student view of a lesson', () => {
   });
 
   it('steps with the arrow keys, says why a broken step cannot open, and disables locked inputs', () => {
-    render(<Student />);
+    renderStudent();
     act(() => void fireEvent.keyDown(document.body, { key: 'ArrowRight' }));
     expect(screen.getByTestId('broken-step').textContent).toContain('“fedora”');
     act(() => void fireEvent.keyDown(document.body, { key: 'PageDown' }));
     expect(screen.getByTestId('lesson-step').textContent).toBe('Step 3 of 3: Masked language modelling');
     expect(screen.getByRole('textbox', { name: 'Text' }).matches(':disabled')).toBe(true);
-    expect(useApp.getState().choices['masked-lm']?.params).toMatchObject({ text: 'my [MASK]' });
+    expect(store.getState().choices['masked-lm']?.params).toMatchObject({ text: 'my [MASK]' });
     // Arrows typed in a text field stay there.
     act(() => void fireEvent.keyDown(screen.getByRole('textbox', { name: 'Text' }), { key: 'ArrowLeft' }));
-    expect(useClassroom.getState().open?.index).toBe(2);
+    expect(store.getState().open?.index).toBe(2);
   });
 
   it('leaves arrow keys to controls that use them', () => {

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { hats } from '@/hats/registry';
-import { useApp } from '../store';
-import { useClassroom } from './classroom-store';
+import { useAppStore } from '../app-context';
 
 // Widgets whose arrow keys already mean something: stepping must not steal them.
 const OWN_ARROWS = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role=slider], [role=spinbutton], [role=listbox], [role=combobox], [role=radiogroup], [role=tablist], [role=grid], [role=menu], [role=tree]';
@@ -17,19 +16,19 @@ export function ownsKeys(target: EventTarget | null): boolean {
  * presenter mode.
  */
 export function useClassroomKeys(): void {
+  const store = useAppStore();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || ownsKeys(e.target)) return;
       if (document.querySelector('dialog[open]')) return;
-      const c = useClassroom.getState();
+      const c = store.getState();
       if (!c.presenter && !c.open) return;
       const step = e.key === 'ArrowRight' || e.key === 'PageDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'PageUp' ? -1 : 0;
       if (step !== 0) {
         e.preventDefault();
         if (c.open) return c.goStep(c.open.index + step);
-        const app = useApp.getState();
-        const next = hats[hats.findIndex((h) => h.id === app.hatId) + step];
-        if (next) app.selectHat(next.id);
+        const next = hats[hats.findIndex((h) => h.id === c.hatId) + step];
+        if (next) c.selectHat(next.id);
         return;
       }
       if (!c.presenter) return;
@@ -43,5 +42,5 @@ export function useClassroomKeys(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [store]);
 }

@@ -1,6 +1,6 @@
 import { formatBytes } from '@/lib/format';
 import type { CachedModel } from '@/lib/model-cache';
-import { useApp } from '../store';
+import { useApp } from '../app-context';
 import { useSitePack } from './site-pack';
 import { applyShellUpdate, type ShellStatus } from './service-worker';
 import { cachedFrom, shellText } from './status';

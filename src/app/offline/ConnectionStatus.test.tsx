@@ -2,7 +2,8 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CachedModel } from '@/lib/model-cache';
-import { currentChoice, useApp } from '../store';
+import { AppProvider } from '../app-context';
+import { createAppStore, currentChoice } from '../store';
 import { ConnectionStatus } from './ConnectionStatus';
 
 const HOST = 'https://huggingface.co';
@@ -19,16 +20,24 @@ function setOnline(online: boolean) {
   });
 }
 
+const store = createAppStore();
+const renderStatus = () =>
+  render(
+    <AppProvider store={store}>
+      <ConnectionStatus />
+    </AppProvider>,
+  );
+
 beforeEach(() => {
   setOnline(true);
-  useApp.getState().setSettings({ host: HOST });
-  useApp.getState().setModel({ phase: 'ready' });
+  store.getState().setSettings({ host: HOST });
+  store.getState().setModel({ phase: 'ready' });
 });
 afterEach(cleanup);
 
 describe('ConnectionStatus', () => {
   it('shows the connection, the host and the cached models, and follows the browser going offline', async () => {
-    render(<ConnectionStatus />);
+    renderStatus();
     const button = screen.getByTestId('connection-status');
     expect(await screen.findByText('· 1 cached')).toBeTruthy();
     expect(button.textContent).toContain('Online');
@@ -46,13 +55,13 @@ describe('ConnectionStatus', () => {
   });
 
   it('offline, a model that fails to load is named as missing, with the cached ones to use instead', async () => {
-    const model = currentChoice(useApp.getState()).model;
-    render(<ConnectionStatus />);
+    const model = currentChoice(store.getState()).model;
+    renderStatus();
     await screen.findByText('· 1 cached');
     expect(screen.queryByTestId('offline-missing')).toBeNull();
 
     setOnline(false);
-    act(() => useApp.getState().setModel({ phase: 'error', error: { kind: 'network', message: 'Could not reach the host.' } }));
+    act(() => store.getState().setModel({ phase: 'error', error: { kind: 'network', message: 'Could not reach the host.' } }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe(
       `You are offline. “${model}” is not in this browser's cache, so it needs the connection (or a model pack on the school network) to load. Cached and ready offline: org/cached.`,
@@ -60,7 +69,7 @@ describe('ConnectionStatus', () => {
 
     // Back online, another kind of failure (a typo in the id) is not about the connection.
     setOnline(true);
-    act(() => useApp.getState().setModel({ phase: 'error', error: { kind: 'not-found', message: 'Not found.' } }));
+    act(() => store.getState().setModel({ phase: 'error', error: { kind: 'not-found', message: 'Not found.' } }));
     expect(screen.queryByTestId('offline-missing')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { currentChoice, useApp } from '../store';
+import { useApp } from '../app-context';
+import { currentChoice } from '../store';
 import { ConnectionDetails } from './ConnectionDetails';
 import { useCachedModels, useOnline, useShell } from './hooks';
 import { cachedFrom, hostLabel, offlineMissing } from './status';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env } from '@huggingface/transformers';
 import type { Device } from '@/engine/protocol';
-import type { LoadedHat, RunContext } from '@/worker/adapter';
+import type { LoadedHat, RunContext } from '@/worker/sdk/testing';
 import adapter from './adapter';
 import { ENDLESS_PROMPT, GPT2_ID, GPT2_MERGED_ID, GPT2_NO_PAST_ID, greedyCases } from './cases';
 import { folders } from './fixture';
@@ -82,7 +82,7 @@ describe.each(variants)('$model ($dtype)', ({ model, dtype, cached }) => {
     const out = await generate({ text: ENDLESS_PROMPT, max_new_tokens: 6 }, { ...idle, emit: (p) => void partials.push(p as CausalOutput) });
     expect(out.generated).toBe(' purr'.repeat(6));
     expect(out.finish).toBe('length');
-    // The first token streams at once; later partials are spaced out in time, each one longer.
+    // The first token streams at once; every later partial is longer than the one before.
     expect(partials[0]!.steps).toHaveLength(1);
     expect(partials[0]!.generated).toBe(' purr');
     expect(partials[0]!.finish).toBeUndefined();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseNext, filtered, mulberry32, softmax, topIndices, type SamplingSettings } from './sampling';
+import { softmaxF64 as softmax } from '@/lib/maths';
+import { chooseNext, filtered, mulberry32, topIndices, type SamplingSettings } from './sampling';
 
 const logits = [2, 1, 0, -1, 3];
 

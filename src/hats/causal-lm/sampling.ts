@@ -1,10 +1,12 @@
+import { softmaxF64 as softmax } from '../../lib/maths';
+
 export { mulberry32 } from '../../lib/random';
 /*
  * One decoding step, from the model's logits for the next position to the
  * chosen token, with every intermediate kept so the page can show it.
  * Pure functions: the same logits, settings and random stream give the same token.
  *
- * [1] softmax: p_i = exp(z_i − max z) / Σ_j exp(z_j − max z). Subtracting the
+ * [1] softmax (src/lib/maths.ts): p_i = exp(z_i − max z) / Σ_j exp(z_j − max z). Subtracting the
  *     maximum changes nothing mathematically and keeps exp() from overflowing.
  * [2] Temperature T divides the logits before the softmax: T < 1 sharpens the
  *     distribution, T > 1 flattens it. T = 0 would divide by zero; its limit is
@@ -45,21 +47,6 @@ export interface StepChoice {
   candidates: Candidate[];
   /** How many tokens were left to pick from after the filters. */
   kept: number;
-}
-
-/** [1] */
-export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Array {
-  let max = -Infinity;
-  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i] as number);
-  const out = new Float64Array(logits.length);
-  let sum = 0;
-  for (let i = 0; i < logits.length; i++) {
-    const e = Math.exp(((logits[i] as number) - max) / temperature);
-    out[i] = e;
-    sum += e;
-  }
-  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) / sum;
-  return out;
 }
 
 /** a ranks before b: larger value, or the same value and a lower index. */

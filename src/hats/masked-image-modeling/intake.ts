@@ -1,3 +1,4 @@
+import { formatBytes, MB } from '@/lib/format';
 import type { OwnImage } from './params';
 import { KEEP_SIDE } from './samples';
 
@@ -7,18 +8,16 @@ import { KEEP_SIDE } from './samples';
  * separate from the browser's decoding so they can be tested.
  */
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_FILE_BYTES = 20 * MB;
 export const MAX_SIDE = 8000;
 export const MIN_SIDE = 16;
 /** Wider than this, a centred square keeps too little of the picture to be worth it. */
 export const MAX_ASPECT = 8;
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-
 /** Before decoding: refuse what is clearly not a picture, or too big to hold. */
 export function checkFile(file: { name: string; size: number; type: string }): string | null {
   if (file.size === 0) return `“${file.name}” is empty.`;
-  if (file.size > MAX_FILE_BYTES) return `“${file.name}” is ${mb(file.size)}; pictures up to ${mb(MAX_FILE_BYTES)} can be used.`;
+  if (file.size > MAX_FILE_BYTES) return `“${file.name}” is ${formatBytes(file.size)}; pictures up to ${formatBytes(MAX_FILE_BYTES)} can be used.`;
   if (file.type && !file.type.startsWith('image/')) return `“${file.name}” is not a picture (it is ${file.type}). Use a PNG, JPEG, WebP, GIF, BMP or AVIF image.`;
   return null;
 }

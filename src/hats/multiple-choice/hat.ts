@@ -1,10 +1,9 @@
 import { lazy } from 'react';
 import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import { choicesProblem } from './params';
 import { seam } from './seam';
-
-const MB = 1_000_000;
 
 export default defineHat(seam, {
   id: 'multiple-choice',

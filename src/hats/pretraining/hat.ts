@@ -1,11 +1,10 @@
 import { lazy } from 'react';
 import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import { countMasks, maskLastWord } from './masks';
 import { MAX_MASKS } from './params';
 import { seam } from './seam';
-
-const MB = 1_000_000;
 
 export default defineHat(seam, {
   id: 'pretraining',

@@ -1,3 +1,4 @@
+import { softmax } from '@/lib/maths';
 import { crossEntropy } from './losses';
 
 export interface TokenGuess {
@@ -40,12 +41,9 @@ export function readMask(
   trueId?: number,
 ): Pick<MaskResult, 'top' | 'truth'> {
   const row = Array.prototype.slice.call(logits, position * size, (position + 1) * size) as number[];
-  let max = -Infinity;
-  for (const v of row) max = Math.max(max, v);
-  const exps = row.map((v) => Math.exp(v - max));
-  const sum = exps.reduce((a, b) => a + b, 0);
+  const p = softmax(row);
   const order = row.map((_, i) => i).sort((a, b) => row[b]! - row[a]!);
-  const top = order.slice(0, k).map((id) => ({ token: vocab[id] ?? `<${id}>`, id, score: exps[id]! / sum }));
+  const top = order.slice(0, k).map((id) => ({ token: vocab[id] ?? `<${id}>`, id, score: p[id]! }));
   if (trueId === undefined) return { top };
   const loss = crossEntropy(row, trueId);
   return { top, truth: { token: vocab[trueId] ?? `<${trueId}>`, id: trueId, prob: Math.exp(-loss), loss, rank: order.indexOf(trueId) + 1 } };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env } from '@huggingface/transformers';
 import type { Device } from '@/engine/protocol';
 import { buildBertModel, serializeModel } from '@/lib/onnx';
-import type { LoadedHat } from '@/worker/adapter';
+import type { LoadedHat } from '@/worker/sdk/testing';
 import { configJson, specialTokensMap, tokenizerConfig, tokenizerJson } from '../../../scripts/fixtures/hub-files';
 import adapter from './adapter';
 import { QA_CONTEXT, QA_ID, qaCases } from './cases';

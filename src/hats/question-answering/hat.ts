@@ -1,9 +1,8 @@
 import { lazy } from 'react';
 import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
+import { MB } from '@/lib/format';
 import { seam } from './seam';
-
-const MB = 1_000_000;
 
 export default defineHat(seam, {
   id: 'question-answering',

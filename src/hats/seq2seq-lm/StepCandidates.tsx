@@ -1,27 +1,17 @@
-import { Bar, BarChart, XAxis, YAxis } from 'recharts';
+import { BarChart } from '@/components/charts/BarChart';
 import { formatMs, formatPercent } from '@/lib/format';
 import type { DecoderStep } from './generation';
 
-const CHART_WIDTH = 290;
-
-const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-
 /** One decoder step's most likely next tokens: a chart, and the same numbers as a table. */
 export function StepCandidates({ step, index, chart }: { step: DecoderStep; index: number; chart: boolean }) {
-  const data = step.top.map((c) => ({ token: c.token, percent: c.prob * 100 }));
   return (
     <section aria-labelledby="step-heading" data-testid="step-candidates" className="flex flex-col gap-1">
       <h4 id="step-heading" className="text-sm font-semibold">
         Step {index + 1}: the decoder&apos;s top {step.top.length} guesses ({formatMs(step.ms)})
       </h4>
-      {/* A fixed size (it fits a 375 px screen): no resize observer re-rendering the chart. */}
       {chart && (
-        <div aria-hidden="true">
-          <BarChart accessibilityLayer={false} width={CHART_WIDTH} height={140} data={data} layout="vertical" margin={{ left: 4, right: 16, top: 4, bottom: 4 }}>
-            <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fontSize: 11 }} />
-            <YAxis type="category" dataKey="token" width={90} tick={{ fontSize: 11, fontFamily: 'monospace' }} />
-            <Bar dataKey="percent" fill="#f59e0b" isAnimationActive={!reducedMotion()} />
-          </BarChart>
+        <div className="max-w-xs">
+          <BarChart categories={step.top.map((c) => c.token)} series={[{ name: 'probability', color: '#f59e0b', values: step.top.map((c) => c.prob * 100) }]} max={100} unit="%" width={290} />
         </div>
       )}
       <details open={!chart}>

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AutoModelForSeq2SeqLM, AutoTokenizer, env, Tensor } from '@huggingface/transformers';
 import type { Device } from '@/engine/protocol';
-import type { LoadedHat } from '@/worker/adapter';
+import type { LoadedHat } from '@/worker/sdk/testing';
 import { writeFolder } from '../../../scripts/fixtures/build';
 import adapter, { fitSource } from './adapter';
 import { PURR_TEXT, seq2seqCases, T5_ID } from './cases';

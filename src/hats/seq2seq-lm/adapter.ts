@@ -23,8 +23,6 @@ import { seam } from './seam';
  */
 
 const TOP_K = 5;
-/** At most ~20 page updates per second while a model streams. */
-const MIN_EMIT_MS = 50;
 
 const int64 = (values: readonly number[]) => new Tensor('int64', BigInt64Array.from(values.map(BigInt)), [1, values.length]);
 
@@ -116,7 +114,7 @@ export function seq2seqRunner(tm: TextModel): Seq2SeqRunner {
       };
       try {
         const output = await greedyGenerate(
-          { startId, eosIds, maxNewTokens: limit.value, topK: TOP_K, minEmitMs: MIN_EMIT_MS, initial },
+          { startId, eosIds, maxNewTokens: limit.value, topK: TOP_K, initial },
           {
             async encode() {
               // [2] The encoder session alone: input_ids + attention_mask → last_hidden_state.

@@ -1,3 +1,5 @@
+import { softmax } from '@/lib/maths';
+
 /*
  * The hat's own greedy decoding loop, kept free of transformers.js so the tests can
  * drive it with fake encoder and decoder functions. The adapter supplies the real ones.
@@ -65,11 +67,8 @@ export interface Seq2SeqOutput {
 
 /** softmax over the logits, then the k most likely ids [1]. */
 export function topCandidates(logits: ArrayLike<number>, k: number, tokenOf: (id: number) => string): Candidate[] {
-  // [1] Subtracting the largest logit keeps exp() from overflowing; it cancels in the division.
-  let max = -Infinity;
-  for (let i = 0; i < logits.length; i++) if ((logits[i] as number) > max) max = logits[i] as number;
-  let sum = 0;
-  for (let i = 0; i < logits.length; i++) sum += Math.exp((logits[i] as number) - max);
+  // [1] src/lib/maths.ts: the largest logit is taken out first so exp() cannot overflow.
+  const p = softmax(logits);
   const best: { id: number; logit: number }[] = [];
   for (let i = 0; i < logits.length; i++) {
     const logit = logits[i] as number;
@@ -78,7 +77,7 @@ export function topCandidates(logits: ArrayLike<number>, k: number, tokenOf: (id
     best.sort((a, b) => b.logit - a.logit || a.id - b.id);
     if (best.length > k) best.pop();
   }
-  return best.map(({ id, logit }) => ({ id, token: tokenOf(id), prob: Math.exp(logit - max) / sum }));
+  return best.map(({ id }) => ({ id, token: tokenOf(id), prob: p[id] as number }));
 }
 
 export interface LoopDeps {
@@ -100,8 +99,6 @@ export interface LoopSetup {
   eosIds: readonly number[];
   maxNewTokens: number;
   topK: number;
-  /** Partials are sent at most this often (ms); the first step and the end always go out. */
-  minEmitMs: number;
   /** The output before anything ran; the loop fills in the encoder time, the steps and the text. */
   initial: Seq2SeqOutput;
 }
@@ -114,7 +111,6 @@ export async function greedyGenerate(setup: LoopSetup, deps: LoopDeps): Promise<
   await deps.encode();
   snapshot({ encoder: { ...out.encoder, ms: deps.now() - started } });
   deps.emit(out);
-  let lastEmit = deps.now();
   const ids = [setup.startId];
   const eos = new Set(setup.eosIds);
   while (out.steps.length < setup.maxNewTokens) {
@@ -131,11 +127,8 @@ export async function greedyGenerate(setup: LoopSetup, deps: LoopDeps): Promise<
     const done = eos.has(chosen.id);
     snapshot({ steps: [...out.steps, step], text: deps.decode(ids.slice(1)) });
     if (done) return snapshot({ finish: 'eos' });
-    // [4] A fast model writes faster than anyone reads: the page gets at most one update per minEmitMs.
-    if (out.steps.length === 1 || deps.now() - lastEmit >= setup.minEmitMs) {
-      deps.emit(out);
-      lastEmit = deps.now();
-    }
+    // Every step streams; the worker passes the page only a few per second.
+    deps.emit(out);
   }
   return snapshot({ finish: 'length' });
 }

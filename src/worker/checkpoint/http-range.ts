@@ -1,6 +1,19 @@
 import { EngineError } from '../errors';
 import { damaged, fileRef, hostStatus } from '../net/failures';
-import type { RangeFile, Span } from './range-reader';
+
+/** A byte span of the file, half-open: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface RangeFile {
+  /** The file's URL, e.g. <host>/<model>/resolve/main/model.safetensors */
+  url: string;
+  host: string;
+  model: string;
+  file: string;
+}
 
 /*
  * [1] HTTP Range (RFC 9110 §14): `Range: bytes=a-b` asks for bytes a..b inclusive, and a server that

@@ -1,23 +1,11 @@
 import type { ByteCache, CheckpointDeps } from './deps';
-import { fetchSpan } from './http-range';
+import { fetchSpan, type RangeFile, type Span } from './http-range';
 
-/** A byte span of the file, half-open: [start, end). */
-export interface Span {
-  start: number;
-  end: number;
-}
+export type { RangeFile, Span } from './http-range';
 
 /** Bytes of the file that have been read, by absolute offset. */
 export interface ByteChunks {
   slice(span: Span): Uint8Array;
-}
-
-export interface RangeFile {
-  /** The file's URL, e.g. <host>/<model>/resolve/main/model.safetensors */
-  url: string;
-  host: string;
-  model: string;
-  file: string;
 }
 
 /*

@@ -1,6 +1,9 @@
 import { env } from '@huggingface/transformers';
 import type { Device } from '@/engine/protocol';
 import type { FileProgress } from '../adapter';
+
+/** What a loaded adapter is to the engine, for tests that drive one directly. */
+export type { LoadedHat, RunContext } from '../adapter';
 import { BATCH, linear, linearShapes, maskedLm, pooler, SEQUENCE, seqRelationship } from '@/lib/onnx';
 import type { ByteCache, CheckpointDeps, CheckpointHead, CheckpointModel, CheckpointRuntime } from '../checkpoint';
 

@@ -1,3 +1,4 @@
+import { softmax } from '../../../lib/maths';
 import type { Dense, Head } from '../types';
 
 /*
@@ -22,19 +23,6 @@ export function dense(layer: Dense, x: ArrayLike<number>): Float64Array {
 
 export const relu = (a: Float64Array): Float64Array => a.map((v) => (v > 0 ? v : 0)); // [2]
 
-export function softmaxInto(z: ArrayLike<number>): Float64Array {
-  let max = -Infinity;
-  for (let k = 0; k < z.length; k++) max = Math.max(max, z[k] as number);
-  const p = new Float64Array(z.length);
-  let sum = 0;
-  for (let k = 0; k < z.length; k++) {
-    p[k] = Math.exp((z[k] as number) - max); // [3]
-    sum += p[k] as number;
-  }
-  for (let k = 0; k < z.length; k++) p[k] = (p[k] as number) / sum;
-  return p;
-}
-
 export interface Forward {
   hidden?: Float64Array;
   z: Float64Array;
@@ -47,7 +35,7 @@ export function forward(head: Pick<Head, 'task' | 'layers'>, h: ArrayLike<number
   if (!first) throw new Error('The head has no layers.');
   const hidden = second ? relu(dense(first, h)) : undefined;
   const z = second && hidden ? dense(second, hidden) : dense(first, h);
-  return { hidden, z, probabilities: head.task === 'classification' ? softmaxInto(z) : new Float64Array(0) };
+  return { hidden, z, probabilities: head.task === 'classification' ? Float64Array.from(softmax(z)) : new Float64Array(0) }; // [3]
 }
 
 /** The predicted class index (classification) or value (regression). */

@@ -43,8 +43,6 @@ describe('runTraining', () => {
     expect(report.embedMsPerExample).toBeGreaterThan(0);
     expect(report.trainMsPerEpoch).toBeGreaterThan(0);
     expect(embedded).toHaveLength(24);
-    // Partials are throttled: far fewer than one per epoch.
-    expect(emitted.length).toBeLessThan(report.history.length);
     expect(emitted[0]!.phase).toBe('embedding');
 
     const again = deps({ cache: d.cache });

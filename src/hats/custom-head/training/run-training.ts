@@ -10,14 +10,14 @@ import { Trainer } from './train';
  * [1] Embeddings are the slow part (a forward pass of the encoder per example); the head's epochs are
  *     cheap. Texts already embedded by an earlier run are taken from the cache.
  * [2] The worker must stay responsive: every ~30 ms of work it yields to its event loop, so a Stop or a
- *     cancel message is seen between epochs. Partials go out at most 20 times a second.
+ *     cancel message is seen between epochs. Every epoch emits a snapshot; the worker passes the page
+ *     only a few per second (src/worker/partials.ts).
  */
 
 export const MAX_EPOCHS = 2000;
 export const MAX_HIDDEN_UNITS = 256;
 const BATCH = 16;
 const YIELD_MS = 30;
-const PARTIAL_MS = 50;
 
 export class TrainInputError extends Error {
   override name = 'TrainInputError';
@@ -81,22 +81,15 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
     epochs: settings.epochs,
     history: [],
   };
-  let lastEmit = -Infinity;
   let lastPause = deps.now();
-  const emit = (force = false) => {
-    const t = deps.now();
-    if (force || t - lastEmit >= PARTIAL_MS) {
-      lastEmit = t;
-      deps.emit({ ...report, history: [...report.history] }); // [2]
-    }
-  };
+  const emit = () => deps.emit({ ...report, history: [...report.history] }); // [2]
   const breathe = async () => {
     if (deps.now() - lastPause >= YIELD_MS) {
       await deps.pause();
       lastPause = deps.now();
     }
   };
-  emit(true);
+  emit();
 
   const embedStart = deps.now();
   for (let i = 0; i < todo.length; i += BATCH) {
@@ -116,7 +109,7 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
   const inputs = texts.map((t) => deps.cache.get(t) as Float32Array);
   const trainer = new Trainer({ inputs, targets, labels, texts }, settings, deps.encoder);
   report.phase = 'training';
-  emit(true);
+  emit();
   let trainMs = 0;
   while (!trainer.done) {
     if (deps.aborted()) break;

@@ -1,3 +1,4 @@
+import { softmax } from '../../../lib/maths';
 import { floatToHalf, halfToFloat } from '../../../lib/safetensors/half';
 import type { ClassificationEval, Dense, EncoderInfo, Evaluation, Head, LossPoint, RegressionEval, TrainSettings } from '../types';
 import { predict } from './network';
@@ -138,11 +139,9 @@ export class Trainer {
     let loss: number;
     const g = new Float64Array(z.length);
     if (this.settings.task === 'classification') {
-      const max = Math.max(...z);
-      const exps = z.map((v) => Math.exp(v - max));
-      const sum = exps.reduce((s, v) => s + v, 0);
-      loss = -(Math.log((exps[y] as number) / sum));
-      exps.forEach((e, k) => (g[k] = e / sum - (k === y ? 1 : 0))); // [1]
+      const p = softmax(z);
+      loss = -Math.log(p[y] as number);
+      p.forEach((pk, k) => (g[k] = pk - (k === y ? 1 : 0))); // [1]
     } else {
       const diff = (z[0] as number) - y;
       loss = diff * diff;

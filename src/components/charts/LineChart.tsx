@@ -1,0 +1,59 @@
+import { Legend } from './Legend';
+import { linearScale, niceExtent } from './scale';
+
+export interface LineSeries {
+  name: string;
+  color: string;
+  dashed?: boolean;
+  /** One value per x; null where the series has none (the line joins across the gap). */
+  values: readonly (number | null)[];
+}
+
+interface Props {
+  x: readonly number[];
+  series: readonly LineSeries[];
+  formatY?: (v: number) => string;
+  width?: number;
+  height?: number;
+}
+
+const LEFT = 44;
+const BOTTOM = 36;
+
+/** Lines over a numeric x axis (e.g. loss per epoch); a drawing beside its table, hidden from assistive technology. */
+export function LineChart({ x: xs, series, formatY = String, width = 420, height = 190 }: Props) {
+  const plotBottom = height - BOTTOM;
+  const x = linearScale(niceExtent(xs), [LEFT, width - 10]);
+  const y = linearScale(
+    niceExtent(series.flatMap((s) => s.values.filter((v): v is number => v !== null))),
+    [plotBottom, 6],
+  );
+  const xTicks = x.ticks.filter((t) => Number.isInteger(t) || !xs.every(Number.isInteger));
+  const path = (values: LineSeries['values']) =>
+    values
+      .flatMap((v, i) => (v === null || xs[i] === undefined ? [] : [`${x(xs[i])},${y(v)}`]))
+      .map((p, i) => `${i === 0 ? 'M' : 'L'}${p}`)
+      .join(' ');
+  return (
+    <svg viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true" fontSize={11} className="h-auto max-w-full">
+      {y.ticks.map((t) => (
+        <g key={`y${t}`}>
+          <line x1={LEFT} x2={width - 10} y1={y(t)} y2={y(t)} stroke="currentColor" strokeOpacity={0.15} strokeDasharray="3 3" />
+          <text x={LEFT - 4} y={y(t)} textAnchor="end" dominantBaseline="middle" fill="currentColor">
+            {formatY(t)}
+          </text>
+        </g>
+      ))}
+      {xTicks.map((t) => (
+        <text key={`x${t}`} x={x(t)} y={plotBottom + 14} textAnchor="middle" fill="currentColor">
+          {t}
+        </text>
+      ))}
+      <line x1={LEFT} x2={width - 10} y1={plotBottom} y2={plotBottom} stroke="currentColor" strokeOpacity={0.4} />
+      {series.map((s) => (
+        <path key={s.name} d={path(s.values)} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={s.dashed ? '4 2' : undefined} />
+      ))}
+      <Legend items={series} x={LEFT} y={height - 8} />
+    </svg>
+  );
+}
