@@ -82,3 +82,25 @@ test('a web page for a file, and the statuses 403, 429 and 500, are each named; 
   });
   expect(JSON.parse(config!)).toMatchObject({ model_type: 'bert' });
 });
+
+test('a model the runtime cannot open spends that worker: a fresh one takes over, the next model loads, Retry after the fix loads it', async ({ page, request }) => {
+  const garbled = 'hw-test/garbled-tiny-bert-mlm';
+  await gotoHat(page, { hat: 'masked-lm', model: garbled, text: 'the cat says [MASK] .' });
+  await waitForHatStatus(page, 'error');
+  await expect(page.getByTestId(ERROR)).toContainText(`A file of “${garbled}” is damaged: the model runtime could not read it.`);
+  const restarted = page.getByTestId('notice').filter({ hasText: `The model runtime was restarted after “${garbled}” failed with a damaged file` });
+  await expect(restarted).toBeVisible();
+
+  // Without a reload: transformers.js in the spent worker would open no model again.
+  await useModel(page, 'hw-test/tiny-bert-mlm');
+  await waitForHatStatus(page, 'ready');
+  await expect(page.getByTestId('mask-predictions').getByRole('rowheader').first()).toHaveText('meow');
+  await expect(page.getByRole('textbox', { name: /Text with \[MASK\]/ })).toHaveValue('the cat says [MASK] .');
+
+  await useModel(page, garbled);
+  await waitForHatStatus(page, 'error');
+  await setHubFaults(request, false);
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await waitForHatStatus(page, 'ready');
+  await expect(page.getByTestId('mask-predictions').getByRole('rowheader').first()).toHaveText('meow');
+});

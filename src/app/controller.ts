@@ -1,4 +1,4 @@
-import { EngineFailure, Lane, type InferenceClient } from '@/engine/client';
+import { EngineFailure, Lane, type InferenceClient, type Restart } from '@/engine/client';
 import type { LoadedInfo, ModelSpec, WorkerError } from '@/engine/protocol';
 import type { HatActions } from '@/hats/types';
 import { MB } from '@/lib/format';
@@ -20,6 +20,13 @@ function specOf(s: AppState): ModelSpec {
 }
 
 const keyOf = (spec: ModelSpec) => JSON.stringify(spec);
+
+/** The page's one sentence about a worker the client replaced (see InferenceClient, [1] and [2]). */
+export function restartNotice({ error, model }: Restart): string {
+  const cause = error.kind === 'damaged' ? 'a damaged file' : error.kind === 'too-big' ? 'running out of memory' : 'an error inside it';
+  const after = model ? `after “${model}” failed with ${cause}` : 'after it stopped unexpectedly';
+  return `The model runtime was restarted ${after}, so other models load as before; your inputs and settings are kept.`;
+}
 
 export interface Controller {
   /** Inspect and (when allowed) load the current model again, e.g. after a failure. */
@@ -145,6 +152,8 @@ export function createController(client: InferenceClient, store: AppStore): Cont
       if (!cancelled(error)) get().setModel({ phase: 'error', error: toWorkerError(error) });
     }
   }
+
+  client.onRestart((restart) => get().notify(restartNotice(restart), 'warning'));
 
   store.subscribe((s, prev) => {
     const key = keyOf(specOf(s));
