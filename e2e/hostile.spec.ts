@@ -104,3 +104,35 @@ test('a model the runtime cannot open spends that worker: a fresh one takes over
   await waitForHatStatus(page, 'ready');
   await expect(page.getByTestId('mask-predictions').getByRole('rowheader').first()).toHaveText('meow');
 });
+
+test('a silent host and a trickling one: another model or Cancel ends the wait at once, the stall limit ends it by itself, Retry after the fix loads', async ({ page, request }) => {
+  const stallSeconds = async (seconds: number) => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Stop a download when the host sends nothing for').fill(String(seconds));
+    await page.getByRole('region', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click();
+  };
+  const cancel = page.getByTestId('hat-view').getByRole('button', { name: 'Cancel' });
+  await gotoHat(page, { hat: 'masked-lm', model: 'hw-test/tiny-bert-mlm', text: 'the cat says [MASK] .' });
+  await waitForHatStatus(page, 'ready');
+
+  // Ten minutes of patience: had the silent request not been cancelled, the next one would wait behind it.
+  await stallSeconds(600);
+  await useModel(page, 'hw-test/silent-tiny-bert-mlm');
+  await expect(cancel).toBeVisible();
+  await useModel(page, 'hw-test/tiny-bert-mlm');
+  await waitForHatStatus(page, 'ready');
+  await useModel(page, 'hw-test/silent-tiny-bert-mlm');
+  await cancel.click();
+  await expect(page.getByTestId(ERROR)).toContainText('Loading “hw-test/silent-tiny-bert-mlm” was cancelled. Retry starts it again, or pick another model.');
+
+  await stallSeconds(2);
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId(ERROR)).toContainText(/stopped sending \S+ of “hw-test\/silent-tiny-bert-mlm”: nothing arrived for 2 seconds\. Retry/);
+  await useModel(page, 'hw-test/trickle-tiny-bert-mlm');
+  await expect(page.getByTestId(ERROR)).toContainText(/stopped sending \S+ of “hw-test\/trickle-tiny-bert-mlm”: nothing arrived for 2 seconds\. Retry/);
+
+  await setHubFaults(request, false);
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await waitForHatStatus(page, 'ready');
+  await expect(page.getByTestId('mask-predictions').getByRole('rowheader').first()).toHaveText('meow');
+});
