@@ -53,7 +53,7 @@ test('truncated ONNX and safetensors files are called damaged, never kept, and l
   await expect(page.getByTestId('best-choice')).not.toBeEmpty();
 });
 
-test('a web page for a file, and the statuses 403, 429 and 500, are each named; nothing of them is cached', async ({ page, request }) => {
+test('a web page for a file, the statuses 403, 429 and 500, and a host nobody answers at are each named; nothing of them is cached', async ({ page, request }) => {
   await gotoHat(page, { hat: 'masked-lm', model: 'hw-test/html-tiny-bert-mlm', text: 'the cat says [MASK] .' });
   await waitForHatStatus(page, 'error');
   await expect(page.getByTestId(ERROR)).toContainText('answered config.json of “hw-test/html-tiny-bert-mlm” with a web page (HTML), not the JSON file it should be.');
@@ -67,6 +67,14 @@ test('a web page for a file, and the statuses 403, 429 and 500, are each named; 
     await waitForHatStatus(page, 'error');
     await expect(page.getByTestId(ERROR)).toContainText(words!);
   }
+  // A host nobody answers at (nothing listens on port 9): unreachable, not an error status.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel(/Model host/).fill('http://127.0.0.1:9');
+  await page.getByRole('button', { name: 'Use host' }).click();
+  await waitForHatStatus(page, 'error');
+  await expect(page.getByTestId(ERROR)).toContainText('Could not reach http://127.0.0.1:9');
+  await page.getByRole('button', { name: /^Reset to / }).click();
+  await page.getByRole('region', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click();
 
   // Fixed, the host that sent a web page sends the files: Retry loads them, and only they are cached.
   await useModel(page, 'hw-test/html-tiny-bert-mlm');
