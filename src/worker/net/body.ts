@@ -1,7 +1,7 @@
 import { checkLimits, CONFIG_LIMITS, LimitError } from '@/lib/limits';
 import { OnnxShapeError, OnnxStreamCheck } from '@/lib/onnx/stream-check';
 import { EngineError } from '../errors';
-import { brokeOff, damaged, stalled, tooBig, webPage, type FileRef } from './failures';
+import { brokeOff, damaged, stalled, tooBig, trickling, webPage, type FileRef } from './failures';
 import { reasonOf } from './scope';
 
 /*
@@ -182,10 +182,18 @@ export interface GuardOptions {
   onInvalid?(): void;
 }
 
+/**
+ * [3] A host that trickles (a byte every few seconds) is never silent for the stall limit, yet would
+ * take hours. For every stall limit's worth of waiting on the host (time the reader spent elsewhere
+ * does not count), it must send at least this many bytes, or it has stalled too.
+ */
+export const TRICKLE_BYTES = 1024;
+
 /** The body, read only as fast as its reader asks, with every rule above applied on the way. */
 export function guardBody(body: ReadableStream<Uint8Array>, o: GuardOptions): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let count = 0;
+  const window = { waited: 0, bytes: 0 };
   const fail = async (error: unknown): Promise<never> => {
     o.onError(error);
     await reader.cancel().catch(() => undefined);
@@ -199,6 +207,7 @@ export function guardBody(body: ReadableStream<Uint8Array>, o: GuardOptions): Re
     {
       async pull(controller) {
         let result: ReadableStreamReadResult<Uint8Array>;
+        const asked = performance.now();
         try {
           result = await within(reader.read(), o.stallMs, o.signal, () => {
             const error = stalled(o.file, o.stallMs);
@@ -222,6 +231,17 @@ export function guardBody(body: ReadableStream<Uint8Array>, o: GuardOptions): Re
           return;
         }
         count += result.value.byteLength;
+        window.waited += performance.now() - asked;
+        window.bytes += result.value.byteLength;
+        if (window.waited >= o.stallMs) {
+          // [3]
+          if (window.bytes < TRICKLE_BYTES) {
+            const error = trickling(o.file, window.bytes, window.waited);
+            o.onStall(error);
+            return fail(error);
+          }
+          Object.assign(window, { waited: 0, bytes: 0 });
+        }
         if (count > o.limit) {
           return fail(tooBig(o.file, `${o.file.file} is more than ${Math.round(o.limit / 1e6).toLocaleString('en-US')} MB, the most this page reads for such a file; the download was stopped there.`));
         }

@@ -114,6 +114,16 @@ export function stalled(f: FileRef, ms: number): EngineError {
   );
 }
 
+/** A host that keeps the connection alive with a byte now and then (see TRICKLE_BYTES in body.ts). */
+export function trickling(f: FileRef, bytes: number, ms: number): EngineError {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  return new EngineError(
+    'stalled',
+    `${f.host} is sending ${of(f)} too slowly to ever finish: ${bytes.toLocaleString('en-US')} byte${bytes === 1 ? '' : 's'} in ${seconds} second${seconds === 1 ? '' : 's'}. Retry, or check the connection and the model host in Settings.`,
+    `${f.url}: ${bytes} bytes in ${Math.round(ms)} ms of waiting`,
+  );
+}
+
 export function tooBig(f: FileRef, message: string, detail?: string): EngineError {
   return new EngineError('too-big', f.model ? `“${f.model}”: ${message}` : message, detail ?? f.url);
 }
