@@ -37,7 +37,8 @@ export function useMirror(params: MirrorParams) {
   const { view } = useController();
   const host = useApp((s) => s.settings.host);
   const autoLoadMB = useApp((s) => s.settings.autoLoadMB);
-  const spec: ModelSpec = useMemo(() => ({ hat: MIRROR_ADAPTER, model: params.model, dtype: 'fp32', device: 'auto', host }), [params.model, host]);
+  const stallMs = useApp((s) => s.settings.stallSeconds * 1000);
+  const spec: ModelSpec = useMemo(() => ({ hat: MIRROR_ADAPTER, model: params.model, dtype: 'fp32', device: 'auto', host, stallMs }), [params.model, host, stallMs]);
   const [attempt, setAttempt] = useState(0);
   const [go, setGo] = useState(false);
   const heads = useMemo(() => headsFor(params.model), [params.model]);
