@@ -92,3 +92,36 @@ test('base-model hidden states: the embeddings and layer 1 are different picture
   expect(first.map((r) => r[0])).toEqual(last.map((r) => r[0]));
   expect(first).not.toEqual(last);
 });
+
+/*
+ * Each encoder hat's default model, as the page opens it with no model in the link: the replica
+ * of the listed repo and, where that is an ONNX export, the replica of its verified PyTorch parent.
+ */
+const DEFAULTS: { hat: string; view: string; table: string; params?: Record<string, string> }[] = [
+  { hat: 'sequence-classification', view: 'attention', table: 'attention-table' },
+  { hat: 'token-classification', view: 'attention', table: 'attention-table' },
+  { hat: 'question-answering', view: 'attention', table: 'attention-table' },
+  { hat: 'masked-lm', view: 'lens', table: 'lens-table' },
+  { hat: 'base-model', view: 'hidden', table: 'hidden-table' },
+  { hat: 'pretraining', view: 'lens', table: 'lens-table' },
+  { hat: 'next-sentence-prediction', view: 'attention', table: 'attention-table' },
+  { hat: 'multiple-choice', view: 'attention', table: 'attention-table' },
+];
+
+test('every encoder hat looks inside its default model from a link', async ({ page }) => {
+  test.setTimeout(30_000 * DEFAULTS.length);
+  for (const { hat, view, table } of DEFAULTS) {
+    await gotoHat(page, { hat, inside: view, layer: '1', head: '1' });
+    await waitForHatStatus(page, 'ready');
+    await expect(page.getByTestId(table), hat).toBeVisible();
+    await expect(page.getByTestId('inside-gap'), hat).toHaveCount(0);
+    if (view === 'lens') await expect(page.getByTestId(table).locator('tbody tr').first()).toHaveAttribute('data-layer', '0');
+  }
+});
+
+test('a listed export without a verified PyTorch parent says why in one sentence', async ({ page }) => {
+  await gotoHat(page, { hat: 'base-model', model: 'Xenova/bge-small-en-v1.5', inside: 'attention' });
+  await waitForHatStatus(page, 'ready');
+  await expect(page.getByTestId('inside-gap')).toHaveText(/^Xenova\/bge-small-en-v1\.5 holds ONNX weights only, .*cannot be rebuilt here\.$/);
+  await expect(page.getByTestId('attention-table')).toHaveCount(0);
+});
