@@ -1,10 +1,41 @@
 import type { Page } from '@playwright/test';
+import { pct, r1 } from './app-page';
 
 /**
  * Figures a hat can only give through its own UI, measured after its warm runs on the same page.
  * Each returns `name: value` pairs for the bench's output.
  */
 export const EXTRAS: Record<string, (page: Page) => Promise<Record<string, number>>> = {
+  /**
+   * Opens the Inside panel, then switches heads back and forth: from the change of the picker to
+   * the attention table showing the new head (the look itself is already in the page).
+   */
+  async 'sequence-classification'(page) {
+    await page.getByTestId('open-inside').click();
+    await page.getByTestId('attention-table').waitFor({ timeout: 120_000 });
+    const picker = await page.getByRole('combobox', { name: 'Head', exact: true }).elementHandle();
+    if (!picker) throw new Error('bench: no head picker in the Inside panel');
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const head = i % 2 === 0 ? '2' : '1';
+      times.push(
+        await picker.evaluate(
+          (el, want) =>
+            new Promise<number>((resolve) => {
+              const t0 = performance.now();
+              // React sees a change only when the value is set past its own tracker.
+              Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!.call(el, want);
+              el.dispatchEvent(new Event('change', { bubbles: true }));
+              const shown = () => document.querySelector('[data-testid="attention-table"]')?.getAttribute('data-head') === want;
+              const check = () => (shown() ? resolve(performance.now() - t0) : requestAnimationFrame(check));
+              check();
+            }),
+          head,
+        ),
+      );
+    }
+    return { inside_attention_ms_p50: r1(pct(times, 50)) };
+  },
   /** Trains on the shipped mood sample set; the training summary says how long embedding and epochs took. */
   async 'custom-head'(page) {
     await page.getByRole('button', { name: "Load sample: Miya's diary: mood" }).click();
