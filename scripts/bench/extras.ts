@@ -18,20 +18,18 @@ export const EXTRAS: Record<string, (page: Page) => Promise<Record<string, numbe
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
       const head = i % 2 === 0 ? '2' : '1';
+      // No named functions inside: tsx would wrap them in a helper the page does not have.
       times.push(
-        await picker.evaluate(
-          (el, want) =>
-            new Promise<number>((resolve) => {
-              const t0 = performance.now();
-              // React sees a change only when the value is set past its own tracker.
-              Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!.call(el, want);
-              el.dispatchEvent(new Event('change', { bubbles: true }));
-              const shown = () => document.querySelector('[data-testid="attention-table"]')?.getAttribute('data-head') === want;
-              const check = () => (shown() ? resolve(performance.now() - t0) : requestAnimationFrame(check));
-              check();
-            }),
-          head,
-        ),
+        await picker.evaluate(async (el, want) => {
+          const t0 = performance.now();
+          // React sees a change only when the value is set past its own tracker.
+          Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!.call(el, want);
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+          while (document.querySelector('[data-testid="attention-table"]')?.getAttribute('data-head') !== want) {
+            await new Promise((r) => requestAnimationFrame(r));
+          }
+          return performance.now() - t0;
+        }, head),
       );
     }
     return { inside_attention_ms_p50: r1(pct(times, 50)) };
