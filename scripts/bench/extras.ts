@@ -13,24 +13,23 @@ export const EXTRAS: Record<string, (page: Page) => Promise<Record<string, numbe
   async 'sequence-classification'(page) {
     await page.getByTestId('open-inside').click();
     await page.getByTestId('attention-table').waitFor({ timeout: 120_000 });
-    const picker = await page.getByRole('combobox', { name: 'Head', exact: true }).elementHandle();
-    if (!picker) throw new Error('bench: no head picker in the Inside panel');
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
       const head = i % 2 === 0 ? '2' : '1';
-      // No named functions inside: tsx would wrap them in a helper the page does not have.
-      times.push(
-        await picker.evaluate(async (el, want) => {
-          const t0 = performance.now();
-          // React sees a change only when the value is set past its own tracker.
-          Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!.call(el, want);
-          el.dispatchEvent(new Event('change', { bubbles: true }));
-          while (document.querySelector('[data-testid="attention-table"]')?.getAttribute('data-head') !== want) {
-            await new Promise((r) => requestAnimationFrame(r));
-          }
-          return performance.now() - t0;
-        }, head),
-      );
+      // A string, not a function: tsx wraps functions in a naming helper the page does not have.
+      // React sees a change only when the value is set past its own tracker (the prototype's setter).
+      const ms = await page.evaluate(`(async () => {
+        const label = [...document.querySelectorAll('[data-testid="inside-panel"] label')].find((l) => l.textContent === 'Head');
+        const el = document.getElementById(label.htmlFor);
+        const t0 = performance.now();
+        Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(el, '${head}');
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+        while (document.querySelector('[data-testid="attention-table"]')?.getAttribute('data-head') !== '${head}') {
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+        return performance.now() - t0;
+      })()`);
+      times.push(Number(ms));
     }
     return { inside_attention_ms_p50: r1(pct(times, 50)) };
   },
