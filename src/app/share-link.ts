@@ -1,5 +1,6 @@
 import { DTYPES, type DevicePreference, type DtypePreference } from '@/engine/protocol';
 import type { HatDefinition } from '@/hats/types';
+import { parseInsideLink, serializeInsideLink, type InsideLink } from '@/lib/inside';
 
 export const LINK_VERSION = '1';
 
@@ -13,6 +14,8 @@ export interface HatChoice {
 export interface LinkState {
   hatId: string;
   choice: HatChoice;
+  /** The Inside panel the link opens (inside=…&layer=…&head=…), if any. */
+  inside: InsideLink | null;
   notices: string[];
 }
 
@@ -43,7 +46,7 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
   }
   if (hatParam !== null && hat !== fallbackHat && hat.id !== hatParam) hat = fallbackHat;
   const choice = defaultChoice(hat);
-  if (hatParam !== null && hat.id !== hatParam) return { hatId: hat.id, choice, notices };
+  if (hatParam !== null && hat.id !== hatParam) return { hatId: hat.id, choice, inside: null, notices };
 
   const model = query.get('model');
   if (model !== null) {
@@ -63,11 +66,15 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
   const parsed = hat.params.parse(query);
   choice.params = parsed.params;
   notices.push(...parsed.notices);
-  return { hatId: hat.id, choice, notices };
+  // A hat without an Inside panel ignores the panel's params, and says so.
+  const inside = parseInsideLink(query);
+  if (inside.link && !hat.inside) notices.push(`${hat.title} has no Inside panel yet, so the link's inside=${inside.link.view} is ignored.`);
+  else notices.push(...inside.notices);
+  return { hatId: hat.id, choice, inside: hat.inside ? inside.link : null, notices };
 }
 
 /** The query string for a hat and its choice; only non-default values are written. */
-export function serializeLink(hat: HatDefinition, choice: HatChoice): string {
+export function serializeLink(hat: HatDefinition, choice: HatChoice, inside: InsideLink | null = null): string {
   const query = new URLSearchParams();
   query.set('v', LINK_VERSION);
   query.set('hat', hat.id);
@@ -75,5 +82,6 @@ export function serializeLink(hat: HatDefinition, choice: HatChoice): string {
   if (choice.dtype !== 'auto') query.set('dtype', choice.dtype);
   if (choice.device !== 'auto') query.set('device', choice.device);
   for (const [key, value] of hat.params.serialize(choice.params)) query.append(key, value);
+  for (const [key, value] of serializeInsideLink(hat.inside ? inside : null)) query.set(key, value);
   return `?${query.toString()}`;
 }

@@ -1,6 +1,7 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { Device, Dtype, ModelFacts, RunStats, TokensInfo } from '@/engine/protocol';
 import type { HatSeam, ParamsCodec } from '@/lib/hat-seam';
+import type { InsideSupport } from '@/lib/inside';
 
 /** A model the hat offers, checked to exist on the Hub with these files. */
 export interface CuratedModel {
@@ -113,6 +114,11 @@ export interface HatDefinition<P = unknown, O = unknown, C = unknown, R = unknow
   texts(params: P): string[];
   /** Null when the params can run; otherwise what to tell the person. */
   validate(params: P, facts: ModelFacts | undefined, update: (next: P) => void): InputProblem | null;
+  /**
+   * The Inside panel (attention, logit lens, hidden states): the views this hat offers. A hat that
+   * sets it takes Inside calls through its seam (`InsideRequest` → `InsideAnswer`, src/lib/inside).
+   */
+  inside?: InsideSupport<P>;
   Form: LazyExoticComponent<ComponentType<FormProps<P, C, R>>>;
   Output: LazyExoticComponent<ComponentType<OutputProps<P, O, C, R>>>;
   Explainer: LazyExoticComponent<ComponentType<ExplainerProps<P, O>>>;
