@@ -33,7 +33,7 @@ const model = buildGpt2Model({ config: c, weights, withPast: false, inside: { le
 
 function expectMatches(out: Record<string, ort.Tensor>, want: ReturnType<typeof referenceGpt2>, tolerance: number) {
   expect(maxDiff(out.logits, want.logits), 'logits').toBeLessThan(tolerance);
-  for (let l = 0; l < c.numLayers; l++) expect(maxDiff(out[attentionOutput(l)], want.attentions[l]!), `attentions.${l}`).toBeLessThan(tolerance);
+  for (let l = 0; l < c.numLayers; l++) expect(maxDiff(out[attentionOutput(l + 1)], want.attentions[l]!), `attentions.${l + 1}`).toBeLessThan(tolerance);
   for (let l = 0; l <= c.numLayers; l++) expect(maxDiff(out[hiddenOutput(l)], want.hidden[l]!), `hidden_states.${l}`).toBeLessThan(tolerance);
   expect(maxDiff(out[LENS_PROBS], want.lens.map((layer) => layer.map((t) => t.probs))), 'lens probabilities').toBeLessThan(tolerance);
 }
@@ -53,7 +53,7 @@ describe('GPT-2 inside outputs', () => {
   it('causal: every row sums to 1 and no token reads a later one', async () => {
     const out = await runGraph(model, feeds());
     for (let l = 0; l < c.numLayers; l++) {
-      const t = out[attentionOutput(l)]!;
+      const t = out[attentionOutput(l + 1)]!;
       expect(t.dims).toEqual([1, c.numHeads, ids.length, ids.length]);
       expectRowsSumToOne(t);
       const data = t.data as Float32Array;
@@ -69,7 +69,7 @@ describe('GPT-2 inside outputs', () => {
     expectMatches(await runGraph(q8, feeds(), 'basic'), referenceGpt2(c, dequantizedWeights(weights, names), ids, K), 1e-4);
     const out = await runGraph(q8, feeds());
     expectMatches(out, referenceGpt2(c, weights, ids, K), 0.05);
-    for (let l = 0; l < c.numLayers; l++) expectRowsSumToOne(out[attentionOutput(l)]);
+    for (let l = 0; l < c.numLayers; l++) expectRowsSumToOne(out[attentionOutput(l + 1)]);
   });
 
   it('is only built without a cache', () => {

@@ -169,7 +169,7 @@ export function buildGpt2Model(spec: Gpt2ModelSpec): ModelProto {
       g.renameValue(b.present.key, `present.${i}.key`);
       g.renameValue(b.present.value, `present.${i}.value`);
     }
-    if (inside) exposeOutput(g, b.probs, attentionOutput(i), [BATCH, c.numHeads, SEQUENCE, SEQUENCE]);
+    if (inside) exposeOutput(g, b.probs, attentionOutput(i + 1), [BATCH, c.numHeads, SEQUENCE, SEQUENCE]);
   }
   const head = outputHead(ctx, c);
   g.renameValue(head(x), 'logits');

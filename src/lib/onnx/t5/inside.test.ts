@@ -33,10 +33,10 @@ const feeds = () => ({ input_ids: int64Tensor([source]), attention_mask: int64Te
 
 function expectMatches(c: T5Config, out: Awaited<ReturnType<typeof runGraph>>, want: T5Reference, tolerance: number) {
   expect(maxDiff(out.logits, want.logits), 'logits').toBeLessThan(tolerance);
-  for (let l = 0; l < c.numLayers; l++) expect(maxDiff(out[attentionOutput(l, 'encoder')], want.encoderAttentions[l]!), `encoder attention ${l}`).toBeLessThan(tolerance);
+  for (let l = 0; l < c.numLayers; l++) expect(maxDiff(out[attentionOutput(l + 1, 'encoder')], want.encoderAttentions[l]!), `encoder attention ${l}`).toBeLessThan(tolerance);
   for (let l = 0; l < c.numDecoderLayers; l++) {
-    expect(maxDiff(out[attentionOutput(l, 'decoder')], want.decoderAttentions[l]!), `decoder attention ${l}`).toBeLessThan(tolerance);
-    expect(maxDiff(out[attentionOutput(l, 'cross')], want.crossAttentions[l]!), `cross attention ${l}`).toBeLessThan(tolerance);
+    expect(maxDiff(out[attentionOutput(l + 1, 'decoder')], want.decoderAttentions[l]!), `decoder attention ${l}`).toBeLessThan(tolerance);
+    expect(maxDiff(out[attentionOutput(l + 1, 'cross')], want.crossAttentions[l]!), `cross attention ${l}`).toBeLessThan(tolerance);
   }
   // The padded source position is garbage in both (it reads only real tokens): compare the real ones.
   const real = (rows: number[][]) => rows.slice(0, 7);
@@ -73,11 +73,11 @@ describe('T5 whole-model graph for looking inside', () => {
       const out = await runGraph(buildT5Inside({ config: c, weights, doc: 'test' }), feeds());
       expectMatches(c, out, referenceT5(c, weights, source, target, mask), 1e-4);
       for (let l = 0; l < c.numLayers; l++) {
-        for (const stack of ['encoder', 'decoder', 'cross'] as const) expectRowsSumToOne(out[attentionOutput(l, stack)]);
-        const self = out[attentionOutput(l, 'decoder')]!.data as Float32Array;
+        for (const stack of ['encoder', 'decoder', 'cross'] as const) expectRowsSumToOne(out[attentionOutput(l + 1, stack)]);
+        const self = out[attentionOutput(l + 1, 'decoder')]!.data as Float32Array;
         const n = target.length;
         for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) expect(self[i * n + j]).toBe(0);
-        const cross = out[attentionOutput(l, 'cross')]!.data as Float32Array;
+        const cross = out[attentionOutput(l + 1, 'cross')]!.data as Float32Array;
         for (let i = 0; i < 2 * n; i++) expect(cross[i * source.length + 7]).toBe(0);
       }
     });

@@ -40,7 +40,7 @@ export function buildT5Inside({ config, weights, doc }: T5ModelSpec): ModelProto
     const n = encoderBlockNames(i);
     const normed = rmsNorm(ctx, x, n.selfNorm);
     const a = attentionWithWeights(ctx, normed, n.selfAttention, projectKeyValues(ctx, normed, n.selfAttention), mask, encoderBias);
-    exposeOutput(g, a.probs, attentionOutput(i, 'encoder'), ['batch_size', heads, 'source_length', 'source_length']);
+    exposeOutput(g, a.probs, attentionOutput(i + 1, 'encoder'), ['batch_size', heads, 'source_length', 'source_length']);
     x = g.node('Add', [x, a.out]);
     x = g.node('Add', [x, feedForward(ctx, rmsNorm(ctx, x, n.ffnNorm), n.ffn)]);
     hidden('encoder', i + 1, x, 'source_length');
@@ -56,10 +56,10 @@ export function buildT5Inside({ config, weights, doc }: T5ModelSpec): ModelProto
     const n = decoderBlockNames(i);
     const normed = rmsNorm(ctx, y, n.selfNorm);
     const s = attentionWithWeights(ctx, normed, n.selfAttention, projectKeyValues(ctx, normed, n.selfAttention), undefined, selfBias);
-    exposeOutput(g, s.probs, attentionOutput(i, 'decoder'), ['batch_size', heads, 'target_length', 'target_length']);
+    exposeOutput(g, s.probs, attentionOutput(i + 1, 'decoder'), ['batch_size', heads, 'target_length', 'target_length']);
     y = g.node('Add', [y, s.out]);
     const c = attentionWithWeights(ctx, rmsNorm(ctx, y, n.crossNorm), n.crossAttention, projectKeyValues(ctx, encoded, n.crossAttention), mask);
-    exposeOutput(g, c.probs, attentionOutput(i, 'cross'), ['batch_size', heads, 'target_length', 'source_length']);
+    exposeOutput(g, c.probs, attentionOutput(i + 1, 'cross'), ['batch_size', heads, 'target_length', 'source_length']);
     y = g.node('Add', [y, c.out]);
     y = g.node('Add', [y, feedForward(ctx, rmsNorm(ctx, y, n.ffnNorm), n.ffn)]);
     hidden('decoder', i + 1, y, 'target_length');

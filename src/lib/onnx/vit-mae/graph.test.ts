@@ -151,23 +151,23 @@ describe('ViT-MAE inside outputs', () => {
       const out = await runGraph(model, feeds(), level);
       expect(maxDiffNested(out[VIT_MAE_IO.logits], Array.from(w.logits)), 'logits').toBeLessThan(tolerance);
       for (let l = 0; l < config.numLayers; l++) {
-        expect(out[attentionOutput(l)]!.dims).toEqual([1, config.numHeads, idsKeep.length + 1, idsKeep.length + 1]);
-        expect(maxDiffNested(out[attentionOutput(l)], w.attentions[l]!), `attentions.${l}`).toBeLessThan(tolerance);
-        expectRowsSumToOne(out[attentionOutput(l)]);
+        expect(out[attentionOutput(l + 1)]!.dims).toEqual([1, config.numHeads, idsKeep.length + 1, idsKeep.length + 1]);
+        expect(maxDiffNested(out[attentionOutput(l + 1)], w.attentions[l]!), `attentions.${l + 1}`).toBeLessThan(tolerance);
+        expectRowsSumToOne(out[attentionOutput(l + 1)]);
       }
       for (let l = 0; l <= config.numLayers; l++) expect(maxDiffNested(out[hiddenOutput(l)], w.hidden[l]!), `hidden_states.${l}`).toBeLessThan(tolerance);
       for (let l = 0; l < config.decoderLayers; l++) {
-        expect(out[attentionOutput(l, 'decoder')]!.dims).toEqual([1, config.decoderHeads, 17, 17]);
-        expect(maxDiffNested(out[attentionOutput(l, 'decoder')], w.decoderAttentions[l]!), `decoder_attentions.${l}`).toBeLessThan(tolerance);
-        expectRowsSumToOne(out[attentionOutput(l, 'decoder')]);
+        expect(out[attentionOutput(l + 1, 'decoder')]!.dims).toEqual([1, config.decoderHeads, 17, 17]);
+        expect(maxDiffNested(out[attentionOutput(l + 1, 'decoder')], w.decoderAttentions[l]!), `decoder_attentions.${l + 1}`).toBeLessThan(tolerance);
+        expectRowsSumToOne(out[attentionOutput(l + 1, 'decoder')]);
       }
     }
     const q8 = quantizeModel(model, { minElements: 128 });
     const rounded = referenceVitMaeInside(config, dequantizedWeights(weights, quantizedWeightNames(q8)), pixels, idsKeep, idsRestore);
     const basic = await runGraph(q8, feeds(), 'basic');
-    for (let l = 0; l < config.numLayers; l++) expect(maxDiffNested(basic[attentionOutput(l)], rounded.attentions[l]!)).toBeLessThan(1e-4);
+    for (let l = 0; l < config.numLayers; l++) expect(maxDiffNested(basic[attentionOutput(l + 1)], rounded.attentions[l]!)).toBeLessThan(1e-4);
     const all = await runGraph(q8, feeds());
-    for (let l = 0; l < config.numLayers; l++) expect(maxDiffNested(all[attentionOutput(l)], want.attentions[l]!)).toBeLessThan(0.05);
+    for (let l = 0; l < config.numLayers; l++) expect(maxDiffNested(all[attentionOutput(l + 1)], want.attentions[l]!)).toBeLessThan(0.05);
   });
 
   it('adds no outputs unless asked', () => {

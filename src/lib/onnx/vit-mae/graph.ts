@@ -116,7 +116,7 @@ export function buildVitMaeModel(spec: VitMaeModelSpec): ModelProto {
   const expose = (name: string, heads: number, length: number | string): Expose => (inside ? (probs) => exposeOutput(g, probs, name, [1, heads, length, length]) : undefined);
   if (inside) exposeOutput(g, x, hiddenOutput(0), [1, 'num_kept + 1', h]);
   for (let i = 0; i < c.numLayers; i++) {
-    x = vitLayer(ctx, x, encoderLayerPrefix(i), h, c.numHeads, c.intermediateSize, expose(attentionOutput(i), c.numHeads, 'num_kept + 1'));
+    x = vitLayer(ctx, x, encoderLayerPrefix(i), h, c.numHeads, c.intermediateSize, expose(attentionOutput(i + 1), c.numHeads, 'num_kept + 1'));
     if (inside) exposeOutput(g, x, hiddenOutput(i + 1), [1, 'num_kept + 1', h]);
   }
   x = layerNorm(ctx, x, N.encoderNorm, h);
@@ -134,7 +134,7 @@ export function buildVitMaeModel(spec: VitMaeModelSpec): ModelProto {
   const shuffled = g.node('Concat', [decodedPatches, maskTokens], { axis: { i: 1 } });
   const unshuffled = g.node('Gather', [shuffled, restore], { axis: { i: 1 } });
   let z = g.node('Add', [g.node('Concat', [decodedCls, unshuffled], { axis: { i: 1 } }), addWeight(ctx, N.decoderPosition, [1, patches + 1, d])]);
-  for (let i = 0; i < c.decoderLayers; i++) z = vitLayer(ctx, z, decoderLayerPrefix(i), d, c.decoderHeads, c.decoderIntermediateSize, expose(attentionOutput(i, 'decoder'), c.decoderHeads, patches + 1));
+  for (let i = 0; i < c.decoderLayers; i++) z = vitLayer(ctx, z, decoderLayerPrefix(i), d, c.decoderHeads, c.decoderIntermediateSize, expose(attentionOutput(i + 1, 'decoder'), c.decoderHeads, patches + 1));
   const predicted = linear(ctx, layerNorm(ctx, z, N.decoderNorm, d), N.decoderPred, d, patchDim);
   // [6] The [CLS] row predicts nothing: drop it (HF: logits[:, 1:, :]).
   g.node('Slice', [predicted, g.constant([1], 'int64', [1]), g.constant([patches + 1], 'int64', [1]), g.constant([1], 'int64', [1])], undefined, VIT_MAE_IO.logits);
