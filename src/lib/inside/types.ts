@@ -90,8 +90,15 @@ export interface InsideLook {
   gaps: InsideGaps;
 }
 
-/** The call's answer (seam `R`). */
-export type InsideAnswer = InsidePlan | InsideLook;
+/** While a look downloads weights: bytes so far of the total (a partial of the call). */
+export interface InsideProgress {
+  kind: 'progress';
+  loaded: number;
+  total: number;
+}
+
+/** The call's answer (seam `R`), and its partials. */
+export type InsideAnswer = InsidePlan | InsideLook | InsideProgress;
 
 /** Checks a call payload that crossed postMessage (the adapter checks the params with its seam). */
 export function readInsideRequest(raw: unknown): InsideRequest {

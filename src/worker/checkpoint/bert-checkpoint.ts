@@ -20,9 +20,44 @@ function num(config: Record<string, unknown>, key: string, fallback?: number): n
   return v;
 }
 
-/** The graph builder's view of a BERT config.json; anything it cannot build is refused by name. */
-export function encoderConfigOf(config: Record<string, unknown>, model: string, prefix: string): EncoderConfig {
+/*
+ * [2] DistilBERT's config.json names the same sizes differently (dim, n_layers, n_heads,
+ *     hidden_dim); its LayerNorms use eps 1e-12 and it has no segment embeddings.
+ */
+function distilbertConfigOf(config: Record<string, unknown>, model: string, prefix: string): EncoderConfig {
+  const act = config.activation ?? 'gelu';
+  if (act !== 'gelu' || config.sinusoidal_pos_embds === true) {
+    throw new EngineError(
+      'unsupported',
+      `“${model}” uses ${act !== 'gelu' ? `activation "${String(act)}"` : 'sinusoidal positions'}; the in-page graph builder does only DistilBERT's gelu with learned positions.`,
+    );
+  }
+  return {
+    family: 'distilbert',
+    vocabSize: num(config, 'vocab_size'),
+    hiddenSize: num(config, 'dim'),
+    numLayers: num(config, 'n_layers'),
+    numHeads: num(config, 'n_heads'),
+    intermediateSize: num(config, 'hidden_dim'),
+    maxPositions: num(config, 'max_position_embeddings'),
+    typeVocabSize: 0,
+    layerNormEps: 1e-12,
+    prefix,
+  };
+}
+
+/**
+ * The graph builder's view of a BERT config.json (and DistilBERT's, where `families` lets it in);
+ * anything it cannot build is refused by name.
+ */
+export function encoderConfigOf(
+  config: Record<string, unknown>,
+  model: string,
+  prefix: string,
+  families: readonly EncoderConfig['family'][] = ['bert'],
+): EncoderConfig {
   const type = String(config.model_type ?? 'unknown');
+  if (type === 'distilbert' && families.includes('distilbert')) return distilbertConfigOf(config, model, prefix);
   if (type !== 'bert') {
     throw new EngineError(
       'unsupported',
@@ -51,9 +86,9 @@ export function encoderConfigOf(config: Record<string, unknown>, model: string, 
   };
 }
 
-/** [1] Task checkpoints keep the body under `bert.`; a bare BertModel saves it at the top level. */
-function bodyPrefix(header: SafetensorsHeader): string {
-  for (const name of header.tensors.keys()) if (name.startsWith('bert.')) return 'bert.';
+/** [1] Task checkpoints keep the body under `bert.` (`distilbert.`); a bare model saves it at the top level. */
+export function bodyPrefix(header: SafetensorsHeader, family: EncoderConfig['family'] = 'bert'): string {
+  for (const name of header.tensors.keys()) if (name.startsWith(`${family}.`)) return `${family}.`;
   return '';
 }
 
