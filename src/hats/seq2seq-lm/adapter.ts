@@ -231,10 +231,19 @@ export default defineAdapter(seam, {
       await tm.model.dispose();
       throw new EngineError('unsupported', `“${ctx.model}” is not an encoder-decoder export this hat can drive.`, error instanceof Error ? error.message : String(error));
     }
-    const inside = t5Inside(ctx, tm, runner); // [6]
+    // The panel's look writes its answer with the same export sessions as a run: one at a time.
+    let last: Promise<unknown> = Promise.resolve();
+    const serial: Seq2SeqRunner = {
+      run(params, runCtx) {
+        const next = last.then(() => runner.run(params, runCtx));
+        last = next.catch(() => undefined);
+        return next;
+      },
+    };
+    const inside = t5Inside(ctx, tm, serial); // [6]
     return {
       facts: tm.facts,
-      run: (params, runCtx) => runner.run(params, runCtx),
+      run: (params, runCtx) => serial.run(params, runCtx),
       call: inside.call,
       dispose: () => Promise.all([inside.dispose(), tm.model.dispose()]),
     };
