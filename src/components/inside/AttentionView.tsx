@@ -23,18 +23,8 @@ export function AttentionView({ map, layer, head, onLayer, onHead }: Props) {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3">
-        <LayerPicker label="Layer" value={layer} count={map.layers.length} onChange={onLayer} />
-        <label className="flex flex-col text-sm">
-          Head
-          <select className="rounded border px-2 py-1 dark:bg-stone-900" value={String(head)} onChange={(e) => onHead(e.target.value === 'all' ? 'all' : Number(e.target.value))}>
-            {Array.from({ length: map.heads }, (_, i) => (
-              <option key={i} value={i + 1}>
-                {i + 1}
-              </option>
-            ))}
-            <option value="all">all heads</option>
-          </select>
-        </label>
+        <LayerPicker label="Layer" value={layer} count={map.layers.length} lastNote=" (last)" onChange={(v) => onLayer(Number(v))} />
+        <LayerPicker label="Head" value={head} count={map.heads} after={[['all', 'all heads']]} onChange={(v) => onHead(v === 'all' ? 'all' : Number(v))} />
       </div>
       {head === 'all' ? (
         <ul aria-label={`Every head of layer ${layer}`} className="grid grid-cols-[repeat(auto-fill,minmax(96px,1fr))] gap-2" data-testid="attention-heads">

@@ -17,7 +17,14 @@ export function HiddenView({ hidden, layer, onLayer }: Props) {
   const top = Math.max(...rows.flat().map(Math.abs), 1e-9);
   return (
     <div className="flex flex-col gap-3">
-      <LayerPicker label="Hidden state after layer" value={layer} count={hidden.layers.length - 1} withEmbeddings onChange={onLayer} />
+      <LayerPicker
+        label="Hidden state after layer"
+        value={layer}
+        count={hidden.layers.length - 1}
+        before={[['0', 'embeddings']]}
+        lastNote=" (last)"
+        onChange={(v) => onLayer(Number(v))}
+      />
       <div className="overflow-x-auto">
         <HeatGrid weights={rows.map((r) => r.map((v) => Math.abs(v) / top))} cell={Math.max(2, Math.min(8, Math.floor(640 / hidden.width)))} />
       </div>
