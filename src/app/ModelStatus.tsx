@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { memoryWarning } from '@/lib/device-memory';
 import { formatBytes, formatMs } from '@/lib/format';
 import type { ModelState } from './store';
@@ -7,9 +8,11 @@ interface Props {
   modelId: string;
   onRetry: () => void;
   onLoad: () => void;
+  /** A way on when the model host cannot be reached (the demo wardrobe). */
+  offline?: ReactNode;
 }
 
-export function ModelStatus({ model, modelId, onRetry, onLoad }: Props) {
+export function ModelStatus({ model, modelId, onRetry, onLoad, offline }: Props) {
   const size = model.inspect ? formatBytes(model.inspect.totalBytes) : undefined;
   const memory = model.inspect && !model.inspect.cached ? memoryWarning(model.inspect.totalBytes) : undefined;
   switch (model.phase) {
@@ -78,6 +81,7 @@ export function ModelStatus({ model, modelId, onRetry, onLoad }: Props) {
               Retry
             </button>
           </div>
+          {model.error?.kind === 'network' && offline}
           {model.error?.detail && (
             <details>
               <summary className="cursor-pointer text-xs">Technical detail</summary>

@@ -2,6 +2,7 @@ import { EngineFailure, Lane, type InferenceClient } from '@/engine/client';
 import type { LoadedInfo, ModelSpec, WorkerError } from '@/engine/protocol';
 import type { HatActions } from '@/hats/types';
 import { MB } from '@/lib/format';
+import { modelHost } from './demo-wardrobe';
 import { currentChoice, currentHat, inputProblem, type AppState, type AppStore } from './store';
 
 /** Typing re-runs the model (and rewrites the address) after this pause (ms): the page's one debounce. */
@@ -16,7 +17,7 @@ const cancelled = (error: unknown) => toWorkerError(error).kind === 'cancelled';
 
 function specOf(s: AppState): ModelSpec {
   const choice = currentChoice(s);
-  return { hat: s.hatId, model: choice.model, dtype: choice.dtype, device: choice.device, host: s.settings.host };
+  return { hat: s.hatId, model: choice.model, dtype: choice.dtype, device: choice.device, host: modelHost(s) };
 }
 
 const keyOf = (spec: ModelSpec) => JSON.stringify(spec);
@@ -136,13 +137,19 @@ export function createController(client: InferenceClient, store: AppStore): Cont
     s.setRun({ phase: 'idle' });
     s.setModel({ phase: 'inspecting' });
     try {
-      const inspect = await model.send((c) => c.inspect(specOf(s))).promise;
+      const spec = specOf(s);
+      const inspect = await model.send((c) => c.inspect(spec)).promise;
+      get().setReach({ host: spec.host, ok: true });
       for (const note of inspect.notes) get().notify(note, 'warning');
       const tooBig = !inspect.cached && inspect.totalBytes > get().settings.autoLoadMB * MB;
       get().setModel({ phase: tooBig ? 'awaiting' : 'loading', inspect });
       if (!tooBig) await load();
     } catch (error) {
-      if (!cancelled(error)) get().setModel({ phase: 'error', error: toWorkerError(error) });
+      if (cancelled(error)) return;
+      const e = toWorkerError(error);
+      // The badge says the host cannot be reached, not only that the browser is online.
+      if (e.kind === 'network') get().setReach({ host: specOf(s).host, ok: false });
+      get().setModel({ phase: 'error', error: e });
     }
   }
 

@@ -1,5 +1,6 @@
 import { DTYPES, type DevicePreference, type DtypePreference } from '@/engine/protocol';
 import type { HatDefinition } from '@/hats/types';
+import { DEMO_HOST } from './demo-wardrobe';
 
 export const LINK_VERSION = '1';
 
@@ -13,6 +14,8 @@ export interface HatChoice {
 export interface LinkState {
   hatId: string;
   choice: HatChoice;
+  /** The link asks for the demo wardrobe built into the app (`host=demo`). */
+  demo: boolean;
   notices: string[];
 }
 
@@ -23,8 +26,19 @@ export function isModelId(id: string): boolean {
   return MODEL_ID.test(id) && !id.includes('..');
 }
 
-export function defaultChoice(hat: HatDefinition): HatChoice {
+/** A hat's choice before anyone changed it; in the demo wardrobe, its demo model showing what it knows. */
+export function defaultChoice(hat: HatDefinition, demo = false): HatChoice {
+  const d = demo ? hat.demo[0] : undefined;
+  if (d) return { model: d.id, dtype: 'auto', device: 'auto', params: hat.params.parse(new URLSearchParams(d.example ?? '')).params };
   return { model: hat.defaultModel, dtype: 'auto', device: 'auto', params: hat.params.defaults };
+}
+
+/** Reads `host=`: a link may choose the built-in demo wardrobe and nothing else. */
+function readHost(query: URLSearchParams, notices: string[]): boolean {
+  const host = query.get('host');
+  if (host === null || host === DEMO_HOST) return host === DEMO_HOST;
+  notices.push(`A link can only choose the demo wardrobe built into this page (host=${DEMO_HOST}); “${host.slice(0, 60)}” was ignored, and models come from the host in Settings.`);
+  return false;
 }
 
 /** Reads a share link. Whatever is wrong falls back to a default and says so; nothing throws. */
@@ -34,6 +48,7 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
   const v = query.get('v');
   if (v !== null && v !== LINK_VERSION) notices.push(`This link was made by another version of the wardrobe (v=${v.slice(0, 8)}); some settings may not carry over.`);
 
+  const demo = readHost(query, notices);
   const hatParam = query.get('hat');
   let hat = fallbackHat;
   if (hatParam !== null) {
@@ -42,13 +57,13 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
     else notices.push(`The link asks for a hat called “${hatParam.slice(0, 40)}”, which is not in the wardrobe; opened ${fallbackHat.title} instead.`);
   }
   if (hatParam !== null && hat !== fallbackHat && hat.id !== hatParam) hat = fallbackHat;
-  const choice = defaultChoice(hat);
-  if (hatParam !== null && hat.id !== hatParam) return { hatId: hat.id, choice, notices };
+  const choice = defaultChoice(hat, demo);
+  if (hatParam !== null && hat.id !== hatParam) return { hatId: hat.id, choice, demo, notices };
 
   const model = query.get('model');
   if (model !== null) {
     if (isModelId(model)) choice.model = model;
-    else notices.push(`“${model.slice(0, 60)}” is not a valid model id; using ${hat.defaultModel}.`);
+    else notices.push(`“${model.slice(0, 60)}” is not a valid model id; using ${choice.model}.`);
   }
   const dtype = query.get('dtype');
   if (dtype !== null) {
@@ -61,17 +76,19 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
     else notices.push(`“${device.slice(0, 20)}” is not a device (auto, webgpu, wasm); choosing automatically.`);
   }
   const parsed = hat.params.parse(query);
-  choice.params = parsed.params;
+  // A demo link with none of the hat's inputs opens on what the demo model knows.
+  if (!demo || hat.params.serialize(parsed.params).length > 0) choice.params = parsed.params;
   notices.push(...parsed.notices);
-  return { hatId: hat.id, choice, notices };
+  return { hatId: hat.id, choice, demo, notices };
 }
 
 /** The query string for a hat and its choice; only non-default values are written. */
-export function serializeLink(hat: HatDefinition, choice: HatChoice): string {
+export function serializeLink(hat: HatDefinition, choice: HatChoice, demo = false): string {
   const query = new URLSearchParams();
   query.set('v', LINK_VERSION);
   query.set('hat', hat.id);
-  if (choice.model !== hat.defaultModel) query.set('model', choice.model);
+  if (demo) query.set('host', DEMO_HOST);
+  if (choice.model !== defaultChoice(hat, demo).model) query.set('model', choice.model);
   if (choice.dtype !== 'auto') query.set('dtype', choice.dtype);
   if (choice.device !== 'auto') query.set('device', choice.device);
   for (const [key, value] of hat.params.serialize(choice.params)) query.append(key, value);

@@ -14,7 +14,7 @@ export function LessonBuilder({ onClose, onQr }: { onClose: () => void; onQr: (u
   const setSteps = (steps: LessonStep[]) => setDraft({ ...draft, steps });
   const addCurrent = () => {
     const s = store.getState();
-    setSteps([...draft.steps, stepFromChoice(currentHat(s), currentChoice(s))]);
+    setSteps([...draft.steps, stepFromChoice(currentHat(s), currentChoice(s), '', s.demo)]);
   };
   return (
     <section aria-labelledby="builder-title" className="panel flex flex-col gap-3" data-testid="lesson-builder">

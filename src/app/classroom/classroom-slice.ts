@@ -54,7 +54,7 @@ export function currentStep(s: Pick<ClassroomSlice, 'open'>): OpenedStep | undef
 export function classroomSlice(storage: KeyValueStorage, set: Set, get: Get): ClassroomSlice {
   /** Puts a step's hat and inputs into the app, as if its share link had been opened. */
   const applyStep = (step: OpenedStep | undefined) => {
-    if (step?.ok) get().openChoice(step.hatId, step.choice);
+    if (step?.ok) get().openChoice(step.hatId, step.choice, step.demo);
   };
   return {
     presenter: false,

@@ -32,7 +32,7 @@ export interface Lesson {
 }
 
 export type OpenedStep =
-  | { ok: true; step: LessonStep; hatId: string; choice: HatChoice; notices: string[] }
+  | { ok: true; step: LessonStep; hatId: string; choice: HatChoice; demo: boolean; notices: string[] }
   | { ok: false; step: LessonStep; reason: string };
 
 export type LessonResult = { ok: true; lesson: Lesson; notices: string[] } | { ok: false; error: string };
@@ -41,8 +41,8 @@ export function emptyLesson(): Lesson {
   return { v: LESSON_VERSION, title: '', steps: [] };
 }
 
-export function stepFromChoice(hat: HatDefinition, choice: HatChoice, note = ''): LessonStep {
-  return { link: serializeLink(hat, choice).slice(1), note };
+export function stepFromChoice(hat: HatDefinition, choice: HatChoice, note = '', demo = false): LessonStep {
+  return { link: serializeLink(hat, choice, demo).slice(1), note };
 }
 
 export function encodeLesson(lesson: Lesson): string {
@@ -131,5 +131,5 @@ export function openStep(step: LessonStep, hats: HatDefinition[]): OpenedStep {
     return { ok: false, step, reason: `This step uses a hat called “${hatId.slice(0, 40)}”, which this wardrobe does not have (it may have been renamed or removed). Skip to the next step.` };
   }
   const link = parseLink(step.link, hats, hat);
-  return { ok: true, step, hatId: hat.id, choice: link.choice, notices: link.notices };
+  return { ok: true, step, hatId: hat.id, choice: link.choice, demo: link.demo, notices: link.notices };
 }

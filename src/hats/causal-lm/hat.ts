@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
+import { demo } from './demo';
 import { seam } from './seam';
 
 export default defineHat(seam, {
@@ -19,6 +20,7 @@ export default defineHat(seam, {
   runLabel: 'Generate',
   stoppable: true,
   defaultModel: 'Xenova/distilgpt2',
+  demo,
   models: [
     {
       id: 'Xenova/distilgpt2',

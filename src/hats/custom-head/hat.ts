@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { fitProblem, readHeadParam } from './head-codec';
+import { demo } from './demo';
 import { seam } from './seam';
 
 export default defineHat(seam, {
@@ -18,6 +19,7 @@ export default defineHat(seam, {
   order: 120,
   runMode: 'live',
   defaultModel: 'Xenova/all-MiniLM-L6-v2',
+  demo,
   models: [
     {
       id: 'Xenova/all-MiniLM-L6-v2',

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { countMasks } from './postprocess';
+import { demo } from './demo';
 import { seam } from './seam';
 
 export default defineHat(seam, {
@@ -15,6 +16,7 @@ export default defineHat(seam, {
   pickOrder: 90,
   order: 20,
   defaultModel: 'Xenova/bert-base-uncased',
+  demo,
   models: [
     {
       id: 'Xenova/bert-base-uncased',

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { choicesProblem } from './params';
+import { demo } from './demo';
 import { seam } from './seam';
 
 export default defineHat(seam, {
@@ -16,6 +17,7 @@ export default defineHat(seam, {
   order: 50,
   defaultModel: 'stefandi/bert-base-uncased-finetuned-swag',
   modelRequirement: 'a BERT checkpoint with model.safetensors and a multiple-choice classifier',
+  demo,
   models: [
     {
       id: 'stefandi/bert-base-uncased-finetuned-swag',

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { shuffledSentence } from './params';
+import { demo } from './demo';
 import { seam } from './seam';
 
 export default defineHat(seam, {
@@ -16,6 +17,7 @@ export default defineHat(seam, {
   order: 60,
   defaultModel: 'google-bert/bert-base-uncased',
   modelRequirement: 'a BERT checkpoint with model.safetensors and its NSP head (cls.seq_relationship)',
+  demo,
   models: [
     {
       id: 'google-bert/bert-base-uncased',

@@ -3,6 +3,7 @@ import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { countMasks, maskLastWord } from './masks';
 import { MAX_MASKS } from './params';
+import { demo } from './demo';
 import { seam } from './seam';
 
 export default defineHat(seam, {
@@ -17,6 +18,7 @@ export default defineHat(seam, {
   order: 80,
   defaultModel: 'google-bert/bert-base-uncased',
   modelRequirement: 'a BERT pretraining checkpoint with model.safetensors (cls.predictions and cls.seq_relationship)',
+  demo,
   models: [
     {
       id: 'google-bert/bert-base-uncased',

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
+import { demo } from './demo';
 import { seam } from './seam';
 
 export default defineHat(seam, {
@@ -14,6 +15,7 @@ export default defineHat(seam, {
   pickOrder: 40,
   order: 30,
   defaultModel: 'Xenova/distilbert-base-cased-distilled-squad',
+  demo,
   models: [
     {
       id: 'Xenova/distilbert-base-cased-distilled-squad',

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { sourceText } from './params';
+import { demo } from './demo';
 import { seam } from './seam';
 
 export default defineHat(seam, {
@@ -20,6 +21,7 @@ export default defineHat(seam, {
   runLabel: 'Generate',
   stoppable: true,
   defaultModel: 'Xenova/flan-t5-small',
+  demo,
   models: [
     {
       id: 'Xenova/flan-t5-small',

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
+import { demo } from './demo';
 import { seam } from './seam';
 
 export default defineHat(seam, {
@@ -14,6 +15,7 @@ export default defineHat(seam, {
   pickOrder: 80,
   order: 10,
   defaultModel: 'Xenova/distilbert-base-uncased-finetuned-sst-2-english',
+  demo,
   models: [
     {
       id: 'Xenova/distilbert-base-uncased-finetuned-sst-2-english',

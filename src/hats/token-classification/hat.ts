@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
+import { demo } from './demo';
 import { seam } from './seam';
 
 export default defineHat(seam, {
@@ -14,6 +15,7 @@ export default defineHat(seam, {
   pickOrder: 70,
   order: 40,
   defaultModel: 'Xenova/bert-base-NER',
+  demo,
   models: [
     {
       id: 'Xenova/bert-base-NER',
