@@ -1,4 +1,4 @@
-import { EngineFailure, Lane, type InferenceClient } from '@/engine/client';
+import { EngineFailure, Lane, type InferenceClient, type Progress } from '@/engine/client';
 import type { LoadedInfo, ModelSpec, WorkerError } from '@/engine/protocol';
 import type { HatActions } from '@/hats/types';
 import { MB } from '@/lib/format';
@@ -35,6 +35,11 @@ export interface Controller {
   onSettled(listener: () => void): () => void;
   /** One-off requests from a hat's own UI to its adapter (see HatActions). */
   actions: HatActions;
+  /**
+   * Downloads a model into the browser's cache ahead of use (a lesson's steps), whatever its size:
+   * the person asked for it. Resolves with whether it was cached already.
+   */
+  prefetch(spec: ModelSpec, onProgress: (p: Progress) => void): Promise<{ cached: boolean }>;
 }
 
 /**
@@ -199,5 +204,13 @@ export function createController(client: InferenceClient, store: AppStore): Cont
       return () => settledListeners.delete(listener);
     },
     actions,
+    async prefetch(spec, onProgress) {
+      const inspect = await client.inspect(spec).promise;
+      if (inspect.cached) return { cached: true };
+      await client.load(spec, { onProgress }).promise;
+      // Kept in the cache, not in memory: the hat on screen keeps the worker's room.
+      if (keyOf(spec) !== specKey) await client.dispose(spec);
+      return { cached: false };
+    },
   };
 }

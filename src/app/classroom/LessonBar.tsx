@@ -1,6 +1,7 @@
 import { findHat } from '@/hats/registry';
 import { useApp } from '../app-context';
 import { currentStep } from './classroom-slice';
+import { LessonReadiness } from './LessonReadiness';
 
 /** What a student sees above the hat while a lesson is open: where they are, the teacher's note, next/previous. */
 export function LessonBar() {
@@ -46,6 +47,9 @@ export function LessonBar() {
           Step {index + 1} cannot open. {step.reason}
         </p>
       )}
+      <div className="presenter:hidden">
+        <LessonReadiness steps={lesson.steps} student />
+      </div>
       {step.ok && step.notices.length > 0 && (
         <ul aria-label="Problems with this step's link" data-testid="step-notices" className="list-inside list-disc rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm dark:bg-amber-950">
           {step.notices.map((n) => (

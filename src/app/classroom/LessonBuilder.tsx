@@ -3,6 +3,7 @@ import { useApp, useAppStore } from '../app-context';
 import { currentChoice, currentHat } from '../store';
 import { MAX_TITLE, stepFromChoice, type LessonStep } from './lesson';
 import { LessonActions } from './LessonActions';
+import { LessonReadiness } from './LessonReadiness';
 import { StepEditor } from './StepEditor';
 
 /** The teacher's side: collect hats with their inputs as steps, add notes and locks, then share the lesson. */
@@ -67,6 +68,7 @@ export function LessonBuilder({ onClose, onQr }: { onClose: () => void; onQr: (u
           ))}
         </ol>
       )}
+      {draft.steps.length > 0 && <LessonReadiness steps={draft.steps} />}
       <LessonActions onQr={onQr} />
     </section>
   );
