@@ -123,6 +123,11 @@ export interface HatDefinition<P = unknown, O = unknown, C = unknown, R = unknow
   demo: DemoModel[];
   /** The params codec, from the hat's seam. */
   params: ParamsCodec<P>;
+  /**
+   * The model's answers, best first, as words a student could guess ("meow", "POSITIVE"): a lesson's
+   * predict-first step offers them to choose from. Without it, students type their guess.
+   */
+  guesses?(output: O): string[];
   /** Which texts the Tokens view shows; empty for non-text hats. */
   texts(params: P): string[];
   /** Null when the params can run; otherwise what to tell the person. */

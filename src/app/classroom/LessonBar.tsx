@@ -1,6 +1,7 @@
 import { findHat } from '@/hats/registry';
 import { useApp } from '../app-context';
 import { currentStep } from './classroom-slice';
+import { LessonEnd } from './LessonEnd';
 import { LessonReadiness } from './LessonReadiness';
 
 /** What a student sees above the hat while a lesson is open: where they are, the teacher's note, next/previous. */
@@ -9,6 +10,7 @@ export function LessonBar() {
   const step = useApp(currentStep);
   const goStep = useApp((s) => s.goStep);
   const close = useApp((s) => s.closeLesson);
+  const setFinished = useApp((s) => s.setFinished);
   if (!open || !step) return null;
   const { index, steps, lesson } = open;
   const hat = step.ok ? findHat(step.hatId) : undefined;
@@ -32,6 +34,11 @@ export function LessonBar() {
           <button type="button" className="btn-primary" disabled={index === steps.length - 1} onClick={() => goStep(index + 1)}>
             Next step<span aria-hidden="true"> →</span>
           </button>
+          {index === steps.length - 1 && (
+            <button type="button" className="btn-primary" disabled={open.finished} onClick={() => setFinished(true)}>
+              Finish the lesson<span aria-hidden="true"> ✓</span>
+            </button>
+          )}
           <button type="button" className="btn" onClick={close}>
             Leave the lesson
           </button>
@@ -47,6 +54,7 @@ export function LessonBar() {
           Step {index + 1} cannot open. {step.reason}
         </p>
       )}
+      <LessonEnd />
       <div className="presenter:hidden">
         <LessonReadiness steps={lesson.steps} student />
       </div>

@@ -13,10 +13,11 @@ export function LessonBuilder({ onClose, onQr }: { onClose: () => void; onQr: (u
   const store = useAppStore();
   const titleId = useId();
   const setSteps = (steps: LessonStep[]) => setDraft({ ...draft, steps });
-  const addCurrent = () => {
+  const fromView = () => {
     const s = store.getState();
-    setSteps([...draft.steps, stepFromChoice(currentHat(s), currentChoice(s), '', s.demo)]);
+    return stepFromChoice(currentHat(s), currentChoice(s), '', s.demo);
   };
+  const addCurrent = () => setSteps([...draft.steps, fromView()]);
   return (
     <section aria-labelledby="builder-title" className="panel flex flex-col gap-3" data-testid="lesson-builder">
       <div className="flex items-start justify-between gap-2">
@@ -64,6 +65,7 @@ export function LessonBuilder({ onClose, onQr }: { onClose: () => void; onQr: (u
                 setSteps(steps);
               }}
               onRemove={() => setSteps(draft.steps.filter((_, j) => j !== i))}
+              onUpdate={() => setSteps(draft.steps.map((s, j) => (j === i ? { ...s, link: fromView().link } : s)))}
             />
           ))}
         </ol>

@@ -23,6 +23,10 @@ export interface LessonStep {
   lockForm?: boolean;
   /** The input form is replaced by a read-only summary. */
   hideForm?: boolean;
+  /** Predict first: the output stays hidden until the student commits a guess. */
+  predict?: boolean;
+  /** What the student is asked to predict (shown with the guess). */
+  question?: string;
 }
 
 export interface Lesson {
@@ -116,6 +120,8 @@ export function validateLesson(data: unknown): LessonResult {
     if (Array.isArray(s.locked)) step.locked = s.locked.filter((k): k is string => typeof k === 'string').slice(0, 20);
     if (s.lockForm === true) step.lockForm = true;
     if (s.hideForm === true) step.hideForm = true;
+    if (s.predict === true) step.predict = true;
+    if (typeof s.question === 'string' && s.question.trim()) step.question = s.question.slice(0, MAX_NOTE);
     return step;
   });
   return { ok: true, lesson: { v: LESSON_VERSION, title, steps }, notices };

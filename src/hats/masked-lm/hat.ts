@@ -47,6 +47,7 @@ export default defineHat(seam, {
       languages: 'Multilingual',
     },
   ],
+  guesses: (o) => o.masks[0]?.predictions.map((p) => p.token) ?? [],
   texts: (p) => [p.text],
   validate(p, facts, update) {
     const mask = facts?.maskToken ?? '[MASK]';

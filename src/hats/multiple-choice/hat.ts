@@ -28,6 +28,7 @@ export default defineHat(seam, {
       languages: 'English',
     },
   ],
+  guesses: (o) => [...o.choices].sort((a, b) => b.score - a.score).map((c) => c.text),
   texts: (p) => [p.context, ...p.choices],
   validate(p) {
     const message = choicesProblem(p);

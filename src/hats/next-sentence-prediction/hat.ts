@@ -36,6 +36,7 @@ export default defineHat(seam, {
       languages: 'English',
     },
   ],
+  guesses: (o) => (o.label === 'IsNext' ? ['IsNext', 'NotNext'] : ['NotNext', 'IsNext']),
   texts: (p) => [p.sentence_a, p.sentence_b],
   validate(p, _facts, update) {
     if (!p.sentence_a.trim()) return { message: 'Sentence A is empty. Type the first sentence.' };

@@ -55,6 +55,7 @@ export default defineHat(seam, {
       languages: 'English',
     },
   ],
+  guesses: (o) => [...o.labels].sort((a, b) => b.score - a.score).map((l) => l.label),
   texts: (p) => [p.text, p.text_pair],
   validate(p) {
     if (!p.text.trim()) return { message: 'The text is empty. Type a sentence for the model to classify.' };
