@@ -162,7 +162,7 @@ export const ModelBar = memo(function ModelBar({ hat }: { hat: HatDefinition }) 
           )}
         </form>
       )}
-      <ModelStatus model={model} modelId={choice.model} onRetry={controller.retry} onLoad={controller.loadNow} offline={<DemoOffer />} />
+      <ModelStatus model={model} modelId={choice.model} onRetry={controller.retry} onLoad={controller.loadNow} onCancel={controller.cancel} offline={<DemoOffer />} />
     </div>
   );
 });

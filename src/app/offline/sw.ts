@@ -14,6 +14,7 @@ import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAnd
 import { RangeRequestsPlugin } from 'workbox-range-requests';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 // Relative, not '@/': the worker is a separate build that does not know the app's aliases.
+import { fitsRequest } from '../../lib/shell-fit';
 import { withSiteHeaders } from '../../lib/site-headers';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -26,17 +27,36 @@ declare const self: ServiceWorkerGlobalScope;
  *     nothing under COEP, cross-origin ones are CORS fetches that COEP lets through. The demo's
  *     checkpoint hats read model.safetensors with Range requests: the range plugin answers them
  *     from the precache with 206 and the bytes asked for, as the site's server would.
- * [3] transformers.js asks for files a model may not have (generation_config.json, …) and takes a
+ * [4] transformers.js asks for files a model may not have (generation_config.json, …) and takes a
  *     404 as "not there"; offline, a request passed on to the network fails instead, and the load
  *     with it.
  */
-addPlugins([{ handlerWillRespond: async ({ response }) => withSiteHeaders(response) }, new RangeRequestsPlugin()]);
+addPlugins([{ handlerWillRespond: async ({ response }) => withSiteHeaders(response) }]);
+/*
+ * [3] The offline copy keeps only files that are what their names say (src/lib/shell-fit.ts): a
+ *     host's start page answered for a script is refused, which fails this version's install (the
+ *     browser tries again on a later visit) instead of keeping a broken app. A bad copy kept by an
+ *     older version is dropped when met, and the file comes from the network. Precaching then does
+ *     not add its own 200-only rule, so the status is checked here too.
+ */
+addPlugins([
+  {
+    cacheWillUpdate: async ({ request, response }) => (fitsRequest(request.url, response) ? response : null),
+    cachedResponseWillBeUsed: async ({ cacheName, request, cachedResponse }) => {
+      if (!cachedResponse || fitsRequest(request.url, cachedResponse)) return cachedResponse;
+      await (await caches.open(cacheName)).delete(request);
+      return null;
+    },
+  },
+]);
+// After the fit check, which wants the whole file: a Range request gets its bytes from it ([1]).
+addPlugins([new RangeRequestsPlugin()]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-// Relative to the worker, so the site works from any sub-path (base './').
-// [3] The demo wardrobe is whole in the precache: a file it lacks does not exist, online or not.
+// [4] The demo wardrobe is whole in the precache: a file it lacks does not exist, online or not.
 const demoModels = new URL('demo-models/', self.registration.scope).pathname;
 registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.startsWith(demoModels), () => Promise.resolve(new Response('Not found', { status: 404 })));
+// Relative to the worker, so the site works from any sub-path (base './').
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/\/models\//, /\/resolve\//, /\/api\//] }));
 
 // A new version waits until the person agrees to reload (service-worker.ts, "Update").
