@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import { contentSecurityPolicy, SITE_HEADERS, siteHeaderRecord } from './src/lib/site-headers.ts';
 
@@ -52,11 +54,29 @@ function notFoundForBinaries(): Plugin {
  * The demo wardrobe (`host=demo`): the hats' tiny fixture models with hand-set weights, built by
  * scripts/fixtures/demo.ts into public/demo-models/ before each build or dev server, so they ship
  * with the site (about 1.5 MB) and are served from its own origin.
+ * [1] Before Vite's own middlewares: its SPA fallback would answer first.
  */
 function demoWardrobe(): Plugin {
   let built = false;
+  // [1] A file the demo lacks (transformers.js asks for every dtype) must be a 404, not the SPA's page.
+  const missingIs404 = (root: string, base: string) => (req: { url?: string }, res: { statusCode: number; end: (body: string) => void }, next: () => void) => {
+    const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
+    const at = path.indexOf('/demo-models/');
+    if (at >= 0 && path.startsWith(base) && !existsSync(join(root, path.slice(at)))) {
+      res.statusCode = 404;
+      res.end('Not found');
+      return;
+    }
+    next();
+  };
   return {
     name: 'hat-wardrobe:demo-wardrobe',
+    configureServer(server) {
+      server.middlewares.use(missingIs404(server.config.publicDir, server.config.base));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(missingIs404(resolve(server.config.root, server.config.build.outDir), server.config.base));
+    },
     buildStart() {
       if (built) return;
       built = true;
