@@ -21,7 +21,7 @@ describe('the demo wardrobe', () => {
     expect(link.choice).toEqual(defaultChoice(mlm, true));
     expect(link.choice.model).toBe('hw-test/tiny-bert-mlm');
     expect(link.choice.params).toEqual({ text: 'The cat says [MASK].', top_k: 5 });
-    const query = serializeLink(mlm, link.choice, true);
+    const query = serializeLink(mlm, link.choice, null, true);
     expect(query).toBe('?v=1&hat=masked-lm&host=demo&text=The+cat+says+%5BMASK%5D.');
     expect(parseLink(query, hats, defaultHat)).toEqual(link);
   });

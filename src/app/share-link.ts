@@ -1,5 +1,6 @@
 import { DTYPES, type DevicePreference, type DtypePreference } from '@/engine/protocol';
 import type { HatDefinition } from '@/hats/types';
+import { parseInsideLink, serializeInsideLink, type InsideLink } from '@/lib/inside';
 import { CUT_PARAM, fitQuery } from '@/lib/link-budget';
 import { DEMO_HOST } from './demo-wardrobe';
 
@@ -17,6 +18,8 @@ export interface LinkState {
   choice: HatChoice;
   /** The link asks for the demo wardrobe built into the app (`host=demo`). */
   demo: boolean;
+  /** The Inside panel the link opens (inside=…&layer=…&head=…), if any. */
+  inside: InsideLink | null;
   notices: string[];
 }
 
@@ -59,7 +62,7 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
   }
   if (hatParam !== null && hat !== fallbackHat && hat.id !== hatParam) hat = fallbackHat;
   const choice = defaultChoice(hat, demo);
-  if (hatParam !== null && hat.id !== hatParam) return { hatId: hat.id, choice, demo, notices };
+  if (hatParam !== null && hat.id !== hatParam) return { hatId: hat.id, choice, demo, inside: null, notices };
 
   const model = query.get('model');
   if (model !== null) {
@@ -85,19 +88,24 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
     const names = cut.split(',').slice(0, 8).map((k) => `“${k.slice(0, 30)}”`).join(', ');
     notices.push(`This link was shortened to fit what web servers accept: the end of ${names} is missing. The page it was shared from has the whole text.`);
   }
-  return { hatId: hat.id, choice, demo, notices };
+  // A hat without an Inside panel ignores the panel's params, and says so.
+  const inside = parseInsideLink(query);
+  if (inside.link && !hat.inside) notices.push(`${hat.title} has no Inside panel yet, so the link's inside=${inside.link.view} is ignored.`);
+  else notices.push(...inside.notices);
+  return { hatId: hat.id, choice, demo, inside: hat.inside ? inside.link : null, notices };
 }
 
 /**
- * The query string for a hat and its choice; only non-default values are written, and the whole
- * query fits in MAX_QUERY_BYTES (the longest inputs are shortened, and the link says which: see fitQuery).
+ * The query string for a hat and its choice (and its open Inside panel); only non-default values
+ * are written, and the whole query fits in MAX_QUERY_BYTES (the longest inputs are shortened, and
+ * the link says which: see fitQuery).
  */
-export function serializeLink(hat: HatDefinition, choice: HatChoice, demo = false): string {
-  return shareQuery(hat, choice, demo).query;
+export function serializeLink(hat: HatDefinition, choice: HatChoice, inside: InsideLink | null = null, demo = false): string {
+  return shareQuery(hat, choice, inside, demo).query;
 }
 
 /** The query, and the params it had to shorten to fit (empty when everything fits). */
-export function shareQuery(hat: HatDefinition, choice: HatChoice, demo = false): { query: string; cut: string[] } {
+export function shareQuery(hat: HatDefinition, choice: HatChoice, inside: InsideLink | null = null, demo = false): { query: string; cut: string[] } {
   const entries: [string, string][] = [
     ['v', LINK_VERSION],
     ['hat', hat.id],
@@ -106,6 +114,7 @@ export function shareQuery(hat: HatDefinition, choice: HatChoice, demo = false):
   if (choice.model !== defaultChoice(hat, demo).model) entries.push(['model', choice.model]);
   if (choice.dtype !== 'auto') entries.push(['dtype', choice.dtype]);
   if (choice.device !== 'auto') entries.push(['device', choice.device]);
+  entries.push(...serializeInsideLink(hat.inside ? inside : null));
   const fitted = fitQuery(entries, hat.params.serialize(choice.params));
   const query = new URLSearchParams(fitted.entries);
   if (fitted.cut.length > 0) query.append(CUT_PARAM, fitted.cut.join(','));

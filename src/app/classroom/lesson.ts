@@ -46,7 +46,7 @@ export function emptyLesson(): Lesson {
 }
 
 export function stepFromChoice(hat: HatDefinition, choice: HatChoice, note = '', demo = false): LessonStep {
-  return { link: serializeLink(hat, choice, demo).slice(1), note };
+  return { link: serializeLink(hat, choice, null, demo).slice(1), note };
 }
 
 export function encodeLesson(lesson: Lesson): string {

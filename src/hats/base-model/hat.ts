@@ -3,7 +3,7 @@ import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { demo } from './demo';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'base-model',
@@ -15,6 +15,7 @@ export default defineHat(seam, {
   pickQuestion: 'Do you want to compare texts by meaning (similar sentences, search, clustering), or vectors to build on?',
   pickOrder: 60,
   order: 70,
+  inside: { views: insideViews, caption: (p) => p.text },
   defaultModel: 'Xenova/all-MiniLM-L6-v2',
   demo,
   models: [

@@ -4,7 +4,7 @@ import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { countMasks } from './postprocess';
 import { demo } from './demo';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'masked-lm',
@@ -16,6 +16,7 @@ export default defineHat(seam, {
   pickQuestion: 'Do you want the model to guess a hidden word from the words on both sides of it?',
   pickOrder: 90,
   order: 20,
+  inside: { views: insideViews, caption: (p) => p.text },
   defaultModel: 'Xenova/bert-base-uncased',
   demo,
   models: [

@@ -5,7 +5,7 @@ import { MB } from '@/lib/format';
 import { countMasks, maskLastWord } from './masks';
 import { MAX_MASKS } from './params';
 import { demo } from './demo';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'pretraining',
@@ -17,6 +17,7 @@ export default defineHat(seam, {
   pickQuestion: 'Do you want to see how BERT is trained from scratch?',
   pickOrder: 110,
   order: 80,
+  inside: { views: insideViews, caption: (p) => `${p.sentence_a} / ${p.sentence_b}` },
   defaultModel: 'google-bert/bert-base-uncased',
   modelRequirement: 'a BERT pretraining checkpoint with model.safetensors (cls.predictions and cls.seq_relationship)',
   demo,

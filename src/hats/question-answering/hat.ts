@@ -3,7 +3,7 @@ import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { demo } from './demo';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'question-answering',
@@ -15,6 +15,7 @@ export default defineHat(seam, {
   pickQuestion: 'Is the answer written word for word in a passage you provide, so the model can point at it?',
   pickOrder: 40,
   order: 30,
+  inside: { views: insideViews, caption: (p) => `${p.question} / ${p.context}` },
   defaultModel: 'Xenova/distilbert-base-cased-distilled-squad',
   demo,
   models: [

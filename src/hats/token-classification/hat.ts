@@ -3,7 +3,7 @@ import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { demo } from './demo';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'token-classification',
@@ -15,6 +15,7 @@ export default defineHat(seam, {
   pickQuestion: 'Do you want a tag on every word (names, places, parts of speech)?',
   pickOrder: 70,
   order: 40,
+  inside: { views: insideViews, caption: (p) => p.text },
   defaultModel: 'Xenova/bert-base-NER',
   demo,
   models: [
