@@ -53,7 +53,7 @@ function notFoundForBinaries(): Plugin {
 /*
  * The demo wardrobe (`host=demo`): the hats' tiny fixture models with hand-set weights, built by
  * scripts/fixtures/demo.ts into public/demo-models/ before each build or dev server, so they ship
- * with the site (about 1.5 MB) and are served from its own origin.
+ * with the site (about 2.3 MB) and are served from its own origin.
  * [1] Before Vite's own middlewares: its SPA fallback would answer first.
  */
 function demoWardrobe(): Plugin {
@@ -104,7 +104,7 @@ function offlineShell(): Plugin[] {
     injectManifest: {
       // A classic script, not a module: module service workers are newer than the rest of what the app needs.
       rollupFormat: 'iife',
-      // The demo wardrobe is part of the app (1.5 MB): kept with it, so it answers offline after one visit.
+      // The demo wardrobe is part of the app (2.3 MB): kept with it, so it answers offline after one visit.
       globPatterns: ['**/*.{html,js,mjs,css,wasm,svg,png,ico,woff2}', 'demo-models/**/*'],
       // A pack copied in from public/models must not be precached: hundreds of MB on every first visit.
       globIgnores: ['models/**'],
