@@ -12,6 +12,7 @@ import { QrDialog } from './classroom/QrDialog';
 import { useClassroomKeys } from './classroom/use-classroom-keys';
 import { HatView } from './HatView';
 import { ConnectionStatus } from './offline/ConnectionStatus';
+import { DemoBanner } from './offline/DemoBanner';
 import { SettingsPanel } from './SettingsPanel';
 import { ShareButton } from './ShareButton';
 import { currentUrl } from './address';
@@ -69,6 +70,7 @@ export function App() {
       </header>
       <PresenterHints />
       <Notices notices={notices} onDismiss={dismiss} />
+      <DemoBanner />
       {shown === 'guide' && (
         <PickGuide
           hats={hats}

@@ -8,6 +8,7 @@ import { hatStatus } from './hat-status';
 import { ModelBar } from './ModelBar';
 import { RunControls } from './RunControls';
 import { useApp, useController } from './app-context';
+import { PredictFirst, usePredictLock } from './classroom/PredictFirst';
 import { StepInputs } from './classroom/StepInputs';
 import { currentChoice, inputProblem } from './store';
 
@@ -27,6 +28,9 @@ export function HatView({ hat }: { hat: HatDefinition }) {
   const result = run.result;
   const controller = useController();
   const { actions } = controller;
+  // A predict-first step hides every trace of the answer until the guess is in.
+  const predict = usePredictLock(hat);
+  const hidden = predict.active && !predict.guess;
   // A streaming hat shows its latest partial while it runs, else the last result.
   const shown = run.phase === 'running' && run.partial !== undefined ? run.partial : result?.output;
   const streaming = run.phase === 'running' && run.partial !== undefined;
@@ -73,7 +77,7 @@ export function HatView({ hat }: { hat: HatDefinition }) {
           >
             <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
               <h3 className="font-semibold">Output</h3>
-              {result && <RunBadge stats={result.stats} running={status === 'running'} />}
+              {result && !hidden && <RunBadge stats={result.stats} running={status === 'running'} />}
             </div>
             {result?.tokens?.truncated && (
               <p role="status" data-testid="output-truncated" className="mb-2 rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm dark:bg-amber-950">
@@ -86,25 +90,27 @@ export function HatView({ hat }: { hat: HatDefinition }) {
                 {run.error.message}
               </p>
             )}
-            <div data-testid="hat-output" className={status === 'running' && !streaming ? 'opacity-60 transition-opacity' : ''}>
-              {shown !== undefined && !problem ? (
-                <Suspense fallback={loadingPanel}>
-                  <Output
-                    params={choice.params}
-                    output={shown}
-                    facts={facts}
-                    onChange={setParams}
-                    running={streaming}
-                    stopped={!streaming && result?.stats.stopped === true}
-                    actions={actions}
-                  />
-                </Suspense>
-              ) : (
-                <p className="text-sm text-stone-500">
-                  {problem ? 'Nothing to show until the input is fixed.' : status === 'loading' ? 'The model is getting ready…' : 'The answer appears here.'}
-                </p>
-              )}
-            </div>
+            <PredictFirst hat={hat} output={shown}>
+              <div data-testid="hat-output" className={status === 'running' && !streaming ? 'opacity-60 transition-opacity' : ''}>
+                {shown !== undefined && !problem ? (
+                  <Suspense fallback={loadingPanel}>
+                    <Output
+                      params={choice.params}
+                      output={shown}
+                      facts={facts}
+                      onChange={setParams}
+                      running={streaming}
+                      stopped={!streaming && result?.stats.stopped === true}
+                      actions={actions}
+                    />
+                  </Suspense>
+                ) : (
+                  <p className="text-sm text-stone-500">
+                    {problem ? 'Nothing to show until the input is fixed.' : status === 'loading' ? 'The model is getting ready…' : 'The answer appears here.'}
+                  </p>
+                )}
+              </div>
+            </PredictFirst>
           </div>
           {result?.tokens && <TokensView tokens={result.tokens} />}
           <InsideSlot hat={hat} />
@@ -114,7 +120,7 @@ export function HatView({ hat }: { hat: HatDefinition }) {
           <Suspense fallback={loadingPanel}>
             <Explainer
               params={choice.params}
-              output={shown}
+              output={hidden ? undefined : shown}
               facts={facts}
               modelId={choice.model}
               dtype={model.info?.dtype}

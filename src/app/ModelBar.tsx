@@ -3,6 +3,7 @@ import type { DevicePreference, Dtype, DtypePreference } from '@/engine/protocol
 import type { HatDefinition } from '@/hats/types';
 import { formatBytes } from '@/lib/format';
 import { ModelStatus } from './ModelStatus';
+import { DemoOffer } from './offline/DemoBanner';
 import { useStepRules } from './classroom/StepInputs';
 import { modelSize, smallestFirst, useSmallDevice } from './classroom/use-small-device';
 import { isModelId } from './share-link';
@@ -16,11 +17,13 @@ export const ModelBar = memo(function ModelBar({ hat }: { hat: HatDefinition }) 
   const choice = useApp(currentChoice);
   const model = useApp((s) => s.model);
   const update = useApp((s) => s.updateChoice);
+  const demo = useApp((s) => s.demo);
   const controller = useController();
   const ids = { model: useId(), dtype: useId(), device: useId(), other: useId() };
-  const curated = hat.models.find((m) => m.id === choice.model);
-  const [other, setOther] = useState(curated ? '' : choice.model);
-  const [otherOpen, setOtherOpen] = useState(!curated);
+  const curated = demo ? undefined : hat.models.find((m) => m.id === choice.model);
+  const teaching = demo ? hat.demo.find((m) => m.id === choice.model) : undefined;
+  const [other, setOther] = useState(curated || demo ? '' : choice.model);
+  const [otherOpen, setOtherOpen] = useState(!curated && !demo);
   const [otherError, setOtherError] = useState('');
   const dtypes: Dtype[] = model.inspect?.availableDtypes ?? (Object.keys(curated?.sizes ?? {}) as Dtype[]);
   // On a phone, small models come first and every option says its download size.
@@ -65,7 +68,13 @@ export const ModelBar = memo(function ModelBar({ hat }: { hat: HatDefinition }) 
             }}
             className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-600 dark:bg-stone-900"
           >
-            {models.map((m) => (
+            {demo && hat.demo.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.id} · tiny demo model
+              </option>
+            ))}
+            {demo && !teaching && <option value={choice.model}>{choice.model}</option>}
+            {!demo && models.map((m) => (
               <option key={m.id} value={m.id}>
                 {small && sizeOf(m) ? `${sizeOf(m)} · ` : ''}
                 {m.id}
@@ -73,7 +82,7 @@ export const ModelBar = memo(function ModelBar({ hat }: { hat: HatDefinition }) 
                 {!small && sizeOf(m) ? ` · ${sizeOf(m)}` : ''}
               </option>
             ))}
-            <option value={OTHER}>Another model from the Hub…</option>
+            {!demo && <option value={OTHER}>Another model from the Hub…</option>}
           </select>
         </div>
         <div className="flex flex-col gap-1 presenter:hidden">
@@ -115,6 +124,11 @@ export const ModelBar = memo(function ModelBar({ hat }: { hat: HatDefinition }) 
         </div>
       </div>
       {curated && <p className="text-xs text-stone-600 dark:text-stone-400">{curated.note} Licence: {curated.licence}.</p>}
+      {teaching && (
+        <p className="text-sm" data-testid="demo-knows">
+          <strong>A tiny teaching model with hand-set weights.</strong> What it knows: {teaching.knows}
+        </p>
+      )}
       {otherOpen && (
         <form
           className="flex flex-wrap items-end gap-2"
@@ -148,7 +162,7 @@ export const ModelBar = memo(function ModelBar({ hat }: { hat: HatDefinition }) 
           )}
         </form>
       )}
-      <ModelStatus model={model} modelId={choice.model} onRetry={controller.retry} onLoad={controller.loadNow} onCancel={controller.cancel} />
+      <ModelStatus model={model} modelId={choice.model} onRetry={controller.retry} onLoad={controller.loadNow} onCancel={controller.cancel} offline={<DemoOffer />} />
     </div>
   );
 });

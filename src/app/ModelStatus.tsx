@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { memoryWarning } from '@/lib/device-memory';
 import { formatBytes, formatMs } from '@/lib/format';
 import type { ModelState } from './store';
@@ -8,6 +9,8 @@ interface Props {
   onRetry: () => void;
   onLoad: () => void;
   onCancel: () => void;
+  /** A way on when the model host cannot be reached (the demo wardrobe). */
+  offline?: ReactNode;
 }
 
 /** While the page waits on the host: a stalled or unwanted load can be stopped without a reload. */
@@ -19,7 +22,7 @@ function CancelButton({ onCancel }: { onCancel: () => void }) {
   );
 }
 
-export function ModelStatus({ model, modelId, onRetry, onLoad, onCancel }: Props) {
+export function ModelStatus({ model, modelId, onRetry, onLoad, onCancel, offline }: Props) {
   const size = model.inspect ? formatBytes(model.inspect.totalBytes) : undefined;
   const memory = model.inspect && !model.inspect.cached ? memoryWarning(model.inspect.totalBytes) : undefined;
   switch (model.phase) {
@@ -92,6 +95,7 @@ export function ModelStatus({ model, modelId, onRetry, onLoad, onCancel }: Props
               Retry
             </button>
           </div>
+          {model.error?.kind === 'network' && offline}
           {model.error?.detail && (
             <details>
               <summary className="cursor-pointer text-xs">Technical detail</summary>

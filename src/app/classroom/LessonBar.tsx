@@ -1,6 +1,8 @@
 import { findHat } from '@/hats/registry';
 import { useApp } from '../app-context';
 import { currentStep } from './classroom-slice';
+import { LessonEnd } from './LessonEnd';
+import { LessonReadiness } from './LessonReadiness';
 
 /** What a student sees above the hat while a lesson is open: where they are, the teacher's note, next/previous. */
 export function LessonBar() {
@@ -8,6 +10,7 @@ export function LessonBar() {
   const step = useApp(currentStep);
   const goStep = useApp((s) => s.goStep);
   const close = useApp((s) => s.closeLesson);
+  const setFinished = useApp((s) => s.setFinished);
   if (!open || !step) return null;
   const { index, steps, lesson } = open;
   const hat = step.ok ? findHat(step.hatId) : undefined;
@@ -31,6 +34,11 @@ export function LessonBar() {
           <button type="button" className="btn-primary" disabled={index === steps.length - 1} onClick={() => goStep(index + 1)}>
             Next step<span aria-hidden="true"> →</span>
           </button>
+          {index === steps.length - 1 && (
+            <button type="button" className="btn-primary" disabled={open.finished} onClick={() => setFinished(true)}>
+              Finish the lesson<span aria-hidden="true"> ✓</span>
+            </button>
+          )}
           <button type="button" className="btn" onClick={close}>
             Leave the lesson
           </button>
@@ -46,6 +54,10 @@ export function LessonBar() {
           Step {index + 1} cannot open. {step.reason}
         </p>
       )}
+      <LessonEnd />
+      <div className="presenter:hidden">
+        <LessonReadiness steps={lesson.steps} student />
+      </div>
       {step.ok && step.notices.length > 0 && (
         <ul aria-label="Problems with this step's link" data-testid="step-notices" className="list-inside list-disc rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm dark:bg-amber-950">
           {step.notices.map((n) => (

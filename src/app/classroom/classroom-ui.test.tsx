@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findHat } from '@/hats/registry';
 import { AppProvider, useApp } from '../app-context';
+import type { Controller } from '../controller';
 import { createAppStore } from '../store';
 import { LessonBar } from './LessonBar';
 import { StepInputs } from './StepInputs';
@@ -18,6 +19,9 @@ const lesson = {
     { link: 'v=1&hat=masked-lm&text=my+%5BMASK%5D', note: 'Try it.', lockForm: true },
   ],
 };
+
+// The lesson bar offers "Get this lesson ready", which these tests never press.
+const controller = { prefetch: () => Promise.resolve({ cached: true }) } as unknown as Controller;
 
 function Student() {
   useClassroomKeys();
@@ -35,7 +39,7 @@ function Student() {
 const store = createAppStore();
 const renderStudent = () =>
   render(
-    <AppProvider store={store}>
+    <AppProvider store={store} controller={controller}>
       <Student />
     </AppProvider>,
   );
