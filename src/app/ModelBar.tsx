@@ -154,7 +154,7 @@ export const ModelBar = memo(function ModelBar({ hat }: { hat: HatDefinition }) 
           </form>
         )}
       </Foldable>
-      <ModelStatus model={model} modelId={choice.model} onRetry={controller.retry} onLoad={controller.loadNow} />
+      <ModelStatus model={model} modelId={choice.model} onRetry={controller.retry} onLoad={controller.loadNow} onCancel={controller.cancel} />
     </div>
   );
 });

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import type { WorkerRequest, WorkerResponse } from '@/engine/protocol';
+import { evictModel } from '@/lib/model-cache';
 import type { HatAdapter } from './adapter';
 import { Engine } from './engine';
 import { onnxExportSource, setHost } from './hub';
@@ -24,6 +25,7 @@ const engine = new Engine({
   now: () => performance.now(),
   threads: threadsInUse,
   crossOriginIsolated: () => self.crossOriginIsolated,
+  evict: evictModel,
 });
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {

@@ -1,7 +1,8 @@
 import { lazy } from 'react';
+import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'base-model',
@@ -13,6 +14,7 @@ export default defineHat(seam, {
   pickQuestion: 'Do you want to compare texts by meaning (similar sentences, search, clustering), or vectors to build on?',
   pickOrder: 60,
   order: 70,
+  inside: { views: insideViews, caption: (p) => p.text },
   defaultModel: 'Xenova/all-MiniLM-L6-v2',
   models: [
     {
@@ -42,7 +44,7 @@ export default defineHat(seam, {
     if (!p.text.trim()) return { message: 'The text is empty. Type a sentence to see the vectors the model makes of it.' };
     return null;
   },
-  Form: lazy(() => import('./Form')),
-  Output: lazy(() => import('./Output')),
-  Explainer: lazy(() => import('./Explainer')),
+  Form: lazy(() => importChunk(() => import('./Form'))),
+  Output: lazy(() => importChunk(() => import('./Output'))),
+  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
 });

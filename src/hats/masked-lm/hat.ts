@@ -1,8 +1,9 @@
 import { lazy } from 'react';
+import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { countMasks } from './postprocess';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'masked-lm',
@@ -14,6 +15,7 @@ export default defineHat(seam, {
   pickQuestion: 'Do you want the model to guess a hidden word from the words on both sides of it?',
   pickOrder: 90,
   order: 20,
+  inside: { views: insideViews, caption: (p) => p.text },
   defaultModel: 'Xenova/bert-base-uncased',
   models: [
     {
@@ -62,7 +64,7 @@ export default defineHat(seam, {
     }
     return null;
   },
-  Form: lazy(() => import('./Form')),
-  Output: lazy(() => import('./Output')),
-  Explainer: lazy(() => import('./Explainer')),
+  Form: lazy(() => importChunk(() => import('./Form'))),
+  Output: lazy(() => importChunk(() => import('./Output'))),
+  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
 });

@@ -1,9 +1,10 @@
 import { lazy } from 'react';
+import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { countMasks, maskLastWord } from './masks';
 import { MAX_MASKS } from './params';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'pretraining',
@@ -15,6 +16,7 @@ export default defineHat(seam, {
   pickQuestion: 'Do you want to see how BERT is trained from scratch?',
   pickOrder: 110,
   order: 80,
+  inside: { views: insideViews, caption: (p) => `${p.sentence_a} / ${p.sentence_b}` },
   defaultModel: 'google-bert/bert-base-uncased',
   modelRequirement: 'a BERT pretraining checkpoint with model.safetensors (cls.predictions and cls.seq_relationship)',
   models: [
@@ -54,7 +56,7 @@ export default defineHat(seam, {
     if (masks > MAX_MASKS) return { message: `That is ${masks} masks; the hat predicts at most ${MAX_MASKS} at once.` };
     return null;
   },
-  Form: lazy(() => import('./Form')),
-  Output: lazy(() => import('./Output')),
-  Explainer: lazy(() => import('./Explainer')),
+  Form: lazy(() => importChunk(() => import('./Form'))),
+  Output: lazy(() => importChunk(() => import('./Output'))),
+  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
 });

@@ -1,7 +1,8 @@
 import { lazy } from 'react';
+import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'question-answering',
@@ -13,6 +14,7 @@ export default defineHat(seam, {
   pickQuestion: 'Is the answer written word for word in a passage you provide, so the model can point at it?',
   pickOrder: 40,
   order: 30,
+  inside: { views: insideViews, caption: (p) => `${p.question} / ${p.context}` },
   defaultModel: 'Xenova/distilbert-base-cased-distilled-squad',
   models: [
     {
@@ -46,7 +48,7 @@ export default defineHat(seam, {
     if (noContext) return { message: 'The context is empty. Paste a passage for the model to search for the answer.' };
     return null;
   },
-  Form: lazy(() => import('./Form')),
-  Output: lazy(() => import('./Output')),
-  Explainer: lazy(() => import('./Explainer')),
+  Form: lazy(() => importChunk(() => import('./Form'))),
+  Output: lazy(() => importChunk(() => import('./Output'))),
+  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
 });

@@ -1,7 +1,8 @@
 import { lazy } from 'react';
+import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'sequence-classification',
@@ -13,6 +14,7 @@ export default defineHat(seam, {
   pickQuestion: 'Do you want a label published models already give (sentiment, toxicity, entailment) for a whole text or a pair of sentences?',
   pickOrder: 80,
   order: 10,
+  inside: { views: insideViews, caption: (p) => (p.text_pair.trim() ? `${p.text} / ${p.text_pair}` : p.text) },
   defaultModel: 'Xenova/distilbert-base-uncased-finetuned-sst-2-english',
   models: [
     {
@@ -58,7 +60,7 @@ export default defineHat(seam, {
     if (!p.text.trim()) return { message: 'The text is empty. Type a sentence for the model to classify.' };
     return null;
   },
-  Form: lazy(() => import('./Form')),
-  Output: lazy(() => import('./Output')),
-  Explainer: lazy(() => import('./Explainer')),
+  Form: lazy(() => importChunk(() => import('./Form'))),
+  Output: lazy(() => importChunk(() => import('./Output'))),
+  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
 });

@@ -1,7 +1,8 @@
 import { lazy } from 'react';
+import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'token-classification',
@@ -13,6 +14,7 @@ export default defineHat(seam, {
   pickQuestion: 'Do you want a tag on every word (names, places, parts of speech)?',
   pickOrder: 70,
   order: 40,
+  inside: { views: insideViews, caption: (p) => p.text },
   defaultModel: 'Xenova/bert-base-NER',
   models: [
     {
@@ -51,7 +53,7 @@ export default defineHat(seam, {
     if (!/[^\s\p{C}\p{M}]/u.test(p.text)) return { message: 'The text has only invisible characters, so there is no word to tag.' };
     return null;
   },
-  Form: lazy(() => import('./Form')),
-  Output: lazy(() => import('./Output')),
-  Explainer: lazy(() => import('./Explainer')),
+  Form: lazy(() => importChunk(() => import('./Form'))),
+  Output: lazy(() => importChunk(() => import('./Output'))),
+  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
 });

@@ -39,6 +39,8 @@ const contains = (outer: Span, inner: Span) => outer.start <= inner.start && inn
 
 export class RangeReader {
   private cache?: Promise<ByteCache | undefined>;
+  /** The file's size, once a host answer has said it (Content-Range). */
+  size?: number;
 
   constructor(
     readonly target: RangeFile,
@@ -99,7 +101,7 @@ export class RangeReader {
       } else toFetch.push(...inside); // evicted or damaged since the listing: fetch after all
     }
     for (const span of coalesce(toFetch)) {
-      const bytes = await fetchSpan(this.target, this.deps.fetch, span, onBytes);
+      const bytes = await fetchSpan(this.target, this.deps.fetch, span, onBytes, (size) => (this.size = size));
       chunks.push({ start: span.start, bytes });
       // A full disk or a browser without the Cache API only costs the next visit a download.
       await cache?.put(rangeKey(this.target.url, span), cachedResponse(bytes)).catch(() => undefined);

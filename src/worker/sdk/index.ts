@@ -54,5 +54,8 @@ export {
   type TensorPlan,
 } from '../checkpoint';
 
+// The Inside panel (attention, logit lens, hidden states) for BERT-family bodies.
+export { encoderInside, textInside, type EncodedInput, type EncoderInsideOptions } from '../inside';
+
 // Protocol types an adapter answers with.
 export type { Device, Dtype, FileSize, ModelFacts, TokenRow, TokensInfo } from '@/engine/protocol';
