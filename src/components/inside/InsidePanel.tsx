@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { clampInside, type InsideLink, type InsideSupport, type InsideView } from '@/lib/inside';
+import { clampInside, type InsideLink, type InsideNote, type InsideSupport, type InsideView } from '@/lib/inside';
 import { formatBytes } from '@/lib/format';
 import { AttentionView } from './AttentionView';
 import { HiddenView } from './HiddenView';
@@ -34,6 +34,7 @@ export function InsidePanel({ support, params, actions, model, runKey, link, onL
   useEffect(() => clamped?.notices.forEach((n) => notify(n)), [clamped, notify]);
   const gap = plan?.gaps[link.view] ?? look?.gaps[link.view];
   const setLayer = (layer: number) => onLink({ ...link, layer });
+  const text = (note: InsideNote) => support.notes?.[note] ?? INSIDE_TEXT[note];
 
   return (
     <section aria-labelledby="inside-title" data-testid="inside-panel" data-view={link.view} className="panel flex min-w-0 flex-col gap-3">
@@ -52,8 +53,8 @@ export function InsidePanel({ support, params, actions, model, runKey, link, onL
           </button>
         ))}
       </div>
-      <p className="text-sm text-stone-600 dark:text-stone-300">{INSIDE_TEXT[link.view === 'attention' ? 'head' : link.view]}</p>
-      {link.view === 'attention' && <p className="text-sm text-stone-600 dark:text-stone-300">{INSIDE_TEXT.special}</p>}
+      <p className="text-sm text-stone-600 dark:text-stone-300">{text(link.view === 'attention' ? 'head' : link.view)}</p>
+      {link.view === 'attention' && <p className="text-sm text-stone-600 dark:text-stone-300">{text('special')}</p>}
       {inside.error && (
         <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-2 text-sm dark:bg-red-950">
           {inside.error}
@@ -85,7 +86,11 @@ export function InsidePanel({ support, params, actions, model, runKey, link, onL
           </p>
           {link.view === 'attention' &&
             look.attention.map((map) => (
-              <AttentionView key={map.name} map={map} layer={clamped.layer} head={clamped.head} onLayer={setLayer} onHead={(head) => onLink({ ...link, head })} />
+              // A model with several attentions (encoder, decoder, cross) shows each under its name.
+              <section key={map.name} data-testid="attention-map" data-name={map.name} aria-label={`${map.name} attention`} className="flex flex-col gap-2">
+                {look.attention.length > 1 && <h4 className="font-semibold capitalize">{map.name} attention</h4>}
+                <AttentionView map={map} layer={clamped.layer} head={clamped.head} onLayer={setLayer} onHead={(head) => onLink({ ...link, head })} />
+              </section>
             ))}
           {link.view === 'lens' && look.lens && <LensView lens={look.lens} />}
           {link.view === 'hidden' && look.hidden && (

@@ -14,7 +14,15 @@ export interface InsideSupport<P = unknown> {
   views: readonly InsideView[];
   /** The text the panel looks inside, for its caption (the adapter reads the params itself). */
   caption(params: P): string;
+  /**
+   * The hat's own words for the panel's explanations, where the general ones do not fit its model
+   * (a GPT-2 has no [CLS] to soak up attention; a ViT reads patches, not words).
+   */
+  notes?: Partial<Record<InsideNote, string>>;
 }
+
+/** The panel's explanations: what a head is, where spare attention goes, the lens, the hidden states. */
+export type InsideNote = 'head' | 'special' | 'lens' | 'hidden';
 
 /**
  * The call payload (seam `C`): `plan` asks what a look costs and which views the loaded model
