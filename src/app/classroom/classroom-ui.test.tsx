@@ -53,7 +53,7 @@ describe('the student view of a lesson', () => {
 
   it('shows the step, the note and a read-only summary instead of hidden inputs', () => {
     renderStudent();
-    expect(screen.getByTestId('lesson-step').textContent).toBe('Step 1 of 3: Masked language modelling');
+    expect(screen.getByTestId('lesson-step').textContent).toBe('Step 1 of 3: Masked language modeling');
     expect(screen.getByTestId('lesson-note').textContent).toBe('Read the guesses.');
     expect(screen.getByTestId('inputs-summary').textContent).toContain('the cat says [MASK] .');
     expect(screen.queryByRole('textbox')).toBeNull();
@@ -64,7 +64,7 @@ describe('the student view of a lesson', () => {
     act(() => void fireEvent.keyDown(document.body, { key: 'ArrowRight' }));
     expect(screen.getByTestId('broken-step').textContent).toContain('“fedora”');
     act(() => void fireEvent.keyDown(document.body, { key: 'PageDown' }));
-    expect(screen.getByTestId('lesson-step').textContent).toBe('Step 3 of 3: Masked language modelling');
+    expect(screen.getByTestId('lesson-step').textContent).toBe('Step 3 of 3: Masked language modeling');
     expect(screen.getByRole('textbox', { name: 'Text' }).matches(':disabled')).toBe(true);
     expect(store.getState().choices['masked-lm']?.params).toMatchObject({ text: 'my [MASK]' });
     // Arrows typed in a text field stay there.

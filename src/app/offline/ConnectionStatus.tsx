@@ -44,8 +44,9 @@ export function ConnectionStatus() {
       >
         <span aria-hidden="true" className={`inline-block size-2.5 rounded-full ${!online ? 'bg-red-600' : unreachable ? 'bg-amber-500' : 'bg-emerald-500'}`} />
         <span>{!online ? 'Offline' : unreachable ? 'Online, model host unreachable' : 'Online'}</span>
-        <span className="text-stone-500 dark:text-stone-400">· {label}</span>
-        <span className="text-stone-500 dark:text-stone-400" data-testid="cached-count">
+        {/* On the projector and on a phone the dot says enough; the details are a click away. */}
+        <span className="text-stone-500 max-sm:hidden presenter:hidden dark:text-stone-400">· {label}</span>
+        <span className="text-stone-500 max-sm:hidden presenter:hidden dark:text-stone-400" data-testid="cached-count">
           · {here ? `${here.length} cached` : '…'}
         </span>
         {shell.state === 'ready' && <span className="text-emerald-700 dark:text-emerald-400">· works offline</span>}

@@ -9,7 +9,7 @@ import { insideViews, seam } from './seam';
 export default defineHat(seam, {
   id: 'masked-lm',
   icon: '📜',
-  title: 'Masked language modelling',
+  title: 'Masked language modeling',
   autoClass: 'AutoModelForMaskedLM',
   purpose: 'Hides words behind a mask and lets the model guess them from both sides: the game BERT was first trained on.',
   tip: 'Cover a word with my paw and BERT guesses what is under it, peeking left and right. I do the same with treats.',
