@@ -28,6 +28,8 @@ export {
   quantizeModel,
   quantizeTensor,
   dequantizeTensor,
+  transposeQuantized,
+  type PackedWeights,
   type QuantizeOptions,
   type QuantizedTensor,
 } from './quantize';

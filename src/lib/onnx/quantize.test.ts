@@ -97,4 +97,15 @@ describe('quantizeModel', () => {
     const [a, b] = [await run(fp32), await run(q8)];
     a.forEach((v, i) => expect(Math.abs(v - (b[i] as number))).toBeLessThan(0.02));
   });
+
+  it('builds the same q8 graph from weights quantized as they arrived (no float copy of them)', async () => {
+    const names = q8.graph.node.filter((n) => n.op_type === 'DequantizeLinear').map((n) => n.output[0]!);
+    const packed = new Map(names.map((name) => [name, quantizeTensor(weights[name]!)]));
+    const floats = Object.fromEntries(Object.entries(weights).filter(([name]) => !packed.has(name)));
+    const built = buildBertModel({ config, head, weights: floats, packed });
+    const tensors = (m: typeof q8) => new Map(m.graph.initializer.map((t) => [t.name, Array.from(t.raw_data ?? [])]));
+    expect(tensors(built)).toEqual(tensors(q8));
+    const sorted = (m: typeof q8) => m.graph.node.map((n) => `${n.op_type}(${n.input.join(',')})->${n.output.join(',')}`).sort();
+    expect(sorted(built)).toEqual(sorted(q8));
+  });
 });

@@ -6,6 +6,12 @@ export interface Span {
   end: number;
 }
 
+/** Which version of a file the bytes are from: its ETag (empty when the host gives none) and size. */
+export interface FileVersion {
+  etag: string;
+  size: number;
+}
+
 export interface RangeFile {
   /** The file's URL, e.g. <host>/<model>/resolve/main/model.safetensors */
   url: string;
@@ -23,8 +29,9 @@ export async function fetchSpan(
   target: RangeFile,
   fetchFn: typeof fetch,
   span: Span,
-  onBytes: (n: number) => void,
-): Promise<Uint8Array> {
+  onChunk: (chunk: Uint8Array) => void,
+  onVersion: (version: FileVersion) => void = () => undefined,
+): Promise<void> {
   const { url, host, model, file } = target;
   const range = `bytes=${span.start}-${span.end - 1}`;
   const response = await fetchFn(url, { headers: { Range: range } });
@@ -57,19 +64,19 @@ export async function fetchSpan(
     await response.body?.cancel();
     throw new Error(`${url} answered Range ${range} with Content-Range “${got}”`);
   }
-  return readBody(response, span.end - span.start, file, onBytes);
+  const size = /\/(\d+)\s*$/.exec(got);
+  if (size) onVersion({ etag: response.headers.get('etag') ?? '', size: Number(size[1]) });
+  return readBody(response, span.end - span.start, file, onChunk);
 }
 
-/** Streams the body into one buffer of the expected size, reporting progress as it goes. */
-async function readBody(response: Response, length: number, file: string, onBytes: (n: number) => void): Promise<Uint8Array> {
-  const out = new Uint8Array(length);
+/** Hands the body on chunk by chunk as it streams in (nothing is kept here), checking its length. */
+async function readBody(response: Response, length: number, file: string, onChunk: (chunk: Uint8Array) => void): Promise<void> {
   let at = 0;
   const reader = response.body?.getReader();
   if (!reader) {
     const all = new Uint8Array(await response.arrayBuffer());
-    out.set(all.subarray(0, length));
-    at = all.byteLength;
-    onBytes(Math.min(at, length));
+    at = Math.min(all.byteLength, length);
+    onChunk(all.subarray(0, at));
   } else {
     for (;;) {
       const { done, value } = await reader.read();
@@ -78,11 +85,9 @@ async function readBody(response: Response, length: number, file: string, onByte
         await reader.cancel();
         throw new Error(`The host sent more of ${file} than was asked for`);
       }
-      out.set(value, at);
       at += value.byteLength;
-      onBytes(value.byteLength);
+      onChunk(value);
     }
   }
   if (at !== length) throw new Error(`The download of ${file} ended early (premature end after ${at} of ${length} bytes)`);
-  return out;
 }
