@@ -201,6 +201,31 @@ describe('loadCheckpoint', () => {
   });
 });
 
+describe('the built model', () => {
+  it('is kept: a second visit opens the q8 graph it built without reading a tensor, and gives the same answers', async () => {
+    const first = depsWith(runtime);
+    const cm1 = await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-swag', 'q8').ctx, scorer, first);
+    const answer = await cm1.run(inputs);
+    await cm1.dispose();
+    const built = (await first.shared.keys()).map((k) => k.url).filter((u) => u.includes('/built/'));
+    // Listed under the model like its other files (Settings counts and clears it there), keyed by the checkpoint's version.
+    expect(built).toEqual([expect.stringMatching(/\/hw-test\/ckpt-swag\/resolve\/main\/built\/[\w-]+\.q8\.onnx\?etag=%22[0-9a-f]{64}%22&size=\d+$/)]);
+    const matched: string[] = [];
+    const cache = { ...first.shared, match: (url: string) => (matched.push(url), first.shared.match(url)) };
+    const second = { ...depsWith(runtime, first.shared), cache: async () => cache };
+    hub.resetLog();
+    const { ctx, progress } = loadContext(hub.url, 'hw-test/ckpt-swag', 'q8');
+    const cm2 = await loadCheckpoint(ctx, scorer, second);
+    expect(hub.log()).toEqual([]);
+    // The header's two ranges only: the tensors stay in the cache, unread.
+    expect(matched.filter((u) => u.includes('?range='))).toHaveLength(2);
+    const st = progress.filter((p) => p.file.startsWith('model.safetensors')).at(-1)!;
+    expect(st.loaded).toBe(st.total);
+    expect((await cm2.run(inputs)).logits.data).toEqual(answer.logits.data);
+    await cm2.dispose();
+  });
+});
+
 describe('checkpoint errors', () => {
   it('names the missing tensor before fetching any weights', async () => {
     const deps = depsWith(runtime);

@@ -1,7 +1,10 @@
 import { buildBertModel, serializeModel, type ModelProto } from '@/lib/onnx';
 import type { AdapterLoadContext } from '../adapter';
+import { builtModelKey, keepBuiltModel, readBuiltModel } from './built-model';
+import type { CheckpointDeps } from './deps';
+import { checkpointBytes } from './inspect';
 import type { BertInspection, CheckpointHead } from './bert-checkpoint';
-import { packedOnArrival, readPackedTensors, type TensorPlan } from './tensor-plan';
+import { packedOnArrival, readPackedTensors, safetensorsLabel, type TensorPlan } from './tensor-plan';
 
 /** The graph for encoder + head, made from the checkpoint's own tensors (matrices 8-bit for q8). */
 async function buildGraph(ctx: AdapterLoadContext, inspection: BertInspection, head: CheckpointHead, plan: TensorPlan, quantize: boolean): Promise<ModelProto> {
@@ -31,3 +34,37 @@ export async function buildOnnx(
   return serializeModel(await buildGraph(ctx, inspection, head, plan, quantize));
 }
 
+export interface CheckpointOnnx {
+  onnx: Uint8Array;
+  /** Settles once freshly built bytes are kept for the next visit (at once when they came from there). */
+  kept: Promise<void>;
+}
+
+/**
+ * The .onnx bytes for encoder + head in this dtype: the ones built on an earlier visit from the same
+ * version of the checkpoint when the cache has them (no tensor is read then), else built now and kept.
+ */
+export async function checkpointOnnx(
+  ctx: AdapterLoadContext,
+  inspection: BertInspection,
+  head: CheckpointHead,
+  plan: TensorPlan,
+  dtype: 'fp32' | 'q8',
+  deps: CheckpointDeps,
+): Promise<CheckpointOnnx> {
+  const cache = await deps.cache().catch(() => undefined);
+  const keyNow = () => {
+    const version = inspection.reader.version;
+    return version && builtModelKey(ctx.host, ctx.model, head.name, dtype, version);
+  };
+  const key = keyNow();
+  const kept = key ? await readBuiltModel(cache, key) : undefined;
+  if (kept) {
+    const total = checkpointBytes(inspection, plan);
+    ctx.onProgress({ file: safetensorsLabel(plan), loaded: total, total });
+    return { onnx: kept, kept: Promise.resolve() };
+  }
+  const onnx = await buildOnnx(ctx, inspection, head, plan, dtype === 'q8');
+  const keepAs = keyNow();
+  return { onnx, kept: keepAs ? keepBuiltModel(cache, keepAs, onnx) : Promise.resolve() };
+}
