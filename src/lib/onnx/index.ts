@@ -33,3 +33,4 @@ export {
   type QuantizeOptions,
   type QuantizedTensor,
 } from './quantize';
+export { quantizeActivations } from './dynamic-quantize';

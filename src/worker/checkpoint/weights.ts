@@ -1,4 +1,4 @@
-import { buildBertModel, serializeModel, type ModelProto } from '@/lib/onnx';
+import { buildBertModel, quantizeActivations, serializeModel, type ModelProto } from '@/lib/onnx';
 import type { AdapterLoadContext } from '../adapter';
 import { builtModelKey, keepBuiltModel, readBuiltModel } from './built-model';
 import type { CheckpointDeps } from './deps';
@@ -31,7 +31,9 @@ export async function buildOnnx(
   plan: TensorPlan,
   quantize: boolean,
 ): Promise<Uint8Array> {
-  return serializeModel(await buildGraph(ctx, inspection, head, plan, quantize));
+  const graph = await buildGraph(ctx, inspection, head, plan, quantize);
+  // [2] q8 as real exports have it: activations quantized on the fly too, so the matrix products run on bytes.
+  return serializeModel(quantize ? quantizeActivations(graph) : graph);
 }
 
 export interface CheckpointOnnx {
