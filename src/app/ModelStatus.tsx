@@ -66,6 +66,12 @@ export function ModelStatus({ model, modelId, onRetry, onLoad }: Props) {
           <span data-testid="model-source">{info.fromCache ? 'loaded from the browser cache' : `downloaded ${size ?? ''}`.trim()}</span> in{' '}
           {formatMs(info.loadMs)}.
           {info.fallback && <span className="ml-1 text-amber-700 dark:text-amber-400">{info.fallback}</span>}
+          {info.evicted && (
+            <span className="ml-1 text-amber-700 dark:text-amber-400" data-testid="model-evicted">
+              To make room in this device&apos;s memory, {info.evicted.join(', ')} {info.evicted.length === 1 ? 'was' : 'were'} let go (loaded
+              again when asked for).
+            </span>
+          )}
         </p>
       );
     }

@@ -75,6 +75,8 @@ export interface LoadedInfo {
   facts: ModelFacts;
   /** Set when WebGPU was asked for but WASM had to be used. */
   fallback?: string;
+  /** Models unloaded to make room for this one (the device's memory budget), as "model (dtype)". */
+  evicted?: string[];
   threads: number;
   crossOriginIsolated: boolean;
 }

@@ -33,6 +33,8 @@ export interface EngineDeps {
   crossOriginIsolated(): boolean;
   /** Models kept loaded at once; older ones are disposed. */
   capacity?: number;
+  /** Bytes of model files kept loaded at once (see modelMemoryBudget); older models are disposed to make room. */
+  maxBytes?: number;
 }
 
 interface Entry {
@@ -70,7 +72,7 @@ export class Engine {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: EngineDeps) {
-    this.cache = new Lru(deps.capacity ?? 3);
+    this.cache = new Lru(deps.capacity ?? 3, deps.maxBytes);
   }
 
   /** Requests run one at a time in arrival order; a cancel acts at once. */
@@ -226,6 +228,9 @@ export class Engine {
       r.source.cached(query).catch(() => false),
     ]);
     const expected = new Map(files.map((f) => [f.file, f.bytes]));
+    const bytes = files.reduce((n, f) => n + f.bytes, 0);
+    // Room first: the load takes its memory while it runs, before it is in the cache.
+    const evicted = await this.letGo(this.cache.makeRoom(bytes));
     const seen = new Map<string, { loaded: number; total: number }>();
     const started = this.deps.now();
     let hat: LoadedHat;
@@ -267,8 +272,16 @@ export class Engine {
       crossOriginIsolated: this.deps.crossOriginIsolated(),
     };
     const entry = { hat, info };
-    for (const old of this.cache.set(key, entry)) await old.hat.dispose().catch(() => undefined);
+    // Beyond the count, the oldest goes quietly, as it always has; only memory is worth a word.
+    await this.letGo(this.cache.set(key, entry, bytes));
+    if (evicted.length > 0) info.evicted = evicted;
     return entry;
+  }
+
+  /** Disposes models pushed out of the cache; names them for the page. */
+  private async letGo(entries: Entry[]): Promise<string[]> {
+    for (const old of entries) await old.hat.dispose().catch(() => undefined);
+    return entries.map((e) => `${e.info.model} (${e.info.dtype})`);
   }
 
   /** A run, or a hat's one-off call: the same path (ready, partials, stop, WebGPU fallback), another entry point. */

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import type { WorkerRequest, WorkerResponse } from '@/engine/protocol';
+import { modelMemoryBudget } from '@/lib/device-memory';
 import type { HatAdapter } from './adapter';
 import { Engine } from './engine';
 import { onnxExportSource, setHost } from './hub';
@@ -24,6 +25,7 @@ const engine = new Engine({
   now: () => performance.now(),
   threads: threadsInUse,
   crossOriginIsolated: () => self.crossOriginIsolated,
+  maxBytes: modelMemoryBudget(),
 });
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
