@@ -28,4 +28,11 @@ describe('ModelStatus', () => {
     render(<ModelStatus model={{ phase: 'ready', info }} modelId="org/c" onRetry={() => undefined} onLoad={() => undefined} />);
     expect(screen.queryByTestId('model-evicted')).toBeNull();
   });
+
+  it('shows what a load is doing besides downloading, with its progress', () => {
+    const progress = { loaded: 440, total: 440, stage: { label: 'Reading and quantizing tensors', done: 57, total: 199 } };
+    render(<ModelStatus model={{ phase: 'loading', progress }} modelId="org/c" onRetry={() => undefined} onLoad={() => undefined} />);
+    expect(screen.getByTestId('load-stage').textContent).toBe('Reading and quantizing tensors… 57 of 199 done');
+    expect(screen.getByRole('progressbar', { name: 'Reading and quantizing tensors' }).getAttribute('value')).toBe('57');
+  });
 });

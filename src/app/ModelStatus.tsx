@@ -1,6 +1,17 @@
 import { memoryWarning } from '@/lib/device-memory';
 import { formatBytes, formatMs } from '@/lib/format';
+import type { LoadStage } from '@/engine/protocol';
 import type { ModelState } from './store';
+
+/** What a checkpoint hat's load is doing besides downloading: reading tensors, building, starting. */
+function StageLine({ stage }: { stage: LoadStage }) {
+  return (
+    <span data-testid="load-stage">
+      {stage.label}… {stage.done} of {stage.total} done
+      <progress className="ml-2 h-1.5 w-24 align-middle accent-sky-500" max={stage.total} value={stage.done} aria-label={stage.label} />
+    </span>
+  );
+}
 
 interface Props {
   model: ModelState;
@@ -52,6 +63,7 @@ export function ModelStatus({ model, modelId, onRetry, onLoad }: Props) {
             value={pct}
             aria-label={`Model download ${pct}%`}
           />
+          {p?.stage && <StageLine stage={p.stage} />}
         </div>
       );
     }

@@ -65,6 +65,14 @@ export interface InspectInfo {
   notes: string[];
 }
 
+/** What a load is doing besides downloading (a checkpoint hat reads, builds and starts its graph). */
+export interface LoadStage {
+  /** In the page's words, e.g. "Reading and quantizing tensors". */
+  label: string;
+  done: number;
+  total: number;
+}
+
 export interface LoadedInfo {
   key: string;
   model: string;
@@ -134,7 +142,7 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { type: 'inspected'; id: number; info: InspectInfo }
-  | { type: 'progress'; id: number; loaded: number; total: number; file?: string }
+  | { type: 'progress'; id: number; loaded: number; total: number; file?: string; stage?: LoadStage }
   | { type: 'ready'; id: number; info: LoadedInfo }
   | { type: 'partial'; id: number; output: unknown }
   | { type: 'result'; id: number; output: unknown; tokens?: TokensInfo; stats: RunStats }

@@ -233,6 +233,7 @@ export class Engine {
     const evicted = await this.letGo(this.cache.makeRoom(bytes));
     const seen = new Map<string, { loaded: number; total: number }>();
     const started = this.deps.now();
+    let bytesNow = { loaded: 0, total: 0 };
     let hat: LoadedHat;
     try {
       hat = await r.adapter.load({
@@ -249,8 +250,10 @@ export class Engine {
             loaded += s.loaded;
             total += s.total;
           }
-          this.deps.post({ type: 'progress', id, loaded, total: Math.max(total, loaded), file: p.file });
+          bytesNow = { loaded, total: Math.max(total, loaded) };
+          this.deps.post({ type: 'progress', id, ...bytesNow, file: p.file });
         },
+        onStage: (stage) => this.deps.post({ type: 'progress', id, ...bytesNow, stage }),
       });
     } catch (error) {
       const why = classify(error, spec.model);

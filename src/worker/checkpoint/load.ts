@@ -101,6 +101,7 @@ export async function loadCheckpoint<N extends string>(
   // config.json was read while inspecting the checkpoint (before this load): count it as done.
   ctx.onProgress({ file: 'config.json', loaded: inspection.configBytes, total: inspection.configBytes });
   const { onnx, kept } = await checkpointOnnx(ctx, inspection, head, plan, dtype, deps);
+  ctx.onStage?.({ label: 'Starting ONNX Runtime on the graph', done: 0, total: 1 });
   const [session] = await Promise.all([deps.runtime.createSession(onnx, ctx.device), kept]);
   const vocab: string[] = [];
   for (const [token, id] of tokenizer.get_vocab()) vocab[id] = token;

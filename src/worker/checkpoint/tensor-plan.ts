@@ -139,11 +139,14 @@ export async function readPackedTensors(
   for (const t of plan.tensors) byStart.set(t.span.start, [...(byStart.get(t.span.start) ?? []), t]);
   const weights: Record<string, Float32Array> = {};
   const packed = new Map<string, QuantizedTensor>();
+  let done = 0;
+  const stage = plan.tensors.some(pack) ? 'Reading and quantizing tensors' : 'Reading tensors';
   const arrived = (span: { start: number }, bytes: Uint8Array) => {
     for (const t of byStart.get(span.start) ?? []) {
       const values = asFloat32(t.entry, bytes);
       if (pack(t)) packed.set(t.name, quantizeTensor(values));
       else weights[t.name] = values;
+      ctx.onStage?.({ label: stage, done: ++done, total: plan.tensors.length });
     }
   };
   await file.reader.stream(plan.spans, arrived, (n) => {

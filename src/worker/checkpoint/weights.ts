@@ -1,4 +1,4 @@
-import { buildBertModel, quantizeActivations, serializeModel, type ModelProto } from '@/lib/onnx';
+import { buildBertModel, quantizeActivations, serializeModel, type ModelProto, type PackedWeights, type WeightMap } from '@/lib/onnx';
 import type { AdapterLoadContext } from '../adapter';
 import { builtModelKey, keepBuiltModel, readBuiltModel } from './built-model';
 import type { CheckpointDeps } from './deps';
@@ -7,8 +7,7 @@ import type { BertInspection, CheckpointHead } from './bert-checkpoint';
 import { packedOnArrival, readPackedTensors, safetensorsLabel, type TensorPlan } from './tensor-plan';
 
 /** The graph for encoder + head, made from the checkpoint's own tensors (matrices 8-bit for q8). */
-async function buildGraph(ctx: AdapterLoadContext, inspection: BertInspection, head: CheckpointHead, plan: TensorPlan, quantize: boolean): Promise<ModelProto> {
-  const { weights, packed } = await readPackedTensors(ctx, inspection, plan, quantize ? packedOnArrival : undefined);
+function buildGraph(inspection: BertInspection, head: CheckpointHead, weights: WeightMap, packed: PackedWeights): ModelProto {
   return buildBertModel({
     config: inspection.encoder,
     head,
@@ -31,9 +30,17 @@ export async function buildOnnx(
   plan: TensorPlan,
   quantize: boolean,
 ): Promise<Uint8Array> {
-  const graph = await buildGraph(ctx, inspection, head, plan, quantize);
-  // [2] q8 as real exports have it: activations quantized on the fly too, so the matrix products run on bytes.
-  return serializeModel(quantize ? quantizeActivations(graph) : graph);
+  const { weights, packed } = await readPackedTensors(ctx, inspection, plan, quantize ? packedOnArrival : undefined);
+  const steps = quantize ? 3 : 2;
+  ctx.onStage?.({ label: 'Building the graph', done: 0, total: steps });
+  let graph = buildGraph(inspection, head, weights, packed);
+  if (quantize) {
+    ctx.onStage?.({ label: 'Quantizing activations', done: 1, total: steps });
+    // [2] q8 as real exports have it: activations quantized on the fly too, so the matrix products run on bytes.
+    graph = quantizeActivations(graph);
+  }
+  ctx.onStage?.({ label: 'Writing the .onnx file', done: steps - 1, total: steps });
+  return serializeModel(graph);
 }
 
 export interface CheckpointOnnx {
@@ -62,6 +69,7 @@ export async function checkpointOnnx(
   const key = keyNow();
   const kept = key ? await readBuiltModel(cache, key) : undefined;
   if (kept) {
+    ctx.onStage?.({ label: 'Opening the model built on an earlier visit', done: 1, total: 1 });
     const total = checkpointBytes(inspection, plan);
     ctx.onProgress({ file: safetensorsLabel(plan), loaded: total, total });
     return { onnx: kept, kept: Promise.resolve() };
