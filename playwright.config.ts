@@ -75,7 +75,7 @@ export default defineConfig({
         `npx vite build --outDir ${OUT_DIR} --emptyOutDir && ` +
         `npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${APP_PORT} --strictPort --base ${BASE_PATH}`,
       url: `http://127.0.0.1:${APP_PORT}${BASE_PATH}`,
-      env: { VITE_MODEL_HOST: HUB_URL, VITE_PUBLIC_URL: PUBLIC_URL },
+      env: { VITE_MODEL_HOST: HUB_URL, VITE_PUBLIC_URL: PUBLIC_URL, CSP_REPORT_URI: `${HUB_URL}/__csp-report` },
       reuseExistingServer: !CI,
       timeout: 240_000,
       stdout: 'pipe',

@@ -3,10 +3,25 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath, URL } from 'node:url';
-import { siteHeaderRecord } from './src/lib/site-headers.ts';
+import { contentSecurityPolicy, SITE_HEADERS, siteHeaderRecord } from './src/lib/site-headers.ts';
 
-// The headers the app needs (cross-origin isolation lets ONNX Runtime use several WASM threads).
+// The headers the app needs (cross-origin isolation lets ONNX Runtime use several WASM threads, the
+// Content-Security-Policy keeps the page to its own code). The dev page runs Vite's inline scripts.
 const siteHeaders = siteHeaderRecord();
+// The e2e tests collect every violation the browser reports (the page's and its workers') at the test hub.
+if (process.env.CSP_REPORT_URI) siteHeaders['Content-Security-Policy'] += `; report-uri ${process.env.CSP_REPORT_URI}`;
+const devHeaders = siteHeaderRecord(SITE_HEADERS.filter((h) => h.dev !== false));
+
+/** The Content-Security-Policy as a meta tag in the built page, for hosts that send no headers. */
+function policyMeta(): Plugin {
+  return {
+    name: 'hat-wardrobe:csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ meta: true }) }, injectTo: 'head-prepend' },
+    ],
+  };
+}
 
 // Vite's SPA fallback answers any unknown path with index.html and status 200.
 // For model and wasm files that turns a clean 404 into "protobuf parsing failed",
@@ -61,13 +76,13 @@ function offlineShell(): Plugin[] {
 export default defineConfig({
   // Relative base: the built site works from any sub-path of any static host.
   base: './',
-  plugins: [react(), tailwindcss(), notFoundForBinaries(), offlineShell()],
+  plugins: [react(), tailwindcss(), notFoundForBinaries(), policyMeta(), offlineShell()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@huggingface/transformers', 'onnxruntime-web'] },
-  server: { headers: siteHeaders },
+  server: { headers: devHeaders },
   preview: { headers: siteHeaders },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
 });

@@ -17,7 +17,7 @@ test('a download that breaks half-way offers a retry, which really tries again',
   await resetHubLog(request);
   await gotoHat(page, { hat: 'masked-lm', model: 'hw-test/fail-halfway-tiny-bert-mlm', text: 'the cat says [MASK] .' });
   await waitForHatStatus(page, 'error');
-  await expect(page.getByTestId('model-error')).toContainText('stopped before it finished');
+  await expect(page.getByTestId('model-error')).toContainText('broke off before it finished');
   const onnxGets = async () => (await hubLog(request)).filter((e) => e.method === 'GET' && e.url.endsWith('.onnx') && !e.range).length;
   const before = await onnxGets();
   expect(before).toBeGreaterThan(0);

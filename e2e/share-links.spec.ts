@@ -42,7 +42,7 @@ test('an unknown hat opens the wardrobe on the first hat and says why', async ({
 test('a huge or truncated link still opens, with the text cut and a notice', async ({ page }) => {
   const huge = `the cat says [MASK] . ${'purr '.repeat(3000)}`;
   await gotoHat(page, { hat: 'masked-lm', model: 'hw-test/tiny-bert-mlm', text: huge });
-  await expect(page.getByTestId('notice').filter({ hasText: 'cut to the first 4,000' })).toBeVisible();
+  await expect(page.getByTestId('notice').filter({ hasText: 'cut to the first 8,000' })).toBeVisible();
   await waitForHatStatus(page, 'ready');
   await expect(page.getByTestId('mask-predictions').getByRole('rowheader').first()).toHaveText('meow');
 
@@ -71,4 +71,22 @@ test('switching hats keeps each hat’s input, and the guide leads to a hat', as
   await expect(page.getByRole('textbox', { name: 'Text', exact: true })).toHaveValue('this movie was great');
   await waitForHatStatus(page, 'ready');
   await expect(page.getByTestId('top-label')).toHaveText('POSITIVE');
+});
+
+test('3 000 CJK characters typed into a context give an address the server accepts, which says it was shortened', async ({ page }) => {
+  await gotoHat(page, { hat: 'question-answering', model: 'hw-test/tiny-distilbert-squad', question: 'where does the dog run ?' });
+  const context = '吾輩は猫である。名前はまだ無い。'.repeat(200).slice(0, 3000);
+  await page.getByRole('textbox', { name: 'Context' }).fill(context);
+  await expect.poll(() => new URL(page.url()).search).toContain('cut=context');
+  const search = new URL(page.url()).search;
+  expect(search.length).toBeLessThanOrEqual(8000);
+  // The whole text stays in the page; only the address is shortened.
+  await expect(page.getByRole('textbox', { name: 'Context' })).toHaveValue(context);
+
+  const reloaded = await page.reload();
+  expect(reloaded?.status()).toBe(200);
+  await expect(page.getByTestId('notice').filter({ hasText: 'This link was shortened to fit what web servers accept: the end of “context” is missing' })).toBeVisible();
+  const kept = await page.getByRole('textbox', { name: 'Context' }).inputValue();
+  expect(kept.length).toBeGreaterThan(800);
+  expect(context.startsWith(kept)).toBe(true);
 });

@@ -21,8 +21,9 @@ function browserStorage(): Storage | undefined {
 
 // Everything the page runs on starts here, once: the store from the address, the worker, the controller.
 const store = createAppStore({ search: location.search, storage: browserStorage() });
-const worker = new Worker(new URL('./worker/inference.worker.ts', import.meta.url), { type: 'module', name: 'inference' });
-const controller = createController(new InferenceClient(worker), store);
+// A factory, not a worker: the client starts a fresh one when a failure leaves the model runtime unusable.
+const startWorker = () => new Worker(new URL('./worker/inference.worker.ts', import.meta.url), { type: 'module', name: 'inference' });
+const controller = createController(new InferenceClient(startWorker), store);
 syncAddress(store, controller);
 
 // A promise nobody awaited must still end up in front of the person, not only in the console.

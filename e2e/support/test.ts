@@ -3,6 +3,9 @@
  *  - an automatic loopback guard: any request from the page, its workers or
  *    service workers to a host other than 127.0.0.1 / localhost / [::1] is
  *    aborted, recorded, and fails the test after its body, listing the URLs;
+ *  - an automatic Content-Security-Policy guard: every test runs under the app's
+ *    policy (the preview server sends it, the page carries it), and a violation
+ *    the browser reports, in the page or any of its workers, fails the test;
  *  - helpers for share links, hat status and the test hub's request log.
  */
 import { test as base, expect, type APIRequestContext, type Locator, type Page, type Response } from '@playwright/test';
@@ -23,7 +26,52 @@ export interface LoopbackGuard {
   clear(): void;
 }
 
-export const test = base.extend<{ loopbackGuard: LoopbackGuard }>({
+export interface CspGuard {
+  /** Violations the page's console reported so far in this test, as the browser words them. */
+  violations(): string[];
+  /** Violations reported to the test hub so far (the page's and its workers'). */
+  reported(): Promise<string[]>;
+  /** Forget them all: only for tests that provoke a violation on purpose. */
+  clear(): Promise<void>;
+}
+
+const CSP_REPORT = /Content Security Policy|Content-Security-Policy/i;
+
+interface CspReport {
+  'csp-report'?: { 'document-uri'?: string; 'violated-directive'?: string; 'blocked-uri'?: string; 'source-file'?: string };
+}
+
+function describeReport(report: CspReport | string): string {
+  if (typeof report === 'string') return report;
+  const r = report['csp-report'] ?? {};
+  return `${r['violated-directive']} blocked ${r['blocked-uri'] || '(inline)'} in ${r['source-file'] ?? r['document-uri']}`;
+}
+
+export const test = base.extend<{ loopbackGuard: LoopbackGuard; cspGuard: CspGuard }>({
+  cspGuard: [
+    async ({ context }, use) => {
+      const found: string[] = [];
+      // The page's violations reach its console at once; every violation, a worker's too, is also
+      // reported to the test hub (the e2e build's policy has a report-uri there).
+      context.on('console', (message) => {
+        if (CSP_REPORT.test(message.text())) found.push(message.text());
+      });
+      await fetch(`${HUB_URL}/__csp-reports/reset`, { method: 'POST' });
+      let cleared = 0;
+      const reports = async () => ((await (await fetch(`${HUB_URL}/__csp-reports`)).json()) as CspReport[]).map(describeReport);
+      await use({
+        violations: () => [...found],
+        reported: async () => (await reports()).slice(cleared),
+        clear: async () => {
+          found.length = 0;
+          cleared = (await reports()).length;
+        },
+      });
+      const all = [...found, ...(await reports()).slice(cleared)];
+      if (all.length > 0) throw new Error(`${all.length} Content-Security-Policy violation(s):\n${all.map((v) => `  - ${v}`).join('\n')}`);
+    },
+    { auto: true },
+  ],
   loopbackGuard: [
     async ({ context }, use) => {
       const leaks = new Set<string>();
@@ -134,6 +182,31 @@ export async function resetHubLog(request?: APIRequestContext): Promise<void> {
   const url = `${HUB_URL}/__log/reset`;
   const status = request ? (await request.post(url)).status() : (await fetch(url, { method: 'POST' })).status;
   if (status !== 204) throw new Error(`POST ${url}: ${status}`);
+}
+
+/**
+ * Turns the test hub's fault prefixes off (the host is "fixed") or back on. A test that fixes the
+ * host turns the faults back on in a `finally`.
+ */
+export async function setHubFaults(request: APIRequestContext, on: boolean): Promise<void> {
+  const res = await request.post(`${HUB_URL}/__faults/${on ? 'on' : 'off'}`);
+  if (res.status() !== 204) throw new Error(`POST /__faults/${on ? 'on' : 'off'}: ${res.status()}`);
+}
+
+/** The URLs in the browser's model cache (transformers.js' Cache API cache), for one model. */
+export async function cachedFiles(page: Page, model: string): Promise<string[]> {
+  return page.evaluate(async (m) => {
+    const cache = await caches.open('transformers-cache');
+    return (await cache.keys()).map((r) => r.url).filter((u) => u.includes(`/${m}/resolve/`));
+  }, model);
+}
+
+/** Switches the open hat to another Hub model by id, as a person would (Model → Another model…). */
+export async function useModel(page: Page, id: string): Promise<void> {
+  const field = page.getByRole('textbox', { name: /Hub model id/ });
+  if (!(await field.isVisible())) await page.getByRole('combobox', { name: 'Model' }).selectOption({ label: 'Another model from the Hub…' });
+  await field.fill(id);
+  await page.getByRole('button', { name: 'Use this model' }).click();
 }
 
 /**

@@ -1,6 +1,8 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHub, type TestHub } from '../test-hub/hub.ts';
 import { MANIFEST, pack, PackError, parseCli } from './pack.ts';
@@ -31,6 +33,7 @@ const MODELS: Record<string, Record<string, Buffer | string>> = {
     'pytorch_model.bin': bytes(5000, 5),
   },
   'org/nothing-to-run': { 'config.json': CONFIG, 'README.md': 'weights elsewhere' },
+  'org/garbage-config': { 'config.json': '{"model_type": "bert", oops', 'onnx/model.onnx': bytes(100, 6) },
 };
 
 let root: string;
@@ -157,5 +160,27 @@ describe('pack', () => {
     expect(() => parseCli(['--dtype', 'q3', 'a/b'])).toThrow('--dtype q3 is not one of');
     expect(() => parseCli(['--weights', 'pt', 'a/b'])).toThrow('--weights pt is not one of');
     expect(() => parseCli(['--host', 'ftp://x', 'a/b'])).toThrow('must be an http:// or https:// address');
+  });
+});
+
+describe('npm run pack on a hostile host', () => {
+  it('prints one plain line per model that failed, no stack trace, exits 1 and writes nothing', async () => {
+    const out = path.join(work, 'hostile');
+    const run = promisify(execFile)(
+      'npx',
+      ['tsx', '--tsconfig', 'tsconfig.node.json', 'scripts/pack/pack.ts', '--host', hub.url, '--out', out, 'org/garbage-config', 'org/status-500-onnx-model', 'org/redirect-onnx-model'],
+      { timeout: 60_000 },
+    );
+    const failed = (await run.catch((e: unknown) => e)) as { code: number; stderr: string; stdout: string };
+    expect(failed.code).toBe(1);
+    const lines = failed.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      'pack: nothing was written.',
+      expect.stringMatching(/^“org\/garbage-config”: the host sent a file that is not valid JSON/),
+      expect.stringMatching(/^“org\/status-500-onnx-model”: .*500/),
+      expect.stringMatching(/^“org\/redirect-onnx-model”: the connection failed \(ECONNREFUSED/),
+    ]);
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
+    expect(await tree(out)).toEqual([]);
   });
 });

@@ -22,6 +22,18 @@ import { selectFiles, WEIGHTS, type DtypeChoice, type Selection, type Weights } 
 
 export { PackError } from './hub-api.ts';
 
+/** One line a person can act on, for any failure: never a stack trace. */
+export function plainCause(error: unknown): string {
+  if (error instanceof PackError) return error.message;
+  if (error instanceof SyntaxError && /token '<'|<!doctype|<html/i.test(error.message)) return 'the host sent a web page (HTML) where a JSON file was expected';
+  if (error instanceof SyntaxError) return `the host sent a file that is not valid JSON (${error.message.split('\n')[0]})`;
+  if (error instanceof TypeError && /fetch failed/i.test(error.message)) {
+    const cause = error.cause as { code?: string; message?: string; hostname?: string } | undefined;
+    return `the connection failed (${[cause?.code, cause?.message].filter(Boolean).join(': ') || 'no answer'})`;
+  }
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
+
 export const DEFAULT_HOST = 'https://huggingface.co';
 export const DEFAULT_OUT = 'public/models';
 /** Written next to the models: what is in the pack, for people and for the app. */
@@ -100,8 +112,7 @@ export async function pack(options: PackOptions): Promise<PackSummary> {
       const selection = await selectFiles(id, listing, { dtypes: options.dtypes ?? ['auto'], weights: options.weights ?? 'auto' }, filesFor(host, id));
       plans.push({ id, selection });
     } catch (error) {
-      if (!(error instanceof PackError)) throw error;
-      problems.push(error.message);
+      problems.push(error instanceof PackError ? error.message : `“${id}”: ${plainCause(error)}`);
     }
   }
   if (problems.length > 0) throw new PackError(problems.join('\n'));
@@ -112,7 +123,9 @@ export async function pack(options: PackOptions): Promise<PackSummary> {
     for (const { id, selection } of plans) {
       log(`${id} (${[...selection.dtypes, ...selection.weights.filter((w) => w === 'safetensors')].join(', ')})`);
       for (const file of selection.files) {
-        await downloadFile(host, id, file, path.join(tmp, id, 'resolve', REVISION, file.path), fetchFn);
+        await downloadFile(host, id, file, path.join(tmp, id, 'resolve', REVISION, file.path), fetchFn).catch((error: unknown) => {
+          throw error instanceof PackError ? error : new PackError(`${file.path} of “${id}”: ${plainCause(error)}`);
+        });
         log(`  ${file.path.padEnd(40)} ${formatSize(file.size).padStart(9)}`);
       }
       const files = selection.files.map(({ path: p, size }) => ({ path: p, size }));
@@ -205,8 +218,7 @@ async function main(): Promise<number> {
     console.log('Serve that folder (Range requests on) and set the app\'s model host to its URL, e.g. https://school.example/hat-wardrobe/models');
     return 0;
   } catch (error) {
-    if (!(error instanceof PackError)) throw error;
-    console.error(`pack: nothing was written.\n${error.message}`);
+    console.error(`pack: nothing was written.\n${plainCause(error)}`);
     return 1;
   }
 }
@@ -216,7 +228,7 @@ if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error('pack:', error);
+      console.error(`pack: ${plainCause(error)}`);
       process.exit(1);
     },
   );

@@ -323,3 +323,87 @@ describe('request log', () => {
     expect(hub.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 });
+
+describe('hostile faults', () => {
+  beforeAll(async () => {
+    const gpt = path.join(dir, 'hw-test', 'tiny-gpt');
+    await mkdir(gpt, { recursive: true });
+    await writeFile(path.join(gpt, 'config.json'), JSON.stringify({ model_type: 'gpt2', n_layer: 2, n_embd: 8 }));
+  });
+
+  it('huge-config: every layer count is absurd, the length honest', async () => {
+    const res = await fetch(`${hub.url}/hw-test/huge-config-tiny-gpt/resolve/main/config.json`);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ model_type: 'gpt2', n_layer: 100_000_000, n_embd: 8 });
+    expect(res.headers.get('content-length')).toBe(String(text.length));
+  });
+
+  it('gzip-bomb: a small gzip body that inflates past any cap', async () => {
+    const res = await fetch(`${hub.url}/hw-test/gzip-bomb-tiny-bert/resolve/main/config.json`);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const reader = res.body!.getReader();
+    let inflated = 0;
+    while (inflated < 20_000_000) inflated += (await reader.read()).value!.length;
+    await reader.cancel();
+    expect(inflated).toBeGreaterThanOrEqual(20_000_000);
+  });
+
+  it('truncated: half the ONNX file, announced as the whole (Range and listing agree)', async () => {
+    const res = await fetch(`${hub.url}/hw-test/truncated-tiny-bert/resolve/main/onnx/model.onnx`);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(ONNX.subarray(0, 500));
+    expect(res.headers.get('content-length')).toBe('500');
+    const tail = await fetch(`${hub.url}/hw-test/truncated-tiny-bert/resolve/main/onnx/model.onnx`, { headers: { Range: 'bytes=600-700' } });
+    expect(tail.status).toBe(416);
+    expect((await (await fetch(`${hub.url}/hw-test/truncated-tiny-bert/resolve/main/config.json`)).text())).toBe(CONFIG);
+  });
+
+  it('html and status-NNN: a web page, or an error status, for every file', async () => {
+    const html = await fetch(`${hub.url}/hw-test/html-tiny-bert/resolve/main/config.json`);
+    expect([html.status, html.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(await html.text()).toMatch(/^<!doctype html>/);
+    for (const code of [403, 429, 500]) {
+      const res = await fetch(`${hub.url}/hw-test/status-${code}-tiny-bert/resolve/main/config.json`);
+      await res.body?.cancel();
+      expect(res.status).toBe(code);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    }
+  });
+
+  it('silent never answers; trickle sends headers, then a byte at a time', async () => {
+    await expect(fetch(`${hub.url}/hw-test/silent-tiny-bert/resolve/main/config.json`, { signal: AbortSignal.timeout(300) })).rejects.toThrow(/abort|timeout/i);
+    const res = await fetch(`${hub.url}/hw-test/trickle-tiny-bert/resolve/main/config.json`);
+    expect(res.headers.get('content-length')).toBe(String(CONFIG.length));
+    const reader = res.body!.getReader();
+    expect((await reader.read()).value).toHaveLength(1);
+    await reader.cancel();
+  });
+
+  it('POST /__faults/off fixes the host until /__faults/on', async () => {
+    const url = `${hub.url}/hw-test/status-500-tiny-bert/resolve/main/config.json`;
+    await fetch(`${hub.url}/__faults/off`, { method: 'POST' });
+    try {
+      expect(await (await fetch(url)).text()).toBe(CONFIG);
+    } finally {
+      await fetch(`${hub.url}/__faults/on`, { method: 'POST' });
+    }
+    const again = await fetch(url);
+    await again.body?.cancel();
+    expect(again.status).toBe(500);
+  });
+});
+
+describe('garbled', () => {
+  it('keeps an ONNX file whole in outline, with a graph no protobuf reader accepts', async () => {
+    const { garble } = await import('./hostile.ts');
+    const { serializeModel, GraphBuilder, decodeModel } = await import('../../src/lib/onnx/graph-builder.ts');
+    const { checkOnnxBytes } = await import('../../src/lib/onnx/stream-check.ts');
+    const g = new GraphBuilder('g');
+    g.node('Identity', [g.input('x', 'float32', [1])], {}, 'y');
+    g.output('y', 'float32', [1]);
+    const model = Buffer.from(serializeModel(g.toModel({ doc: 'garble me' })));
+    const bad = garble(model);
+    expect(bad.length).toBe(model.length);
+    expect(() => checkOnnxBytes(bad)).not.toThrow();
+    expect(() => decodeModel(bad)).toThrow();
+  });
+});

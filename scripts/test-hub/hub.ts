@@ -9,7 +9,11 @@
  *   fail-halfway-<name>  `.onnx` / `.onnx_data` bodies stop halfway, socket destroyed (one-byte probes still answer)
  *   no-range-<name>      Range is ignored: always 200 with the whole body
  *   slow-<name>          bodies trickle out in 10 chunks, 100 ms apart
+ * and the hostile ones of hostile.ts (absurd configs, gzip bombs, truncated files, web pages,
+ * error statuses, a host that never answers, one that trickles).
  * Prefixes combine (`slow-no-range-tiny-bert`) and all serve `<name>`'s folder.
+ * `POST /__faults/off` serves every model as if it had no prefix (the host is "fixed"), until
+ * `POST /__faults/on`.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, type Stats } from 'node:fs';
@@ -17,9 +21,10 @@ import { readdir, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { HOSTILE_PREFIXES, serveHostile, statusPrefix, truncatedSize, type HostileFault } from './hostile.ts';
 import { parseRange } from './range.ts';
 
-export type Fault = 'fail-halfway' | 'no-range' | 'slow';
+export type Fault = 'fail-halfway' | 'no-range' | 'slow' | HostileFault;
 
 export interface HubLogEntry {
   method: string;
@@ -55,7 +60,7 @@ const HOST = '127.0.0.1';
 const LOG_LIMIT = 10_000;
 const SLOW_CHUNKS = 10;
 const SLOW_DELAY_MS = 100;
-const FAULT_PREFIXES: readonly Fault[] = ['fail-halfway', 'no-range', 'slow'];
+const FAULT_PREFIXES: readonly Fault[] = ['fail-halfway', 'no-range', 'slow', ...HOSTILE_PREFIXES];
 
 const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
@@ -77,6 +82,8 @@ export async function createTestHub(options: TestHubOptions): Promise<TestHub> {
   const root = path.resolve(options.root);
   const entries: HubLogEntry[] = [];
   const hashes = new Map<string, { key: string; etag: string }>();
+  let faultsOn = true;
+  const cspReports: unknown[] = [];
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -101,6 +108,31 @@ export async function createTestHub(options: TestHubOptions): Promise<TestHub> {
     }
     if (pathname === '/__log/reset' && method === 'POST') {
       entries.length = 0;
+      sendText(res, 204, '');
+      return;
+    }
+    // Content-Security-Policy violations the browser reports (report-uri), for the e2e tests' guard.
+    if (pathname === '/__csp-report' && method === 'POST') {
+      cspReports.push(await readJson(req));
+      sendText(res, 204, '');
+      return;
+    }
+    if (pathname === '/__csp-report' && method === 'OPTIONS') {
+      res.writeHead(204, { ...CORS_HEADERS, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type' });
+      res.end();
+      return;
+    }
+    if (pathname === '/__csp-reports' && method === 'GET') {
+      sendJson(res, 200, cspReports);
+      return;
+    }
+    if (pathname === '/__csp-reports/reset' && method === 'POST') {
+      cspReports.length = 0;
+      sendText(res, 204, '');
+      return;
+    }
+    if ((pathname === '/__faults/on' || pathname === '/__faults/off') && method === 'POST') {
+      faultsOn = pathname.endsWith('/on');
       sendText(res, 204, '');
       return;
     }
@@ -164,6 +196,8 @@ export async function createTestHub(options: TestHubOptions): Promise<TestHub> {
     const info = file ? await statOrNull(file) : null;
     if (!file || !info?.isFile()) return done(sendError(res, 404, 'EntryNotFound', 'Entry not found'));
 
+    const hostile = await serveHostile(req, res, file, model.faults, { ...CORS_HEADERS, 'Cache-Control': 'no-store' });
+    if (hostile !== undefined) return done(hostile);
     const status = await serveFile(req, res, file, info, model, () => {
       entry.aborted = true;
     });
@@ -184,11 +218,17 @@ export async function createTestHub(options: TestHubOptions): Promise<TestHub> {
           again = true;
         }
       }
+      const status = statusPrefix(base);
+      if (status) {
+        faults.push(status.fault);
+        base = status.rest;
+        again = true;
+      }
     }
     const dir = path.join(root, ...parts.slice(0, -1), base);
     const info = await statOrNull(dir);
     if (!info?.isDirectory()) return null;
-    return { id: parts.join('/'), dir, faults };
+    return { id: parts.join('/'), dir, faults: faultsOn ? faults : [] };
   }
 
   async function etagOf(file: string, info: Stats): Promise<string> {
@@ -210,8 +250,9 @@ export async function createTestHub(options: TestHubOptions): Promise<TestHub> {
     model: ModelRef,
     onAbort: () => void,
   ): Promise<number> {
-    const size = info.size;
-    const etag = await etagOf(file, info);
+    const size = model.faults.includes('truncated') ? truncatedSize(file, info.size) : info.size;
+    // A cut copy is another entity: a browser revalidating it must not be told the whole file is the same.
+    const etag = size === info.size ? await etagOf(file, info) : `"${(await etagOf(file, info)).slice(1, -1)}-cut-${size}"`;
     const noRange = model.faults.includes('no-range');
     const headers: Record<string, string> = {
       ...CORS_HEADERS,
@@ -285,7 +326,10 @@ export async function createTestHub(options: TestHubOptions): Promise<TestHub> {
     const files = await listFiles(model.dir);
     const sha = repoCommit(model.id);
     const sizes = new Map<string, number>();
-    for (const f of files) sizes.set(f, (await stat(path.join(model.dir, f))).size);
+    for (const f of files) {
+      const size = (await stat(path.join(model.dir, f))).size;
+      sizes.set(f, model.faults.includes('truncated') ? truncatedSize(f, size) : size);
+    }
 
     if (kind === 'tree') {
       const sub = parts.slice(kindAt + 2).join('/');
@@ -420,6 +464,16 @@ function sha1(s: string): string {
 /** A stable fake commit per repo id, so X-Repo-Commit looks like the Hub's. */
 function repoCommit(id: string): string {
   return sha1(`hat-wardrobe-test-hub:${id}`);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const parts: Buffer[] = [];
+  for await (const c of req) parts.push(c as Buffer);
+  try {
+    return JSON.parse(Buffer.concat(parts).toString('utf8')) as unknown;
+  } catch {
+    return Buffer.concat(parts).toString('utf8').slice(0, 2000);
+  }
 }
 
 function sleep(ms: number): Promise<void> {

@@ -148,7 +148,7 @@ export const ModelBar = memo(function ModelBar({ hat }: { hat: HatDefinition }) 
           )}
         </form>
       )}
-      <ModelStatus model={model} modelId={choice.model} onRetry={controller.retry} onLoad={controller.loadNow} />
+      <ModelStatus model={model} modelId={choice.model} onRetry={controller.retry} onLoad={controller.loadNow} onCancel={controller.cancel} />
     </div>
   );
 });

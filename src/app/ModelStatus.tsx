@@ -18,18 +18,31 @@ interface Props {
   modelId: string;
   onRetry: () => void;
   onLoad: () => void;
+  onCancel: () => void;
 }
 
-export function ModelStatus({ model, modelId, onRetry, onLoad }: Props) {
+/** While the page waits on the host: a stalled or unwanted load can be stopped without a reload. */
+function CancelButton({ onCancel }: { onCancel: () => void }) {
+  return (
+    <button type="button" className="btn self-start" onClick={onCancel}>
+      Cancel
+    </button>
+  );
+}
+
+export function ModelStatus({ model, modelId, onRetry, onLoad, onCancel }: Props) {
   const size = model.inspect ? formatBytes(model.inspect.totalBytes) : undefined;
   const memory = model.inspect && !model.inspect.cached ? memoryWarning(model.inspect.totalBytes) : undefined;
   switch (model.phase) {
     case 'idle':
     case 'inspecting':
       return (
-        <p role="status" className="text-sm" data-testid="model-status">
-          Checking {modelId}: files, sizes and weights…
-        </p>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <p role="status" data-testid="model-status">
+            Checking {modelId}: files, sizes and weights…
+          </p>
+          <CancelButton onCancel={onCancel} />
+        </div>
       );
     case 'awaiting':
       return (
@@ -64,6 +77,7 @@ export function ModelStatus({ model, modelId, onRetry, onLoad }: Props) {
             aria-label={`Model download ${pct}%`}
           />
           {p?.stage && <StageLine stage={p.stage} />}
+          <CancelButton onCancel={onCancel} />
         </div>
       );
     }

@@ -4,13 +4,13 @@ import { formatBytes } from '@/lib/format';
 import { useIsolation } from './offline/hooks';
 import { isolationText } from './offline/isolation';
 import { MirrorNeeds } from './offline/MirrorNeeds';
-import { BUILD_HOST, isHostUrl } from './settings';
+import { BUILD_HOST, isHostUrl, isStallSeconds, STALL_SECONDS } from './settings';
 import { useApp } from './app-context';
 
 export function SettingsPanel({ onClose }: { onClose: () => void }) {
   const settings = useApp((s) => s.settings);
   const setSettings = useApp((s) => s.setSettings);
-  const ids = { host: useId(), auto: useId() };
+  const ids = { host: useId(), auto: useId(), stall: useId() };
   const [host, setHost] = useState(settings.host);
   const [hostError, setHostError] = useState('');
   const [cached, setCached] = useState<CachedModel[] | undefined>();
@@ -74,6 +74,19 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
           className="w-20 rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-600 dark:bg-stone-900"
         />
         <span>MB (bigger models wait for a click).</span>
+      </div>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <label htmlFor={ids.stall}>Stop a download when the host sends nothing for</label>
+        <input
+          id={ids.stall}
+          type="number"
+          min={STALL_SECONDS.min}
+          max={STALL_SECONDS.max}
+          value={settings.stallSeconds}
+          onChange={(e) => isStallSeconds(Number(e.target.value)) && setSettings({ stallSeconds: Number(e.target.value) })}
+          className="w-20 rounded border border-stone-300 bg-white px-2 py-1 dark:border-stone-600 dark:bg-stone-900"
+        />
+        <span>seconds.</span>
       </div>
       <p className="text-sm" data-testid="isolation-mode" data-isolation={isolation.state}>
         {isolationText(isolation)}

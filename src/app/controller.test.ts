@@ -55,7 +55,7 @@ async function until(check: () => boolean): Promise<void> {
 describe('Stop', () => {
   const store = createAppStore({ search: '?hat=causal-lm' });
   const fake = fakeWorker();
-  const controller = createController(new InferenceClient(fake.worker), store);
+  const controller = createController(new InferenceClient(() => fake.worker), store);
 
   it('asks the worker to stop the run in flight and says "stopping" until the answer comes', async () => {
     await until(() => fake.runs().length === 1); // on-demand: one run when the model is ready
@@ -102,7 +102,7 @@ describe('one keystroke', () => {
   it('sends exactly one run after the typing pause, and settles once when it has answered', async () => {
     const store = createAppStore({ search: '?hat=sequence-classification' });
     const fake = fakeWorker();
-    const controller = createController(new InferenceClient(fake.worker), store);
+    const controller = createController(new InferenceClient(() => fake.worker), store);
     await until(() => fake.runs().length === 1); // the run once the model is ready
     fake.reply({ type: 'result', id: fake.runs()[0]!.id, output: [], stats: { ms: 1, device: 'wasm', dtype: 'q8' } });
     await until(() => store.getState().run.phase === 'ready');
@@ -129,7 +129,7 @@ describe('one keystroke', () => {
   it('keys typed within the pause make one run of the last text', async () => {
     const store = createAppStore({ search: '?hat=sequence-classification' });
     const fake = fakeWorker();
-    createController(new InferenceClient(fake.worker), store);
+    createController(new InferenceClient(() => fake.worker), store);
     await until(() => fake.runs().length === 1);
     const before = fake.sent.length;
 

@@ -1,4 +1,4 @@
-import { EngineFailure, Lane, type InferenceClient } from '@/engine/client';
+import { EngineFailure, Lane, type InferenceClient, type Restart } from '@/engine/client';
 import type { LoadedInfo, ModelSpec, WorkerError } from '@/engine/protocol';
 import type { HatActions } from '@/hats/types';
 import { MB } from '@/lib/format';
@@ -16,16 +16,26 @@ const cancelled = (error: unknown) => toWorkerError(error).kind === 'cancelled';
 
 function specOf(s: AppState): ModelSpec {
   const choice = currentChoice(s);
-  return { hat: s.hatId, model: choice.model, dtype: choice.dtype, device: choice.device, host: s.settings.host };
+  return { hat: s.hatId, model: choice.model, dtype: choice.dtype, device: choice.device, host: s.settings.host, stallMs: s.settings.stallSeconds * 1000 };
 }
 
-const keyOf = (spec: ModelSpec) => JSON.stringify(spec);
+/** Which model the page wants: a new stall limit applies to the next load, it does not start one. */
+const keyOf = (spec: ModelSpec) => JSON.stringify({ ...spec, stallMs: undefined });
+
+/** The page's one sentence about a worker the client replaced (see InferenceClient, [1] and [2]). */
+export function restartNotice({ error, model }: Restart): string {
+  const cause = error.kind === 'damaged' ? 'a damaged file' : error.kind === 'too-big' ? 'running out of memory' : 'an error inside it';
+  const after = model ? `after “${model}” failed with ${cause}` : 'after it stopped unexpectedly';
+  return `The model runtime was restarted ${after}, so other models load as before; your inputs and settings are kept.`;
+}
 
 export interface Controller {
   /** Inspect and (when allowed) load the current model again, e.g. after a failure. */
   retry(): void;
   /** Start the download of a model that waited for a click (too big to start alone). */
   loadNow(): void;
+  /** Stop checking or loading the current model (its fetches end in the worker); Retry starts it again. */
+  cancel(): void;
   /** Run the current input now, without waiting for the typing pause. */
   runNow(): void;
   /** Ask the run in flight to finish early and show what it has (streaming hats). */
@@ -146,6 +156,8 @@ export function createController(client: InferenceClient, store: AppStore): Cont
     }
   }
 
+  client.onRestart((restart) => get().notify(restartNotice(restart), 'warning'));
+
   store.subscribe((s, prev) => {
     const key = keyOf(specOf(s));
     if (key !== specKey) {
@@ -173,6 +185,13 @@ export function createController(client: InferenceClient, store: AppStore): Cont
   return {
     retry: () => void prepare(),
     loadNow: () => void load(),
+    cancel: () => {
+      const { phase, inspect } = get().model;
+      if (phase !== 'inspecting' && phase !== 'loading') return;
+      model.drop();
+      const message = `Loading “${currentChoice(get()).model}” was cancelled. Retry starts it again, or pick another model.`;
+      get().setModel({ phase: 'error', inspect, error: { kind: 'cancelled', message } });
+    },
     runNow: () => settleAfter(0, true),
     stop: () => {
       const run = get().run;

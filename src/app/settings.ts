@@ -4,13 +4,22 @@ export interface Settings {
   host: string;
   /** Models up to this size (MB) start downloading by themselves; bigger ones wait for a click. */
   autoLoadMB: number;
+  /** A host that sends nothing for this long (s) has stalled: the load stops and offers Retry. */
+  stallSeconds: number;
+}
+
+/** The range the stall setting accepts (s): a slow classroom network needs time, a dead host should not keep the page. */
+export const STALL_SECONDS = { min: 1, max: 600 } as const;
+
+export function isStallSeconds(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= STALL_SECONDS.min && value <= STALL_SECONDS.max;
 }
 
 const KEY = 'hat-wardrobe:settings';
 
 export const BUILD_HOST: string = (import.meta.env.VITE_MODEL_HOST as string | undefined) || 'https://huggingface.co';
 
-export const defaultSettings: Settings = { host: BUILD_HOST, autoLoadMB: 200 };
+export const defaultSettings: Settings = { host: BUILD_HOST, autoLoadMB: 200, stallSeconds: 30 };
 
 export function isHostUrl(value: string): boolean {
   try {
@@ -30,6 +39,7 @@ export function loadSettings(storage: KeyValueStorage): Settings {
     return {
       host: typeof raw.host === 'string' && isHostUrl(raw.host) ? raw.host : defaultSettings.host,
       autoLoadMB: typeof raw.autoLoadMB === 'number' && raw.autoLoadMB >= 0 ? raw.autoLoadMB : defaultSettings.autoLoadMB,
+      stallSeconds: isStallSeconds(raw.stallSeconds) ? raw.stallSeconds : defaultSettings.stallSeconds,
     };
   } catch {
     return defaultSettings;

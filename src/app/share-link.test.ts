@@ -40,9 +40,9 @@ describe('share links', () => {
     const huge = 'a'.repeat(50_000);
     const parsed = parseLink(`?hat=masked-lm&text=${huge}&top_k=9999`, hats, defaultHat);
     const params = parsed.choice.params as { text: string; top_k: number };
-    expect(params.text.length).toBe(4000);
+    expect(params.text.length).toBe(8000);
     expect(params.top_k).toBe(5);
-    expect(parsed.notices.join(' ')).toMatch(/cut to the first 4,000/);
+    expect(parsed.notices.join(' ')).toMatch(/cut to the first 8,000/);
     expect(parsed.notices.join(' ')).toMatch(/top_k/);
   });
 
@@ -51,6 +51,31 @@ describe('share links', () => {
     expect((parsed.choice.params as { text: string }).text).toBe('The cat sat on the [MA');
     expect(parsed.notices[0]).toMatch(/another version/);
     expect(parseLink('?hat=masked-lm&text=%E0%A4%A', hats, defaultHat).hatId).toBe('masked-lm');
+  });
+
+  it('reads numbers strictly in every hat: hex and padded numbers refused, empty values absent, -0 read as 0', () => {
+    const refused = parseLink('?hat=masked-lm&top_k=0x10', hats, defaultHat);
+    expect((refused.choice.params as { top_k: number }).top_k).toBe(5);
+    expect(refused.notices).toEqual([expect.stringMatching(/“top_k” \(0x10\) must be a whole number/)]);
+    const padded = parseLink('?hat=causal-lm&top_k=%205%20&seed=', hats, defaultHat);
+    expect(padded.choice.params).toMatchObject({ top_k: 50, seed: 42 });
+    expect(padded.notices).toEqual([expect.stringMatching(/Top-k must be a number/), expect.stringMatching(/“seed” is empty/)]);
+    expect(parseLink('?hat=masked-image-modeling&seed=&mask_ratio=0x1', hats, defaultHat).notices).toHaveLength(2);
+    // -0 is 0 for every hat; each hat's range then decides (top-k 0 means "no limit" when sampling).
+    expect(Object.is((parseLink('?hat=causal-lm&top_k=-0', hats, defaultHat).choice.params as { top_k: number }).top_k, 0)).toBe(true);
+    expect(parseLink('?hat=masked-lm&top_k=-0', hats, defaultHat).notices).toEqual([expect.stringMatching(/“top_k” \(0\) must be a whole number from 1 to 20/)]);
+    expect(Object.is((parseLink('?hat=masked-image-modeling&mask_ratio=-0', hats, defaultHat).choice.params as { mask_ratio: number }).mask_ratio, 0)).toBe(true);
+  });
+
+  it('writes a link servers accept for 3 000 CJK characters, and the link says it was shortened', () => {
+    const qa = findHat('question-answering')!;
+    const context = '吾輩は猫である。名前はまだ無い。'.repeat(200).slice(0, 3000);
+    const params = { ...(qa.params.defaults as object), context };
+    const query = serializeLink(qa, { ...defaultChoice(qa), params });
+    expect(query.length).toBeLessThanOrEqual(8000);
+    const back = parseLink(query, hats, defaultHat);
+    expect(context.startsWith((back.choice.params as { context: string }).context)).toBe(true);
+    expect(back.notices).toEqual([expect.stringMatching(/^This link was shortened to fit what web servers accept: the end of “context” is missing/)]);
   });
 
   it('accepts Hub ids and refuses paths and URLs', () => {

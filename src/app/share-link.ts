@@ -1,5 +1,6 @@
 import { DTYPES, type DevicePreference, type DtypePreference } from '@/engine/protocol';
 import type { HatDefinition } from '@/hats/types';
+import { CUT_PARAM, fitQuery } from '@/lib/link-budget';
 
 export const LINK_VERSION = '1';
 
@@ -63,17 +64,33 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
   const parsed = hat.params.parse(query);
   choice.params = parsed.params;
   notices.push(...parsed.notices);
+  const cut = query.get(CUT_PARAM);
+  if (cut) {
+    const names = cut.split(',').slice(0, 8).map((k) => `“${k.slice(0, 30)}”`).join(', ');
+    notices.push(`This link was shortened to fit what web servers accept: the end of ${names} is missing. The page it was shared from has the whole text.`);
+  }
   return { hatId: hat.id, choice, notices };
 }
 
-/** The query string for a hat and its choice; only non-default values are written. */
+/**
+ * The query string for a hat and its choice; only non-default values are written, and the whole
+ * query fits in MAX_QUERY_BYTES (the longest inputs are shortened, and the link says which: see fitQuery).
+ */
 export function serializeLink(hat: HatDefinition, choice: HatChoice): string {
-  const query = new URLSearchParams();
-  query.set('v', LINK_VERSION);
-  query.set('hat', hat.id);
-  if (choice.model !== hat.defaultModel) query.set('model', choice.model);
-  if (choice.dtype !== 'auto') query.set('dtype', choice.dtype);
-  if (choice.device !== 'auto') query.set('device', choice.device);
-  for (const [key, value] of hat.params.serialize(choice.params)) query.append(key, value);
-  return `?${query.toString()}`;
+  return shareQuery(hat, choice).query;
+}
+
+/** The query, and the params it had to shorten to fit (empty when everything fits). */
+export function shareQuery(hat: HatDefinition, choice: HatChoice): { query: string; cut: string[] } {
+  const entries: [string, string][] = [
+    ['v', LINK_VERSION],
+    ['hat', hat.id],
+  ];
+  if (choice.model !== hat.defaultModel) entries.push(['model', choice.model]);
+  if (choice.dtype !== 'auto') entries.push(['dtype', choice.dtype]);
+  if (choice.device !== 'auto') entries.push(['device', choice.device]);
+  const fitted = fitQuery(entries, hat.params.serialize(choice.params));
+  const query = new URLSearchParams(fitted.entries);
+  if (fitted.cut.length > 0) query.append(CUT_PARAM, fitted.cut.join(','));
+  return { query: `?${query.toString()}`, cut: fitted.cut };
 }

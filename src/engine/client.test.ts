@@ -4,17 +4,37 @@ import type { LoadedInfo, WorkerRequest, WorkerResponse } from './protocol';
 
 class FakeWorker implements WorkerLike {
   sent: WorkerRequest[] = [];
+  terminated = false;
   private listener?: (event: MessageEvent<WorkerResponse>) => void;
+  private onError?: (event: ErrorEvent) => void;
   postMessage(message: WorkerRequest) {
     this.sent.push(message);
   }
   addEventListener(type: string, listener: (event: never) => void) {
     if (type === 'message') this.listener = listener as (event: MessageEvent<WorkerResponse>) => void;
+    if (type === 'error') this.onError = listener as (event: ErrorEvent) => void;
   }
-  terminate() {}
+  terminate() {
+    this.terminated = true;
+  }
   reply(message: WorkerResponse) {
     this.listener?.({ data: message } as MessageEvent<WorkerResponse>);
   }
+  die(message: string) {
+    this.onError?.({ message } as ErrorEvent);
+  }
+}
+
+/** A client on a factory of fake workers: `workers` lists every worker it started, newest last. */
+function clientWithWorkers() {
+  const workers: FakeWorker[] = [];
+  const client = new InferenceClient(() => {
+    workers.push(new FakeWorker());
+    return workers.at(-1)!;
+  });
+  const restarts: unknown[] = [];
+  client.onRestart((r) => restarts.push(r));
+  return { client, workers, restarts };
 }
 
 const spec = { hat: 'masked-lm', model: 'org/m', dtype: 'auto', device: 'auto', host: 'http://h' } as const;
@@ -23,7 +43,7 @@ const info = { key: 'k', model: 'org/m', device: 'wasm', dtype: 'q8' } as Loaded
 describe('InferenceClient', () => {
   it('gives every request its own id and settles it from the matching answers only', async () => {
     const worker = new FakeWorker();
-    const client = new InferenceClient(worker);
+    const client = new InferenceClient(() => worker);
     const progress: number[] = [];
     const readies: string[] = [];
     const run = client.run(spec, { text: 'x' }, { onProgress: (p) => progress.push(p.loaded), onReady: (i) => readies.push(i.key) });
@@ -43,7 +63,7 @@ describe('InferenceClient', () => {
 
   it('rejects with the worker error kind, and sends cancels for a target id', async () => {
     const worker = new FakeWorker();
-    const client = new InferenceClient(worker);
+    const client = new InferenceClient(() => worker);
     const run = client.run(spec, {});
     client.cancel(run.id);
     expect(worker.sent[1]).toMatchObject({ type: 'cancel', target: run.id });
@@ -55,7 +75,7 @@ describe('InferenceClient', () => {
 
   it('a lane keeps only its newest request: the older one is cancelled and nothing it says arrives', async () => {
     const worker = new FakeWorker();
-    const client = new InferenceClient(worker);
+    const client = new InferenceClient(() => worker);
     const lane = new Lane(client);
     const partials: unknown[] = [];
     const first = lane.send((c) => c.run(spec, { n: 1 }, { onPartial: (p) => partials.push(p) }));
@@ -75,5 +95,70 @@ describe('InferenceClient', () => {
     // Nothing live: a new request goes out alone.
     lane.send((c) => c.run(spec, { n: 3 }));
     expect(worker.sent.map((m) => m.type)).toEqual(['run', 'cancel', 'run', 'run']);
+  });
+});
+
+describe('InferenceClient: a worker whose runtime failed is replaced', () => {
+  const damaged = { kind: 'damaged', message: 'A file of “org/bad” is damaged.', restart: true } as const;
+  const bad = { ...spec, model: 'org/bad' };
+
+  it('terminates it, starts a fresh one, fails only the request that spent it and sends the others again', async () => {
+    const { client, workers, restarts } = clientWithWorkers();
+    const load = client.load(bad);
+    const next = client.inspect(spec);
+    const run = client.run(spec, { text: 'x' });
+    expect(workers).toHaveLength(1);
+    workers[0]!.reply({ type: 'error', id: load.id, error: damaged });
+
+    await expect(load.promise).rejects.toMatchObject({ error: damaged });
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers[1]!.sent).toEqual([expect.objectContaining({ type: 'inspect', id: next.id }), expect.objectContaining({ type: 'run', id: run.id })]);
+    expect(restarts).toEqual([{ error: damaged, model: 'org/bad' }]);
+
+    // The old worker's answers (its spent runtime refusing the rest) are not heard; the fresh one's are.
+    workers[0]!.reply({ type: 'error', id: next.id, error: damaged });
+    workers[1]!.reply({ type: 'ready', id: run.id, info });
+    workers[1]!.reply({ type: 'result', id: run.id, output: 'fine', stats: { ms: 1, device: 'wasm', dtype: 'q8' } });
+    await expect(run.promise).resolves.toMatchObject({ output: 'fine' });
+    const later = client.load(spec);
+    expect(workers[1]!.sent.at(-1)).toMatchObject({ type: 'load', id: later.id });
+    expect(workers).toHaveLength(2);
+  });
+
+  it('replaces it too when the request that spent it was already cancelled (the page moved on)', () => {
+    const { client, workers, restarts } = clientWithWorkers();
+    const load = client.load(bad);
+    load.promise.catch(() => undefined);
+    client.cancel(load.id);
+    workers[0]!.reply({ type: 'error', id: load.id, error: damaged });
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(restarts).toEqual([{ error: damaged, model: undefined }]);
+  });
+
+  it('an error without restart keeps the worker', async () => {
+    const { client, workers, restarts } = clientWithWorkers();
+    const load = client.load(bad);
+    workers[0]!.reply({ type: 'error', id: load.id, error: { kind: 'host-status', message: '500' } });
+    await expect(load.promise).rejects.toMatchObject({ error: { kind: 'host-status' } });
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.terminated).toBe(false);
+    expect(restarts).toEqual([]);
+  });
+
+  it('a worker that died fails what it held and the next request starts a fresh one', async () => {
+    const { client, workers, restarts } = clientWithWorkers();
+    const load = client.load(spec);
+    workers[0]!.die('out of memory');
+    await expect(load.promise).rejects.toMatchObject({ error: { kind: 'internal', restart: true, detail: 'out of memory' } });
+    expect(workers[0]!.terminated).toBe(true);
+    expect(restarts).toHaveLength(1);
+    // Not started until asked: a worker that cannot start does not loop.
+    expect(workers).toHaveLength(1);
+    const retry = client.load(spec);
+    expect(workers).toHaveLength(2);
+    workers[1]!.reply({ type: 'ready', id: retry.id, info });
+    await expect(retry.promise).resolves.toEqual(info);
   });
 });

@@ -39,7 +39,7 @@ export class EngineFailure extends Error {
 }
 
 interface Pending extends RequestHandlers {
-  kind: WorkerRequest['type'];
+  request: WorkerRequest;
   resolve: (value: never) => void;
   reject: (error: EngineFailure) => void;
 }
@@ -51,6 +51,11 @@ export interface Sent<T> {
 }
 
 const CANCELLED: WorkerError = { kind: 'cancelled', message: 'Cancelled.' };
+const CRASHED: WorkerError = {
+  kind: 'internal',
+  message: 'The model runtime stopped unexpectedly (the browser may have run out of memory for it). Retry starts it afresh.',
+  restart: true,
+};
 
 export interface WorkerLike {
   postMessage(message: WorkerRequest): void;
@@ -59,18 +64,35 @@ export interface WorkerLike {
   terminate(): void;
 }
 
-/** The page's side of the worker protocol: one promise per request id. */
+/** Why the worker was replaced: the failure that spent it, and the model that request was for. */
+export interface Restart {
+  error: WorkerError;
+  model?: string;
+}
+
+/**
+ * The page's side of the worker protocol: one promise per request id, and one worker at a time.
+ * [1] A worker whose model runtime failed from inside (an error with `restart`) is terminated and a
+ *     fresh one started at once: the page's state lives in the page, so nothing of it is lost. The
+ *     failed request rejects; the others it held are sent again to the fresh worker, which knows
+ *     nothing of them. A stale answer counts too: a cancelled load may still have spent the runtime.
+ * [2] A worker that died (its `error` event) takes its requests with it; the next request starts a
+ *     fresh one. Starting it only on demand keeps a worker that cannot even start from looping.
+ */
 export class InferenceClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private worker: WorkerLike | undefined;
+  private readonly restartListeners = new Set<(restart: Restart) => void>();
 
-  constructor(private readonly worker: WorkerLike) {
-    worker.addEventListener('message', (event) => this.receive(event.data));
-    worker.addEventListener('error', (event) => {
-      const failure = new EngineFailure({ kind: 'internal', message: 'The inference worker stopped unexpectedly.', detail: event.message });
-      for (const p of this.pending.values()) p.reject(failure);
-      this.pending.clear();
-    });
+  constructor(private readonly startWorker: () => WorkerLike) {
+    this.worker = this.start();
+  }
+
+  /** Calls `listener` each time a worker is replaced after a failure; returns the unsubscribe. */
+  onRestart(listener: (restart: Restart) => void): () => void {
+    this.restartListeners.add(listener);
+    return () => this.restartListeners.delete(listener);
   }
 
   inspect(spec: ModelSpec): Sent<InspectInfo> {
@@ -101,28 +123,66 @@ export class InferenceClient {
   cancel(target: number): void {
     const p = this.pending.get(target);
     this.pending.delete(target);
-    this.worker.postMessage({ type: 'cancel', id: this.nextId++, target });
+    this.worker?.postMessage({ type: 'cancel', id: this.nextId++, target });
     p?.reject(new EngineFailure(CANCELLED));
   }
 
   /** Asks a running request to finish early; its promise resolves with what it had. */
   stop(target: number): void {
-    this.worker.postMessage({ type: 'stop', id: this.nextId++, target });
+    this.worker?.postMessage({ type: 'stop', id: this.nextId++, target });
   }
 
   terminate(): void {
-    this.worker.terminate();
+    this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private start(): WorkerLike {
+    const worker = this.startWorker();
+    // Only the current worker is heard: a replaced one may still have answers on their way.
+    worker.addEventListener('message', (event) => {
+      if (worker === this.worker) this.receive(event.data);
+    });
+    worker.addEventListener('error', (event) => {
+      if (worker === this.worker) this.died(event);
+    });
+    return worker;
   }
 
   private send<T>(request: WorkerRequest, handlers: RequestHandlers): Sent<T> {
     const promise = new Promise<T>((resolve, reject) => {
-      this.pending.set(request.id, { ...handlers, kind: request.type, resolve: resolve as (v: never) => void, reject });
+      this.pending.set(request.id, { ...handlers, request, resolve: resolve as (v: never) => void, reject });
     });
+    this.worker ??= this.start(); // [2]
     this.worker.postMessage(request);
     return { id: request.id, promise };
   }
 
+  /** [1] */
+  private replace(failed: WorkerResponse & { type: 'error' }): void {
+    const p = this.pending.get(failed.id);
+    this.pending.delete(failed.id);
+    this.worker?.terminate();
+    this.worker = this.start();
+    for (const other of this.pending.values()) this.worker.postMessage(other.request);
+    p?.reject(new EngineFailure(failed.error));
+    const spec = p && 'spec' in p.request ? p.request.spec : undefined;
+    for (const listener of this.restartListeners) listener({ error: failed.error, model: spec?.model });
+  }
+
+  /** [2] */
+  private died(event: ErrorEvent): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    const failure = new EngineFailure({ ...CRASHED, detail: event.message });
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of pending) p.reject(failure);
+    for (const listener of this.restartListeners) listener({ error: failure.error });
+  }
+
   private receive(message: WorkerResponse): void {
+    if (message.type === 'error' && message.error.restart) return this.replace(message);
     // The one place stale answers are dropped: a cancelled (or superseded) request is no longer pending.
     const p = this.pending.get(message.id);
     if (!p) return;
@@ -136,7 +196,7 @@ export class InferenceClient {
       case 'ready':
         p.onReady?.(message.info);
         // A run reports `ready` before its result; only a load ends with it.
-        if (p.kind === 'load') this.settle(message.id, () => p.resolve(message.info as never));
+        if (p.request.type === 'load') this.settle(message.id, () => p.resolve(message.info as never));
         return;
       case 'inspected':
         this.settle(message.id, () => p.resolve(message.info as never));

@@ -17,6 +17,8 @@ export interface ModelSpec {
   device: DevicePreference;
   /** Base URL of a Hub-shaped host, e.g. https://huggingface.co */
   host: string;
+  /** A host silent for this long (ms) has stalled; the worker's default when absent. Not part of the model's identity. */
+  stallMs?: number;
 }
 
 /** Numbers from the loaded model's own config and tokenizer, for the explanation panels. */
@@ -116,7 +118,16 @@ export interface RunStats {
 export type ErrorKind =
   | 'not-found'
   | 'no-onnx'
+  /** The host could not be reached, or a download broke off. */
   | 'network'
+  /** The host answered with an error status (403, 429, 500…). */
+  | 'host-status'
+  /** The host sent something else than the file (a web page where JSON was expected). */
+  | 'wrong-content'
+  /** The file arrived (or sat in the cache) cut short or malformed. */
+  | 'damaged'
+  /** The host stopped sending for longer than the page waits. */
+  | 'stalled'
   | 'bad-input'
   | 'unsupported'
   | 'too-big'
@@ -127,6 +138,11 @@ export interface WorkerError {
   kind: ErrorKind;
   message: string;
   detail?: string;
+  /**
+   * The model runtime in this worker cannot be trusted after this failure (ONNX Runtime's start-up
+   * chain in transformers.js stays rejected once a session fails to open): the page replaces the worker.
+   */
+  restart?: boolean;
 }
 
 export type WorkerRequest =

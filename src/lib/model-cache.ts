@@ -48,3 +48,11 @@ export async function clearAllCachedModels(): Promise<void> {
   const all = await listCachedModels();
   await Promise.all(all.map(clearCachedModel));
 }
+
+/** Drops every cached file of one model from one host (its config, tokenizer, weights and checkpoint ranges). */
+export async function evictModel(host: string, model: string): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  const cache = await caches.open(CACHE_NAME);
+  const prefix = `${host.replace(/\/+$/, '')}/${model}/resolve/`;
+  await Promise.all((await cache.keys()).filter((r) => r.url.startsWith(prefix)).map((r) => cache.delete(r)));
+}

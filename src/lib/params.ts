@@ -1,7 +1,7 @@
 /** Helpers for reading hat params from share links: bad values fall back, each with a notice. */
 
-/** Longest text a share link may carry (characters); longer text is cut with a notice. */
-export const MAX_LINK_TEXT = 4000;
+/** Longest text read from a share link (characters): what this page writes fits in it (see link-budget.ts); longer text is cut with a notice. */
+export const MAX_LINK_TEXT = 8000;
 
 export interface Parsed<T> {
   value: T;
@@ -23,14 +23,37 @@ export function textParam(query: URLSearchParams, key: string, fallback: string,
   return { value: clean };
 }
 
-export function intParam(query: URLSearchParams, key: string, fallback: number, min: number, max: number): Parsed<number> {
+/*
+ * [2] Numbers in links are read strictly: digits, an optional sign and (where a fraction makes sense)
+ *     one decimal point. JavaScript's Number() would also take "0x10", " 5 ", "1e3" and, worst, ""
+ *     as 0; a link that says any of those was not written by this page, so it gets a notice. "-0"
+ *     is 0 everywhere, so each param's own range decides about it.
+ */
+const WHOLE = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+export type NumberRead = { kind: 'absent' } | { kind: 'empty'; notice: string } | { kind: 'invalid'; raw: string } | { kind: 'number'; value: number };
+
+/** A link's number param, read strictly (see [2]). */
+export function readNumber(query: URLSearchParams, key: string, integer: boolean): NumberRead {
   const raw = query.get(key);
-  if (raw === null) return { value: fallback };
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    return { value: fallback, notice: `The link's “${key}” (${raw.slice(0, 20)}) must be a whole number from ${min} to ${max}; using ${fallback}.` };
+  if (raw === null) return { kind: 'absent' };
+  if (raw === '') return { kind: 'empty', notice: `The link's “${key}” is empty; the default is used.` };
+  if (!(integer ? WHOLE : DECIMAL).test(raw)) return { kind: 'invalid', raw: raw.slice(0, 20) };
+  const value = Number(raw);
+  if (!Number.isFinite(value) || (integer && !Number.isSafeInteger(value))) return { kind: 'invalid', raw: raw.slice(0, 20) };
+  return { kind: 'number', value: value === 0 ? 0 : value };
+}
+
+export function intParam(query: URLSearchParams, key: string, fallback: number, min: number, max: number): Parsed<number> {
+  const read = readNumber(query, key, true);
+  if (read.kind === 'absent') return { value: fallback };
+  if (read.kind === 'empty') return { value: fallback, notice: read.notice };
+  if (read.kind === 'invalid' || read.value < min || read.value > max) {
+    const shown = read.kind === 'invalid' ? read.raw : String(read.value);
+    return { value: fallback, notice: `The link's “${key}” (${shown}) must be a whole number from ${min} to ${max}; using ${fallback}.` };
   }
-  return { value: n };
+  return { value: read.value };
 }
 
 /** Collects notices while reading several params. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADDED_HEADERS, SITE_HEADERS, isolatedByWorker, siteHeaderRecord, withSiteHeaders } from './site-headers';
+import { ADDED_HEADERS, contentSecurityPolicy, SITE_HEADERS, isolatedByWorker, siteHeaderRecord, withSiteHeaders } from './site-headers';
 
 describe('withSiteHeaders', () => {
   it('adds every site header a host left out, and names what it added', async () => {
@@ -39,6 +39,16 @@ describe('the headers list', () => {
       'Cross-Origin-Opener-Policy: same-origin',
       'Cross-Origin-Embedder-Policy: require-corp',
     ]);
+  });
+
+  it('has a Content-Security-Policy the service worker leaves to the host, and a meta form without frame-ancestors', () => {
+    const csp = SITE_HEADERS.find((h) => h.name === 'Content-Security-Policy')!;
+    expect(csp.value).toBe(contentSecurityPolicy());
+    expect(csp.value).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
+    expect(csp.value).toMatch(/frame-ancestors 'self'$/);
+    expect(contentSecurityPolicy({ meta: true })).not.toContain('frame-ancestors');
+    expect(contentSecurityPolicy({ meta: true })).not.toContain("'unsafe-eval'");
+    expect(withSiteHeaders(new Response('x')).headers.has('Content-Security-Policy')).toBe(false);
   });
 
   it('reads the worker\'s note whatever its case and spacing', () => {

@@ -7,12 +7,14 @@ import {
   type InspectInfo,
   type LoadedInfo,
   type ModelSpec,
+  type WorkerError,
   type WorkerRequest,
   type WorkerResponse,
 } from '@/engine/protocol';
 import type { HatAdapter, LoadedHat, ModelSource, RunOutput } from './adapter';
-import { classify, EngineError } from './errors';
+import { classify, EngineError, isOurs } from './errors';
 import { Lru } from './lru';
+import { withNetScope } from './net/scope';
 import { coalescePartials } from './partials';
 
 /** Partials of one run reach the page at most this often (ms), the newest each time (see partials.ts). */
@@ -35,6 +37,8 @@ export interface EngineDeps {
   capacity?: number;
   /** Bytes of model files kept loaded at once (see modelMemoryBudget); older models are disposed to make room. */
   maxBytes?: number;
+  /** Drops every cached file of a model (after a load that failed on its content). */
+  evict?(host: string, model: string): Promise<void>;
 }
 
 interface Entry {
@@ -65,6 +69,10 @@ export class Engine {
   private readonly cancelled = new Set<number>();
   private readonly stopped = new Set<number>();
   private readonly running = new Map<number, AbortController>();
+  /** Per request: aborting it cancels every fetch the request has in flight (see net/scope.ts). */
+  private readonly fetching = new Map<number, AbortController>();
+  /** Set once the model runtime failed from inside: nothing more can be loaded or run in this worker. */
+  private spent: WorkerError | undefined;
   /** What device, dtype and source each asked-for model resolves to: worked out once per model, not per run. */
   private readonly resolved = new Map<string, Promise<Resolved>>();
   /** The loaded model the page last heard `ready` about: a run says `ready` only when it used another. */
@@ -80,6 +88,7 @@ export class Engine {
     if (request.type === 'cancel') {
       this.cancelled.add(request.target);
       this.running.get(request.target)?.abort();
+      this.fetching.get(request.target)?.abort();
       return Promise.resolve();
     }
     if (request.type === 'stop') {
@@ -102,29 +111,54 @@ export class Engine {
       this.deps.post({ type: 'error', id, error: { kind: 'cancelled', message: 'Cancelled.' } });
       return;
     }
+    const usesRuntime = request.type === 'load' || request.type === 'run' || request.type === 'call';
+    if (this.spent && usesRuntime) {
+      this.deps.post({ type: 'error', id, error: this.spent });
+      return;
+    }
+    const spec = 'spec' in request ? request.spec : undefined;
+    const fetching = new AbortController();
+    this.fetching.set(id, fetching);
     try {
-      switch (request.type) {
-        case 'inspect':
-          this.deps.post({ type: 'inspected', id, info: await this.inspect(request.spec) });
-          break;
-        case 'load':
-          this.announce(id, (await this.ensure(request.spec, id)).info);
-          break;
-        case 'run':
-          await this.run(id, request.spec, request.params, 'run');
-          break;
-        case 'call':
-          await this.run(id, request.spec, request.payload, 'call');
-          break;
-        case 'dispose':
-          await this.dispose(request.spec);
-          this.deps.post({ type: 'disposed', id });
-          break;
-        default:
-          assertNever(request);
-      }
+      await withNetScope({ signal: fetching.signal, stallMs: spec?.stallMs }, () => this.answer(request));
     } catch (error) {
-      this.deps.post({ type: 'error', id, error: classify(error, 'spec' in request && request.spec ? request.spec.model : '') });
+      const why = classify(error, spec?.model ?? '');
+      // [1] A failure from inside the runtime may have left it unusable (see isOurs): the page starts a fresh worker.
+      if (usesRuntime && !isOurs(error) && why.kind !== 'not-found' && why.kind !== 'cancelled') {
+        why.restart = true;
+        this.spent = { kind: why.kind, message: why.message, detail: why.detail, restart: true };
+      }
+      // [2] A model that failed on its own files must not load them from the cache again.
+      if (spec && (why.restart || why.kind === 'damaged' || why.kind === 'wrong-content')) {
+        await this.deps.evict?.(spec.host, spec.model).catch(() => undefined);
+      }
+      this.deps.post({ type: 'error', id, error: why });
+    } finally {
+      this.fetching.delete(id);
+    }
+  }
+
+  private async answer(request: Exclude<WorkerRequest, { type: 'cancel' | 'stop' }>): Promise<void> {
+    const { id } = request;
+    switch (request.type) {
+      case 'inspect':
+        this.deps.post({ type: 'inspected', id, info: await this.inspect(request.spec) });
+        break;
+      case 'load':
+        this.announce(id, (await this.ensure(request.spec, id)).info);
+        break;
+      case 'run':
+        await this.run(id, request.spec, request.params, 'run');
+        break;
+      case 'call':
+        await this.run(id, request.spec, request.payload, 'call');
+        break;
+      case 'dispose':
+        await this.dispose(request.spec);
+        this.deps.post({ type: 'disposed', id });
+        break;
+      default:
+        assertNever(request);
     }
   }
 

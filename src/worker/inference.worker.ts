@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { WorkerRequest, WorkerResponse } from '@/engine/protocol';
 import { modelMemoryBudget } from '@/lib/device-memory';
+import { evictModel } from '@/lib/model-cache';
 import type { HatAdapter } from './adapter';
 import { Engine } from './engine';
 import { onnxExportSource, setHost } from './hub';
@@ -29,6 +30,7 @@ const engine = new Engine({
   threads: threadsInUse,
   crossOriginIsolated: () => self.crossOriginIsolated,
   maxBytes: modelMemoryBudget(),
+  evict: evictModel,
 });
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {

@@ -1,4 +1,6 @@
 import { env } from '@huggingface/transformers';
+import { browserModelCache, checkedCache } from './net/cache';
+import { guardedFetch } from './net/fetch';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import ortCpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
@@ -37,6 +39,11 @@ export function configureTransformers(): void {
   // [2] ORT fetches its own wasm by URL (warm-up.ts starts it), which lets the browser stream-compile it and
   //     keep the compiled code; transformers.js' copy in the Cache API would only fetch it a second time.
   env.useWasmCache = false;
+  // [5] Every model file goes through the guarded fetch (cancel, stall limit, size caps, checks of
+  //     its content) and the checked cache (a file is handed out only while it still checks out).
+  env.fetch = (input, init) => guardedFetch(input, init as RequestInit | undefined);
+  env.useCustomCache = true;
+  env.customCache = checkedCache(browserModelCache()) as unknown as typeof env.customCache;
   const onnx = env.backends.onnx;
   if (onnx.wasm) {
     onnx.wasm.wasmPaths = { wasm: own(ortWasm), mjs: own(ortMjs) };

@@ -12,6 +12,7 @@ import { clientsClaim } from 'workbox-core';
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 // Relative, not '@/': the worker is a separate build that does not know the app's aliases.
+import { fitsRequest } from '../../lib/shell-fit';
 import { withSiteHeaders } from '../../lib/site-headers';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -24,6 +25,23 @@ declare const self: ServiceWorkerGlobalScope;
  *     nothing under COEP, cross-origin ones are CORS fetches that COEP lets through.
  */
 addPlugins([{ handlerWillRespond: async ({ response }) => withSiteHeaders(response) }]);
+/*
+ * [3] The offline copy keeps only files that are what their names say (src/lib/shell-fit.ts): a
+ *     host's start page answered for a script is refused, which fails this version's install (the
+ *     browser tries again on a later visit) instead of keeping a broken app. A bad copy kept by an
+ *     older version is dropped when met, and the file comes from the network. Precaching then does
+ *     not add its own 200-only rule, so the status is checked here too.
+ */
+addPlugins([
+  {
+    cacheWillUpdate: async ({ request, response }) => (fitsRequest(request.url, response) ? response : null),
+    cachedResponseWillBeUsed: async ({ cacheName, request, cachedResponse }) => {
+      if (!cachedResponse || fitsRequest(request.url, cachedResponse)) return cachedResponse;
+      await (await caches.open(cacheName)).delete(request);
+      return null;
+    },
+  },
+]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 // Relative to the worker, so the site works from any sub-path (base './').

@@ -1,4 +1,4 @@
-import { collect, textParam } from '@/lib/params';
+import { collect, readNumber, textParam } from '@/lib/params';
 import { paceParam, type Pace } from '@/lib/pace';
 import type { ParamsCodec } from '@/hats/types';
 
@@ -73,9 +73,14 @@ export const causalCodec: ParamsCodec<CausalParams> = {
     const c = collect();
     const params = { ...DEFAULTS, text: c.take(textParam(query, 'text', DEFAULTS.text)), pace: c.take(paceParam(query)) };
     for (const key of NUMBER_KEYS) {
-      const raw = query.get(key);
-      if (raw === null) continue;
-      const { value, note } = clampSetting(key, raw.trim() === '' ? NaN : Number(raw));
+      // Written in digits; a fraction where a whole number belongs is rounded by clampSetting, with its note.
+      const read = readNumber(query, key, false);
+      if (read.kind === 'absent') continue;
+      if (read.kind === 'empty') {
+        c.notices.push(read.notice);
+        continue;
+      }
+      const { value, note } = clampSetting(key, read.kind === 'number' ? read.value : NaN);
       params[key] = value;
       if (note) c.notices.push(`The link's “${key}”: ${note}`);
     }

@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { fitProblem, readHeadParam } from './head-codec';
@@ -51,7 +52,7 @@ export default defineHat(seam, {
     if (!p.text.trim()) return { message: 'The text is empty. Type a sentence for your head to read.' };
     return null;
   },
-  Form: lazy(() => import('./Form')),
-  Output: lazy(() => import('./Output')),
-  Explainer: lazy(() => import('./Explainer')),
+  Form: lazy(() => importChunk(() => import('./Form'))),
+  Output: lazy(() => importChunk(() => import('./Output'))),
+  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
 });

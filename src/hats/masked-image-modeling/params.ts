@@ -1,4 +1,4 @@
-import { changed, collect, intParam } from '@/lib/params';
+import { changed, collect, intParam, readNumber } from '@/lib/params';
 import type { ParamsCodec } from '@/hats/types';
 import { formatPatches, parsePatches } from './masking';
 import { isSample, OWN_IMAGE, SAMPLES } from './samples';
@@ -46,11 +46,12 @@ export const mimCodec: ParamsCodec<MimParams> = {
       else c.notices.push(`There is no sample image called “${rawImage.slice(0, 40)}”; showing “${sampleLabel(d.image)}” instead.`);
     }
     let mask_ratio = d.mask_ratio;
-    const rawRatio = query.get('mask_ratio');
-    if (rawRatio !== null) {
-      const r = Number(rawRatio);
-      if (rawRatio.trim() !== '' && Number.isFinite(r) && r >= 0 && r <= MAX_MASK_RATIO) mask_ratio = r;
-      else c.notices.push(`The link's “mask_ratio” (${rawRatio.slice(0, 20)}) must be a number from 0 to ${MAX_MASK_RATIO}; using ${d.mask_ratio}.`);
+    const ratio = readNumber(query, 'mask_ratio', false);
+    if (ratio.kind === 'empty') c.notices.push(ratio.notice);
+    else if (ratio.kind === 'number' && ratio.value >= 0 && ratio.value <= MAX_MASK_RATIO) mask_ratio = ratio.value;
+    else if (ratio.kind !== 'absent') {
+      const shown = ratio.kind === 'invalid' ? ratio.raw : String(ratio.value);
+      c.notices.push(`The link's “mask_ratio” (${shown}) must be a number from 0 to ${MAX_MASK_RATIO}; using ${d.mask_ratio}.`);
     }
     const seed = c.take(intParam(query, 'seed', d.seed, 0, MAX_SEED));
     let patches = d.patches;

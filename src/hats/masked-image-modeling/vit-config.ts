@@ -1,4 +1,5 @@
-import type { VitMaeConfig } from '@/lib/onnx/vit-mae';
+import { checkLimits, LimitError, type Limits } from '@/lib/limits';
+import { gridOf, type VitMaeConfig } from '@/lib/onnx/vit-mae';
 import { EngineError, type CheckpointDeps } from '@/worker/sdk';
 
 /*
@@ -24,6 +25,25 @@ function num(config: Record<string, unknown>, key: string, fallback?: number): n
   return v;
 }
 
+/**
+ * [2] What the in-page ViT-MAE builder takes: ViT-MAE-huge (32 layers, width 1280, 16 heads, FFN
+ *     5120; 224-pixel images in 14-pixel patches) with room to spare. The patch grid is bounded too:
+ *     masks, position tables and the pictures are made per patch.
+ */
+export const VIT_MAE_LIMITS: Limits = {
+  image_size: { min: 1, max: 1_024 },
+  patch_size: { min: 1, max: 128 },
+  num_hidden_layers: { min: 1, max: 48 },
+  hidden_size: { min: 4, max: 2_048 },
+  num_attention_heads: { min: 1, max: 32 },
+  intermediate_size: { min: 1, max: 8_192 },
+  decoder_num_hidden_layers: { min: 1, max: 32 },
+  decoder_hidden_size: { min: 4, max: 2_048 },
+  decoder_num_attention_heads: { min: 1, max: 32 },
+  decoder_intermediate_size: { min: 1, max: 8_192 },
+};
+export const MAX_PATCHES = 4_096;
+
 /** The graph builder's view of a ViT-MAE config.json; what it cannot build is refused by name. */
 export function vitMaeConfigOf(config: Record<string, unknown>, model: string): VitMaeConfig {
   const type = String(config.model_type ?? 'unknown');
@@ -33,6 +53,7 @@ export function vitMaeConfigOf(config: Record<string, unknown>, model: string): 
   const act = config.hidden_act ?? 'gelu';
   if (act !== 'gelu') throw new EngineError('unsupported', `“${model}” uses hidden_act "${String(act)}"; the in-page graph builder does ViT-MAE's gelu only.`);
   if (config.qkv_bias === false) throw new EngineError('unsupported', `“${model}” has no query/key/value biases (qkv_bias false); the in-page graph builder expects them.`);
+  checkLimits(`“${model}”'s config.json`, config, VIT_MAE_LIMITS, 0); // [2]
   const c: VitMaeConfig = {
     imageSize: num(config, 'image_size'),
     patchSize: num(config, 'patch_size'),
@@ -51,6 +72,10 @@ export function vitMaeConfigOf(config: Record<string, unknown>, model: string): 
   };
   if (c.numChannels !== 3) throw new EngineError('unsupported', `“${model}” reads ${c.numChannels} channels; this hat feeds RGB images (3).`);
   if (c.imageSize % c.patchSize !== 0) throw new EngineError('unsupported', `“${model}”: image_size ${c.imageSize} is not a multiple of patch_size ${c.patchSize}.`);
+  const { patches } = gridOf(c);
+  if (patches > MAX_PATCHES) {
+    throw new LimitError(`“${model}”'s config.json: ${c.imageSize}-pixel images in ${c.patchSize}-pixel patches make ${patches.toLocaleString('en-US')} patches, more than the ${MAX_PATCHES.toLocaleString('en-US')} this page allows.`, 'patches', MAX_PATCHES);
+  }
   return c;
 }
 
@@ -70,21 +95,34 @@ export function imageNormOf(json: Record<string, unknown> | undefined, model: st
   return { mean, std, defaulted: json === undefined, resample };
 }
 
-/** preprocessor_config.json through the cache; a checkpoint without one gets the image processor's defaults. */
+/**
+ * preprocessor_config.json through the cache; a checkpoint without one gets the image processor's
+ * defaults. It is cached only once it parsed, and a cached copy that does not parse is fetched
+ * again and replaced: a web page answered once in its place must not stay.
+ */
 export async function readPreprocessor(host: string, model: string, deps: CheckpointDeps): Promise<{ json?: Record<string, unknown>; bytes: number }> {
   const url = `${host.replace(/\/+$/, '')}/${model}/resolve/main/${PREPROCESSOR_FILE}`;
   const cache = await deps.cache().catch(() => undefined);
-  let response = await cache?.match(url).catch(() => undefined);
-  if (!response) {
-    response = await deps.fetch(url);
-    if (response.status === 404) return { bytes: 0 };
-    if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
-    await cache?.put(url, response.clone()).catch(() => undefined);
-  }
+  const cached = await cache?.match(url).catch(() => undefined);
+  const parsed = cached ? parseJson(await cached.text()) : undefined;
+  if (parsed) return parsed;
+  const response = await deps.fetch(url);
+  if (response.status === 404) return { bytes: 0 };
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
   const text = await response.text();
+  const fresh = parseJson(text);
+  if (!fresh) throw new EngineError('damaged', `“${model}”'s ${PREPROCESSOR_FILE} is not valid JSON.`, `${url}: ${text.slice(0, 80)}`);
+  const headers = { 'Content-Type': 'application/json', 'Content-Length': String(fresh.bytes) };
+  await cache?.put(url, new Response(text, { headers })).catch(() => undefined);
+  return fresh;
+}
+
+function parseJson(text: string): { json: Record<string, unknown>; bytes: number } | undefined {
   try {
-    return { json: JSON.parse(text) as Record<string, unknown>, bytes: new TextEncoder().encode(text).length };
+    const json: unknown = JSON.parse(text);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+    return { json: json as Record<string, unknown>, bytes: new TextEncoder().encode(text).length };
   } catch {
-    throw new EngineError('unsupported', `“${model}”'s ${PREPROCESSOR_FILE} is not valid JSON.`);
+    return undefined;
   }
 }

@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { choicesProblem } from './params';
@@ -31,7 +32,7 @@ export default defineHat(seam, {
     const message = choicesProblem(p);
     return message ? { message } : null;
   },
-  Form: lazy(() => import('./Form')),
-  Output: lazy(() => import('./Output')),
-  Explainer: lazy(() => import('./Explainer')),
+  Form: lazy(() => importChunk(() => import('./Form'))),
+  Output: lazy(() => importChunk(() => import('./Output'))),
+  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
 });

@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { countMasks, maskLastWord } from './masks';
@@ -54,7 +55,7 @@ export default defineHat(seam, {
     if (masks > MAX_MASKS) return { message: `That is ${masks} masks; the hat predicts at most ${MAX_MASKS} at once.` };
     return null;
   },
-  Form: lazy(() => import('./Form')),
-  Output: lazy(() => import('./Output')),
-  Explainer: lazy(() => import('./Explainer')),
+  Form: lazy(() => importChunk(() => import('./Form'))),
+  Output: lazy(() => importChunk(() => import('./Output'))),
+  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
 });

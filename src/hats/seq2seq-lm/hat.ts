@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { sourceText } from './params';
@@ -48,7 +49,7 @@ export default defineHat(seam, {
     if (!p.text.trim()) return { message: 'The text is empty. Type something for the encoder to read (the preset adds its prefix in front).' };
     return null;
   },
-  Form: lazy(() => import('./Form')),
-  Output: lazy(() => import('./Output')),
-  Explainer: lazy(() => import('./Explainer')),
+  Form: lazy(() => importChunk(() => import('./Form'))),
+  Output: lazy(() => importChunk(() => import('./Output'))),
+  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
 });

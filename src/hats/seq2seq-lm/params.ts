@@ -1,4 +1,4 @@
-import { changed, collect, textParam } from '@/lib/params';
+import { changed, collect, readNumber, textParam } from '@/lib/params';
 import type { ParamsCodec } from '@/hats/types';
 import { paceParam, type Pace } from '@/lib/pace';
 
@@ -76,9 +76,10 @@ export const seq2seqCodec: ParamsCodec<Seq2SeqParams> = {
       else c.notices.push(`The link's “task” (${rawTask.slice(0, 20)}) is not one of ${TASKS.join(', ')}; using ${task}.`);
     }
     let max = seq2seqDefaults.max_new_tokens;
-    const rawMax = query.get('max_new_tokens');
-    if (rawMax !== null) {
-      const clamped = clampNewTokens(rawMax.trim() === '' ? Number.NaN : Number(rawMax), 'link’s “max_new_tokens”');
+    const rawMax = readNumber(query, 'max_new_tokens', false); // a fraction is rounded by clampNewTokens, with its note
+    if (rawMax.kind === 'empty') c.notices.push(rawMax.notice);
+    else if (rawMax.kind !== 'absent') {
+      const clamped = clampNewTokens(rawMax.kind === 'number' ? rawMax.value : Number.NaN, 'link’s “max_new_tokens”');
       max = clamped.value;
       if (clamped.note) c.notices.push(clamped.note);
     }

@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { seam } from './seam';
@@ -51,7 +52,7 @@ export default defineHat(seam, {
     if (!/[^\s\p{C}\p{M}]/u.test(p.text)) return { message: 'The text has only invisible characters, so there is no word to tag.' };
     return null;
   },
-  Form: lazy(() => import('./Form')),
-  Output: lazy(() => import('./Output')),
-  Explainer: lazy(() => import('./Explainer')),
+  Form: lazy(() => importChunk(() => import('./Form'))),
+  Output: lazy(() => importChunk(() => import('./Output'))),
+  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
 });

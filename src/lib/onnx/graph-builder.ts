@@ -1,3 +1,4 @@
+import { encodeModel } from './onnx-encode';
 import { modelProtoType } from './onnx-schema';
 import {
   AttributeType,
@@ -143,14 +144,17 @@ export class GraphBuilder {
   }
 }
 
-/** Encodes a model to the bytes of a .onnx file. Same object in, same bytes out. */
+/**
+ * Encodes a model to the bytes of a .onnx file. Same object in, same bytes out. The encoder is
+ * plain code (onnx-encode.ts): the page's Content-Security-Policy allows no code compiled at run time.
+ */
 export function serializeModel(model: ModelProto): Uint8Array {
-  const bytes = modelProtoType().encode(model).finish();
+  const bytes = encodeModel(model);
   // protobufjs hands back a Node Buffer under Node; callers get a plain Uint8Array everywhere.
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** Decodes .onnx bytes into the plain-object shape `serializeModel` takes. */
+/** Decodes .onnx bytes into the plain-object shape `serializeModel` takes (tests and tools: it compiles a decoder at run time). */
 export function decodeModel(bytes: Uint8Array): ModelProto {
   const type = modelProtoType();
   return type.toObject(type.decode(bytes), { longs: Number, arrays: true }) as ModelProto;

@@ -44,8 +44,11 @@ export interface SafetensorsHeader {
   metadata: Record<string, string>;
 }
 
-/** Guard against absurd headers (the reference implementation caps at 100 MB). */
-export const MAX_HEADER_LENGTH = 100_000_000;
+/**
+ * Guard against absurd headers. The reference implementation caps at 100 MB; a browser tab reads the
+ * header whole and parses it, and the largest real checkpoints' headers are about a megabyte.
+ */
+export const MAX_HEADER_LENGTH = 16_000_000;
 
 export function isSafetensorsDtype(value: unknown): value is SafetensorsDtype {
   return typeof value === 'string' && (SAFETENSORS_DTYPES as readonly string[]).includes(value);

@@ -1,7 +1,7 @@
+import { FILE_LIMITS, LimitError } from '../limits';
 import {
   BYTES_PER_ELEMENT,
   MAX_HEADER_LENGTH,
-  elementCount,
   isSafetensorsDtype,
   type SafetensorsEntry,
   type SafetensorsHeader,
@@ -15,7 +15,9 @@ export function readHeaderLength(bytes: Uint8Array): number {
   if (bytes.length < 8) throw new Error(`safetensors: need 8 bytes for the header length, got ${bytes.length}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, 8);
   const n = view.getBigUint64(0, true);
-  if (n > BigInt(MAX_HEADER_LENGTH)) throw new Error(`safetensors: header length ${n} is implausibly large (not a safetensors file?)`);
+  if (n > BigInt(MAX_HEADER_LENGTH)) {
+    throw new LimitError(`safetensors: header length ${n} is implausibly large (more than ${MAX_HEADER_LENGTH.toLocaleString('en-US')} bytes; not a safetensors file?)`, 'header length', MAX_HEADER_LENGTH);
+  }
   return Number(n);
 }
 
@@ -40,9 +42,13 @@ export function parseSafetensorsHeader(bytes: Uint8Array): SafetensorsHeader {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new Error('safetensors: header is not a JSON object');
   }
+  const entries = Object.entries(json as Record<string, unknown>);
+  if (entries.length > MAX_TENSORS) {
+    throw new LimitError(`safetensors: the header lists ${entries.length.toLocaleString('en-US')} tensors, more than the ${MAX_TENSORS.toLocaleString('en-US')} this page reads.`, 'tensors', MAX_TENSORS);
+  }
   const tensors = new Map<string, SafetensorsEntry>();
   let metadata: Record<string, string> = {};
-  for (const [name, value] of Object.entries(json as Record<string, unknown>)) {
+  for (const [name, value] of entries) {
     if (name === '__metadata__') {
       metadata = parseMetadata(value);
       continue;
@@ -74,11 +80,32 @@ function parseEntry(name: string, value: unknown): SafetensorsEntry {
     throw new Error(`safetensors: tensor ${name} has malformed data_offsets`);
   }
   const [begin, end] = offsets as [number, number];
-  const expected = elementCount(entry.shape) * BYTES_PER_ELEMENT[entry.dtype];
+  const expected = tensorBytes(name, entry.shape, BYTES_PER_ELEMENT[entry.dtype]);
   if (end - begin !== expected) {
     throw new Error(`safetensors: tensor ${name} spans ${end - begin} bytes, but ${entry.dtype}[${entry.shape.join(', ')}] needs ${expected}`);
   }
   return { dtype: entry.dtype, shape: [...entry.shape], begin, end };
+}
+
+/** Bounds on what one header may ask for (see src/lib/limits.ts). */
+export const MAX_TENSORS = 100_000;
+export const MAX_DIMS = 8;
+
+/**
+ * The bytes a tensor of this shape takes, refused past what one buffer may hold before the
+ * product can overflow: a header is written by whoever published the file.
+ */
+function tensorBytes(name: string, shape: readonly number[], bytesPerElement: number): number {
+  if (shape.length > MAX_DIMS) throw new LimitError(`safetensors: tensor ${name} has ${shape.length} dimensions, more than ${MAX_DIMS}.`, name, MAX_DIMS);
+  const max = FILE_LIMITS.weights;
+  let bytes = bytesPerElement;
+  for (const d of shape) {
+    bytes *= d;
+    if (bytes > max) {
+      throw new LimitError(`safetensors: tensor ${name} [${shape.join(', ')}] would take more than the ${Math.round(max / 1e6).toLocaleString('en-US')} MB one tensor may have here.`, name, max);
+    }
+  }
+  return bytes;
 }
 
 /** Tensors must not overlap (the spec also wants no holes; we tolerate them). */

@@ -10,6 +10,7 @@ import {
   toFloat32,
   writeSafetensors,
 } from './index';
+import { LimitError } from '../limits';
 
 /** A file written by hand, byte for byte, from the format description. */
 function handMade(headerJson: string, data: number[]): Uint8Array {
@@ -60,6 +61,17 @@ describe('parseSafetensorsHeader', () => {
       .toThrow(/unknown dtype/);
     const overlap = '{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[2,6]}}';
     expect(() => parseSafetensorsHeader(handMade(overlap, new Array(6).fill(0)))).toThrow(/overlap/);
+  });
+
+  it('refuses absurd shapes by name before multiplying them out, and an absurd header length', () => {
+    const huge = '{"w":{"dtype":"F32","shape":[1000000000,1000000000],"data_offsets":[0,4]}}';
+    expect(() => parseSafetensorsHeader(handMade(huge, [0, 0, 0, 0]))).toThrow(LimitError);
+    expect(() => parseSafetensorsHeader(handMade(huge, [0, 0, 0, 0]))).toThrow(/tensor w \[1000000000, 1000000000\].*2,147 MB/);
+    const deep = `{"w":{"dtype":"F32","shape":[${new Array(9).fill(1).join(',')}],"data_offsets":[0,4]}}`;
+    expect(() => parseSafetensorsHeader(handMade(deep, [0, 0, 0, 0]))).toThrow(/9 dimensions, more than 8/);
+    const length = new Uint8Array(8);
+    new DataView(length.buffer).setBigUint64(0, 2n ** 60n, true);
+    expect(() => readHeaderLength(length)).toThrow(LimitError);
   });
 });
 

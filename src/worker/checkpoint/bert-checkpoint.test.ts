@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { weightShapes, type BertHead, type EncoderConfig } from '@/lib/onnx';
 import { tinyConfig } from '@/lib/onnx/fixture/fixture-spec';
 import { parseSafetensorsHeader, writeSafetensors } from '@/lib/safetensors';
+import { LimitError } from '@/lib/limits';
 import { EngineError } from '../errors';
 import { bothPretrainingHeads, nextSentenceHead, pooledClassifier } from '../sdk/testing';
 import { encoderConfigOf, planHead, requireHeadPlan } from './bert-checkpoint';
+import { planTensors } from './tensor-plan';
 
 const config: EncoderConfig = { ...tinyConfig('bert', 20, 1), prefix: 'bert.' };
 
@@ -84,5 +86,23 @@ describe('encoderConfigOf', () => {
   it('refuses what the graph builder cannot build, by name', () => {
     expect(() => encoderConfigOf({ ...json, model_type: 'roberta' }, 'org/m', '')).toThrow(/“org\/m” is a roberta checkpoint/);
     expect(() => encoderConfigOf({ ...json, position_embedding_type: 'relative_key' }, 'org/m', '')).toThrow(/relative_key/);
+  });
+
+  it('refuses sizes past what the page can build, naming the field and the limit', () => {
+    expect(() => encoderConfigOf({ ...json, num_hidden_layers: 100_000_000 }, 'org/m', '')).toThrow(
+      new LimitError('“org/m”\'s config.json: num_hidden_layers is 100,000,000, more than the 48 this page allows.', 'num_hidden_layers', 48),
+    );
+    expect(() => encoderConfigOf({ ...json, vocab_size: 1e9 }, 'org/m', '')).toThrow(/vocab_size is 1,000,000,000, more than the 500,000/);
+    expect(() => encoderConfigOf({ ...json, num_attention_heads: 3 }, 'org/m', '')).toThrow(/hidden_size 32 does not split into 3 attention heads/);
+  });
+});
+
+describe('the bytes a plan may read', () => {
+  it('refuses a plan bigger than the page may hold, before anything is fetched', () => {
+    const h = header(pooledClassifier(1));
+    const wanted = weightShapes(config, pooledClassifier(1));
+    const bytes = planTensors(h, wanted, { needs: 'this head' }).bytes;
+    expect(() => planTensors(h, wanted, { needs: 'this head', maxBytes: bytes })).not.toThrow();
+    expect(() => planTensors(h, wanted, { needs: 'this head', maxBytes: bytes - 1 })).toThrow(LimitError);
   });
 });

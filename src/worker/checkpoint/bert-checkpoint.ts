@@ -1,3 +1,4 @@
+import { checkLimits, type Limits } from '@/lib/limits';
 import { tiedAliases, weightShapes, type BertHead, type EncoderConfig } from '@/lib/onnx';
 import type { SafetensorsHeader } from '@/lib/safetensors';
 import { EngineError } from '../errors';
@@ -20,6 +21,21 @@ function num(config: Record<string, unknown>, key: string, fallback?: number): n
   return v;
 }
 
+/**
+ * [2] What the in-page BERT builder takes: BERT-large (24 layers, width 1024, 16 heads, FFN 4096)
+ *     with room to spare. The graph holds every weight in the page's memory, then ONNX Runtime a
+ *     copy, so what fits in a tab bounds it, not what the architecture allows.
+ */
+export const BERT_LIMITS: Limits = {
+  num_hidden_layers: { min: 1, max: 48 },
+  hidden_size: { min: 1, max: 4_096 },
+  num_attention_heads: { min: 1, max: 64 },
+  intermediate_size: { min: 1, max: 16_384 },
+  vocab_size: { min: 1, max: 500_000 },
+  max_position_embeddings: { min: 1, max: 8_192 },
+  type_vocab_size: { min: 0, max: 16 },
+};
+
 /** The graph builder's view of a BERT config.json; anything it cannot build is refused by name. */
 export function encoderConfigOf(config: Record<string, unknown>, model: string, prefix: string): EncoderConfig {
   const type = String(config.model_type ?? 'unknown');
@@ -36,6 +52,11 @@ export function encoderConfigOf(config: Record<string, unknown>, model: string, 
       'unsupported',
       `“${model}” uses ${act !== 'gelu' ? `hidden_act "${String(act)}"` : `position_embedding_type "${String(positions)}"`}; the in-page graph builder does only BERT's gelu with absolute positions.`,
     );
+  }
+  checkLimits(`“${model}”'s config.json`, config, BERT_LIMITS, 0); // [2]
+  const heads = num(config, 'num_attention_heads');
+  if (num(config, 'hidden_size') % heads !== 0) {
+    throw new EngineError('unsupported', `“${model}”'s config.json: hidden_size ${num(config, 'hidden_size')} does not split into ${heads} attention heads.`);
   }
   return {
     family: 'bert',

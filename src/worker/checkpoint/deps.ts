@@ -1,6 +1,7 @@
 import { InferenceSession, Tensor } from 'onnxruntime-web/webgpu';
 import type { Device } from '@/engine/protocol';
 import { CACHE_NAME } from '@/lib/model-cache';
+import { guardedFetch } from '../net/fetch';
 
 /** The part of the Cache API the loader uses; the browser's `Cache` fits it, tests pass a map. */
 export interface ByteCache {
@@ -74,7 +75,7 @@ async function browserCache(): Promise<ByteCache | undefined> {
 }
 
 export const defaultDeps: CheckpointDeps = {
-  fetch: (input, init) => fetch(input, init),
+  fetch: (input, init) => guardedFetch(input, init),
   cache: browserCache,
   runtime: ortWebRuntime,
 };

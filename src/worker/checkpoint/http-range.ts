@@ -1,4 +1,5 @@
 import { EngineError } from '../errors';
+import { damaged, fileRef, hostStatus } from '../net/failures';
 
 /** A byte span of the file, half-open: [start, end). */
 export interface Span {
@@ -54,19 +55,39 @@ export async function fetchSpan(
       `asked for ${range}, got 200`,
     );
   }
+  if (response.status === 416) {
+    await response.body?.cancel();
+    throw cutShort(target, span, sizeOf(response.headers.get('content-range')));
+  }
   if (response.status !== 206) {
     await response.body?.cancel();
-    throw new Error(`${url} answered HTTP ${response.status} to Range ${range}`);
+    throw hostStatus(fileRef(url), response.status, response.statusText);
   }
   const got = response.headers.get('content-range') ?? '';
-  const m = /^bytes (\d+)-(\d+)\//.exec(got);
+  const m = /^bytes (\d+)-(\d+)\/(\d+|\*)/.exec(got);
+  const size = sizeOf(got);
+  if (size !== undefined) onVersion({ etag: response.headers.get('etag') ?? '', size });
+  if (m && Number(m[1]) === span.start && size !== undefined && Number(m[2]) < span.end - 1 && Number(m[2]) === size - 1) {
+    // [2] The host sent what it has: the file ends before the bytes its header points at.
+    await response.body?.cancel();
+    throw cutShort(target, span, size);
+  }
   if (!m || Number(m[1]) !== span.start || Number(m[2]) !== span.end - 1) {
     await response.body?.cancel();
     throw new Error(`${url} answered Range ${range} with Content-Range “${got}”`);
   }
-  const size = /\/(\d+)\s*$/.exec(got);
-  if (size) onVersion({ etag: response.headers.get('etag') ?? '', size: Number(size[1]) });
   return readBody(response, span.end - span.start, file, onChunk);
+}
+
+/** The file's whole size: the number after the slash of a Content-Range header (206 and 416 answers both carry it). */
+function sizeOf(contentRange: string | null): number | undefined {
+  const m = /\/(\d+)\s*$/.exec(contentRange ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+function cutShort(target: RangeFile, span: Span, size: number | undefined): EngineError {
+  const has = size === undefined ? 'fewer bytes' : `${size.toLocaleString('en-US')} bytes`;
+  return damaged(fileRef(target.url), `the file has ${has}, but its header places a tensor at bytes ${span.start.toLocaleString('en-US')}–${span.end.toLocaleString('en-US')} (the file was cut short)`, false);
 }
 
 /** Hands the body on chunk by chunk as it streams in (nothing is kept here), checking its length. */

@@ -1,6 +1,8 @@
 import { AutoConfig, type ProgressInfo } from '@huggingface/transformers';
 import { parseSafetensorsHeader, readHeaderLength, type SafetensorsHeader } from '@/lib/safetensors';
+import { LimitError } from '@/lib/limits';
 import { EngineError } from '../errors';
+import { damaged, fileRef, webPage } from '../net/failures';
 import { setHost } from '../hub';
 import type { CheckpointDeps } from './deps';
 import { RangeReader, type Span } from './range-reader';
@@ -57,6 +59,8 @@ export const readCheckpointConfig = oncePerModel(async (host, model): Promise<Ch
 export async function readHeader(reader: RangeReader): Promise<{ header: SafetensorsHeader; spans: Span[] }> {
   const first: Span = { start: 0, end: 8 };
   const prefix = (await reader.read([first])).slice(first);
+  // A web page where the checkpoint should be (a mirror's start page): say so, not "header too long".
+  if (prefix[0] === 0x3c) throw webPage(fileRef(reader.target.url), 'safetensors file');
   const json: Span = { start: 8, end: 8 + readHeaderLength(prefix) };
   const bytes = new Uint8Array(json.end);
   bytes.set(prefix);
@@ -76,9 +80,14 @@ export interface SafetensorsFile {
 export const readSafetensors = oncePerModel(async (host, model, deps): Promise<SafetensorsFile> => {
   const reader = new RangeReader({ url: safetensorsUrl(host, model), host, model, file: SAFETENSORS_FILE }, deps);
   const { header, spans } = await readHeader(reader).catch((error: unknown) => {
-    if (error instanceof EngineError || !(error instanceof Error) || !error.message.startsWith('safetensors:')) throw error;
-    throw new EngineError('unsupported', `“${model}”'s ${SAFETENSORS_FILE} could not be read as a safetensors file.`, error.message);
+    if (error instanceof EngineError || error instanceof LimitError || !(error instanceof Error) || !error.message.startsWith('safetensors:')) throw error;
+    throw new EngineError('damaged', `“${model}”'s ${SAFETENSORS_FILE} could not be read as a safetensors file.`, error.message);
   });
+  let end = header.dataStart;
+  for (const t of header.tensors.values()) end = Math.max(end, header.dataStart + t.end);
+  if (reader.size !== undefined && end > reader.size) {
+    throw damaged(fileRef(reader.target.url), `its header places tensors up to byte ${end.toLocaleString('en-US')}, but the file has ${reader.size.toLocaleString('en-US')} bytes (it was cut short)`, false);
+  }
   return { header, headerSpans: spans, reader };
 });
 

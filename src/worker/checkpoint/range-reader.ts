@@ -41,6 +41,10 @@ export class RangeReader {
   private cache?: Promise<ByteCache | undefined>;
   /** The version of the file the bytes read so far are from (host answer or cached copy), once known. */
   version?: FileVersion;
+  /** The file's size, once a host answer (Content-Range) or a cached copy has said it. */
+  get size(): number | undefined {
+    return this.version?.size;
+  }
 
   constructor(
     readonly target: RangeFile,

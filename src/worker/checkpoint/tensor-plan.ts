@@ -1,3 +1,4 @@
+import { FILE_LIMITS, LimitError } from '@/lib/limits';
 import { quantizeTensor, type PackedWeights, type QuantizedTensor, type TensorShape, type WeightMap } from '@/lib/onnx';
 import { legacyName, toFloat32, type SafetensorsEntry, type SafetensorsHeader } from '@/lib/safetensors';
 import type { AdapterLoadContext } from '../adapter';
@@ -40,6 +41,8 @@ export interface PlanOptions {
   optional?: readonly string[];
   /** Who needs the shapes, for the message when one differs, e.g. "a 2-label classifier head on this config". */
   needs: string;
+  /** The most bytes the plan may read (default: FILE_LIMITS.weights); every one is held in memory at once. */
+  maxBytes?: number;
 }
 
 const FLOAT_DTYPES = new Set(['F32', 'F16', 'BF16']);
@@ -74,7 +77,12 @@ export function planTensors(header: SafetensorsHeader, wanted: readonly TensorSh
   }
   const distinct = new Map(tensors.map((t) => [t.fileName, t.span]));
   const spans = [...distinct.values()].sort((a, b) => a.start - b.start);
-  return { tensors, missing, absent, spans, requests: coalesce(spans), bytes: spans.reduce((n, s) => n + s.end - s.start, 0) };
+  const bytes = spans.reduce((n, s) => n + s.end - s.start, 0);
+  const max = options.maxBytes ?? FILE_LIMITS.weights;
+  if (bytes > max) {
+    throw new LimitError(`The weights ${options.needs} needs are ${Math.round(bytes / 1e6).toLocaleString('en-US')} MB, more than the ${Math.round(max / 1e6).toLocaleString('en-US')} MB a page can hold.`, 'weights', max);
+  }
+  return { tensors, missing, absent, spans, requests: coalesce(spans), bytes };
 }
 
 /** "a (and 2 more: b, c)": the first missing tensor, then a few of the others. */

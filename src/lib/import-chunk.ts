@@ -1,0 +1,30 @@
+/*
+ * [1] A lazily loaded part of the app (a hat's form, output or explainer) that fails to load once, say
+ *     because a host answered it with its start page (HTML, status 200) during a deploy, stays failed:
+ *     the browser keeps the failure under the module's URL, and a reload may meet the same copy. The
+ *     same file under a fresh query is another module to the browser, fetched anew past any cache
+ *     (the service worker's offline copy matches exact URLs only). One such retry, then the error shows.
+ */
+
+/** The chunk's address in the browser's "failed to load" message (Chromium, Firefox; Safari gives none). */
+export function chunkUrl(error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  const m = /(?:failed to fetch|error loading) dynamically imported module:\s*(\S+)/i.exec(message);
+  return m?.[1];
+}
+
+/** The chunk's address with a query no copy of it was stored under. */
+export function freshUrl(url: string, now = Date.now()): string {
+  return `${url}${url.includes('?') ? '&' : '?'}fresh=${now}`;
+}
+
+/** `load()`, and when the chunk failed to load, the same chunk fetched fresh once. */
+export async function importChunk<T>(load: () => Promise<T>, importUrl: (url: string) => Promise<unknown> = (url) => import(/* @vite-ignore */ url)): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    const url = chunkUrl(error);
+    if (!url) throw error;
+    return (await importUrl(freshUrl(url))) as T;
+  }
+}
