@@ -36,7 +36,7 @@ export function configureTransformers(): void {
   env.allowLocalModels = false;
   env.allowRemoteModels = true;
   env.useBrowserCache = true;
-  // [2] ORT fetches its own wasm by URL (warm-up.ts starts it), which lets the browser stream-compile it and
+  // [2] ORT fetches its own wasm by URL (see warm-up.ts), which lets the browser stream-compile it and
   //     keep the compiled code; transformers.js' copy in the Cache API would only fetch it a second time.
   env.useWasmCache = false;
   // [5] Every model file goes through the guarded fetch (cancel, stall limit, size caps, checks of
