@@ -1,4 +1,5 @@
 import { expect, gotoHat, sameElements, test, waitForHatStatus } from './support/test.ts';
+import { expectCausal, expectRowsSumToOne, readAttentionTable } from './support/inside.ts';
 import { ENDLESS_PROMPT, GPT2_ID as GPT2, GPT2_NO_PAST_ID as GPT2_NO_PAST, greedyCases } from '../src/hats/causal-lm/cases.ts';
 
 const [theCat] = greedyCases;
@@ -72,4 +73,27 @@ test('the same sampled link gives the same text twice', async ({ page }) => {
   await waitForHatStatus(page, 'ready');
   await expect(page.getByTestId('generation')).toHaveAttribute('data-new-tokens', '4');
   await expect(generated).toHaveText(first!);
+});
+
+test('Inside from share links: the causal triangle at layer 1 head 1, and the lens guessing " sat" after "the cat"', async ({ page }) => {
+  const link = { hat: 'causal-lm', model: GPT2, device: 'wasm', text: theCat.prompt };
+  await gotoHat(page, { ...link, inside: 'attention', layer: '1', head: '1' });
+  const table = page.getByTestId('attention-table');
+  await expect(table).toHaveAttribute('data-layer', '1');
+  await expect(table).toHaveAttribute('data-head', '1');
+  const data = await readAttentionTable(table);
+  expect(data.queries).toEqual(['the', ' cat']);
+  expect(data.keys).toEqual(data.queries);
+  expectCausal(data);
+  expectRowsSumToOne(data);
+  expect(data.weights[0]).toEqual([1, 0]); // the first token can only read itself
+  await expect(page.getByTestId('inside-panel')).toContainText('never ahead');
+
+  await gotoHat(page, { ...link, inside: 'lens' });
+  const lens = page.getByTestId('lens-table');
+  await expect(lens).toHaveAttribute('data-position', '1'); // the last token, where the next word is guessed
+  const rows = lens.locator('tbody tr');
+  await expect(rows).toHaveCount(2); // the embeddings and the one layer
+  expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-layer')))).toEqual(['0', '1']);
+  await expect(rows.last().locator('td').first()).toHaveText(' sat');
 });

@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { expect, gotoHat, sameElements, test, waitForHatStatus } from './support/test.ts';
+import { expectRowsSumToOne, readAttentionTable } from './support/inside.ts';
 import { drawSample, encodePng } from '../src/hats/masked-image-modeling/sample-art.ts';
 import { MIM_ID } from '../src/hats/masked-image-modeling/cases.ts';
 
@@ -74,4 +75,17 @@ test('patches picked by keyboard go into the link; a broken file is refused and 
   await expect(page.getByTestId('mim-notes')).toContainText('centred 32 × 32 square');
   await expect(page).toHaveURL(/image=own/);
   expect(page.url()).not.toContain('strip');
+});
+
+test('Inside from a share link: patch-to-patch attention over [CLS] and the four visible patches', async ({ page }) => {
+  await gotoHat(page, { ...LINK, inside: 'attention', layer: '1', head: '1' });
+  const table = page.getByTestId('attention-table');
+  await expect(table).toHaveAttribute('data-layer', '1');
+  await expect(table).toHaveAttribute('data-head', '1');
+  const data = await readAttentionTable(table);
+  // Seed 1 hides every patch but 1, 12, 14 and 15 of the 4 × 4 grid: row and column, counted from 1.
+  expect(data.queries).toEqual(['[CLS]', 'r1 c2', 'r4 c1', 'r4 c3', 'r4 c4']);
+  expect(data.keys).toEqual(data.queries);
+  expectRowsSumToOne(data);
+  await expect(page.getByTestId('inside-panel')).toContainText('The hidden patches are not read at all');
 });

@@ -1,5 +1,6 @@
 import { PURR_TEXT, seq2seqCases, T5_ID } from '../src/hats/seq2seq-lm/cases.ts';
 import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
+import { expectCausal, expectRowsSumToOne, readAttentionTable } from './support/inside.ts';
 
 // The tiny T5 fixture (src/hats/seq2seq-lm/fixture.ts), run for real on WASM.
 const cat = seq2seqCases[0]!;
@@ -73,4 +74,25 @@ test('bad input: an empty text is named, an out-of-range limit is clamped with a
   // One new token allowed: the article, cut off at the limit.
   await expect(page.getByTestId('generated-text')).toHaveText('der');
   await expect(page.getByTestId('finish')).toContainText('Cut off at 1 new tokens');
+});
+
+test('Inside from a share link: encoder, decoder and cross-attention at layer 1 head 1, the decoder never reading ahead', async ({ page }) => {
+  await gotoHat(page, { hat: 'seq2seq-lm', model: T5_ID, device: 'wasm', task: 'translate-de', text: 'the cat', inside: 'attention', layer: '1', head: '1' });
+  const maps = page.getByTestId('attention-map');
+  await expect(maps).toHaveCount(3);
+  expect(await maps.evaluateAll((els) => els.map((e) => e.getAttribute('data-name')))).toEqual(['encoder self', 'decoder self', 'cross']);
+  const table = (name: string) => page.locator(`[data-testid="attention-map"][data-name="${name}"]`).getByTestId('attention-table');
+  for (const name of ['encoder self', 'decoder self', 'cross']) {
+    await expect(table(name)).toHaveAttribute('data-layer', '1');
+    await expect(table(name)).toHaveAttribute('data-head', '1');
+    expectRowsSumToOne(await readAttentionTable(table(name)));
+  }
+  const decoder = await readAttentionTable(table('decoder self'));
+  expect(decoder.queries).toEqual(['<pad>', '▁die', '▁Katze']);
+  expectCausal(decoder);
+  // Cross-attention: the decoder's steps (rows) read the source (columns); head 1 of the fixture looks for the noun.
+  const cross = await readAttentionTable(table('cross'));
+  expect(cross.queries).toEqual(decoder.queries);
+  expect(cross.keys).toEqual((await readAttentionTable(table('encoder self'))).keys);
+  for (const row of cross.weights) expect(cross.keys[row.indexOf(Math.max(...row))]).toBe('▁cat');
 });

@@ -3,6 +3,7 @@ import type { HatDefinition } from '@/hats/types';
 import { TokensView } from '@/components/TokensView';
 import { RunBadge } from '@/components/RunBadge';
 import { HatHeader } from './HatHeader';
+import { InsideSlot } from './InsideSlot';
 import { hatStatus } from './hat-status';
 import { ModelBar } from './ModelBar';
 import { RunControls } from './RunControls';
@@ -106,6 +107,7 @@ export function HatView({ hat }: { hat: HatDefinition }) {
             </div>
           </div>
           {result?.tokens && <TokensView tokens={result.tokens} />}
+          <InsideSlot hat={hat} />
         </div>
         <aside aria-label="What this hat does" className="panel min-w-0">
           <h2 className="mb-2 text-lg font-semibold">What this hat does</h2>

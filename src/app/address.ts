@@ -6,13 +6,13 @@ import { currentChoice, currentHat, type AppState, type AppStore } from './store
 function currentQuery(s: AppState): string {
   const present = s.presenter ? '&present=1' : '';
   if (s.open) return `?lesson=${s.open.encoded}&step=${s.open.index + 1}${present}`;
-  return `${serializeLink(currentHat(s), currentChoice(s))}${present}`;
+  return `${serializeLink(currentHat(s), currentChoice(s), s.inside)}${present}`;
 }
 
 /** What the address shows besides the hat's own params (those follow the typing pause). */
 const shape = (s: AppState) => {
   const { model, dtype, device } = currentChoice(s);
-  return [s.hatId, model, dtype, device, s.open, s.presenter] as const;
+  return [s.hatId, model, dtype, device, s.open, s.presenter, s.inside] as const;
 };
 
 /**
@@ -42,7 +42,7 @@ export function writeAddress(s: AppState): void {
 const here = () => `${location.origin}${location.pathname}`;
 
 export function shareUrl(s: AppState): string {
-  return `${here()}${serializeLink(currentHat(s), currentChoice(s))}${s.presenter ? '&present=1' : ''}`;
+  return `${here()}${serializeLink(currentHat(s), currentChoice(s), s.inside)}${s.presenter ? '&present=1' : ''}`;
 }
 
 /** The link a QR code shows: the open lesson at its current step, else the share link. */

@@ -2,6 +2,7 @@ import type { Progress, RunResult } from '@/engine/client';
 import type { InspectInfo, LoadedInfo, WorkerError } from '@/engine/protocol';
 import type { Notice } from '@/components/Notices';
 import { findHat } from '@/hats/registry';
+import type { InsideLink } from '@/lib/inside';
 import { defaultChoice, type HatChoice, type LinkState } from './share-link';
 
 export type ModelPhase = 'idle' | 'inspecting' | 'awaiting' | 'loading' | 'ready' | 'error';
@@ -31,6 +32,8 @@ export interface AppSlice {
   model: ModelState;
   run: RunState;
   notices: Notice[];
+  /** The open Inside panel (view, layer, head), or null; it is part of the share link. */
+  inside: InsideLink | null;
   /** Counts hats and inputs opened as a whole (a lesson step): each one runs at once, like a fresh link. */
   opened: number;
   selectHat(id: string): void;
@@ -41,6 +44,7 @@ export interface AppSlice {
   setModel(model: ModelState): void;
   setRun(run: RunState): void;
   notify(text: string, tone?: Notice['tone']): void;
+  setInside(inside: InsideLink | null): void;
   dismiss(id: number): void;
 }
 
@@ -56,6 +60,7 @@ export function appSlice(link: LinkState, set: Set, get: Get): AppSlice {
     notices: link.notices.map((text) => ({ id: noticeId++, tone: 'warning', text })),
     model: { phase: 'inspecting' },
     run: { phase: 'idle' },
+    inside: link.inside,
     opened: 0,
     selectHat(id) {
       const hat = findHat(id);
@@ -64,6 +69,7 @@ export function appSlice(link: LinkState, set: Set, get: Get): AppSlice {
         hatId: id,
         choices: s.choices[id] ? s.choices : { ...s.choices, [id]: defaultChoice(hat) },
         run: { phase: 'idle' },
+        inside: hat.inside ? s.inside : null,
       }));
     },
     updateChoice(patch) {
@@ -83,6 +89,9 @@ export function appSlice(link: LinkState, set: Set, get: Get): AppSlice {
     },
     notify(text, tone = 'info') {
       set((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id: noticeId++, tone, text }] }));
+    },
+    setInside(inside) {
+      set({ inside });
     },
     dismiss(id) {
       set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));

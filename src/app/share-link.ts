@@ -1,5 +1,6 @@
 import { DTYPES, type DevicePreference, type DtypePreference } from '@/engine/protocol';
 import type { HatDefinition } from '@/hats/types';
+import { parseInsideLink, serializeInsideLink, type InsideLink } from '@/lib/inside';
 import { CUT_PARAM, fitQuery } from '@/lib/link-budget';
 
 export const LINK_VERSION = '1';
@@ -14,6 +15,8 @@ export interface HatChoice {
 export interface LinkState {
   hatId: string;
   choice: HatChoice;
+  /** The Inside panel the link opens (inside=…&layer=…&head=…), if any. */
+  inside: InsideLink | null;
   notices: string[];
 }
 
@@ -44,7 +47,7 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
   }
   if (hatParam !== null && hat !== fallbackHat && hat.id !== hatParam) hat = fallbackHat;
   const choice = defaultChoice(hat);
-  if (hatParam !== null && hat.id !== hatParam) return { hatId: hat.id, choice, notices };
+  if (hatParam !== null && hat.id !== hatParam) return { hatId: hat.id, choice, inside: null, notices };
 
   const model = query.get('model');
   if (model !== null) {
@@ -69,19 +72,24 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
     const names = cut.split(',').slice(0, 8).map((k) => `“${k.slice(0, 30)}”`).join(', ');
     notices.push(`This link was shortened to fit what web servers accept: the end of ${names} is missing. The page it was shared from has the whole text.`);
   }
-  return { hatId: hat.id, choice, notices };
+  // A hat without an Inside panel ignores the panel's params, and says so.
+  const inside = parseInsideLink(query);
+  if (inside.link && !hat.inside) notices.push(`${hat.title} has no Inside panel yet, so the link's inside=${inside.link.view} is ignored.`);
+  else notices.push(...inside.notices);
+  return { hatId: hat.id, choice, inside: hat.inside ? inside.link : null, notices };
 }
 
 /**
- * The query string for a hat and its choice; only non-default values are written, and the whole
- * query fits in MAX_QUERY_BYTES (the longest inputs are shortened, and the link says which: see fitQuery).
+ * The query string for a hat and its choice (and its open Inside panel); only non-default values
+ * are written, and the whole query fits in MAX_QUERY_BYTES (the longest inputs are shortened, and
+ * the link says which: see fitQuery).
  */
-export function serializeLink(hat: HatDefinition, choice: HatChoice): string {
-  return shareQuery(hat, choice).query;
+export function serializeLink(hat: HatDefinition, choice: HatChoice, inside: InsideLink | null = null): string {
+  return shareQuery(hat, choice, inside).query;
 }
 
 /** The query, and the params it had to shorten to fit (empty when everything fits). */
-export function shareQuery(hat: HatDefinition, choice: HatChoice): { query: string; cut: string[] } {
+export function shareQuery(hat: HatDefinition, choice: HatChoice, inside: InsideLink | null = null): { query: string; cut: string[] } {
   const entries: [string, string][] = [
     ['v', LINK_VERSION],
     ['hat', hat.id],
@@ -89,6 +97,7 @@ export function shareQuery(hat: HatDefinition, choice: HatChoice): { query: stri
   if (choice.model !== hat.defaultModel) entries.push(['model', choice.model]);
   if (choice.dtype !== 'auto') entries.push(['dtype', choice.dtype]);
   if (choice.device !== 'auto') entries.push(['device', choice.device]);
+  entries.push(...serializeInsideLink(hat.inside ? inside : null));
   const fitted = fitQuery(entries, hat.params.serialize(choice.params));
   const query = new URLSearchParams(fitted.entries);
   if (fitted.cut.length > 0) query.append(CUT_PARAM, fitted.cut.join(','));

@@ -16,6 +16,7 @@ import { nspCases } from './next-sentence-prediction/cases';
 import type { PretrainingOutput } from './pretraining/output';
 import type { SeqClsOutput } from './sequence-classification/postprocess';
 import { hats } from './registry';
+import type { InsideLook, InsidePlan } from '@/lib/inside';
 
 /*
  * Every model a hat lists, as its replica (tiny weights under the real repo's id, file names and
@@ -46,8 +47,11 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.close());
 
-/** Runs `params` on `model` with `hat`'s adapter through a fresh engine; returns what the worker would post. */
-async function run(hat: string, model: string, params: unknown, dtype = 'auto'): Promise<WorkerResponse[]> {
+/**
+ * Runs `params` on `model` with `hat`'s adapter through a fresh engine, then sends it `calls` (ids 3,
+ * 4, …) on the loaded model; returns what the worker would post.
+ */
+async function run(hat: string, model: string, params: unknown, dtype = 'auto', calls: unknown[] = []): Promise<WorkerResponse[]> {
   const posted: WorkerResponse[] = [];
   const load = adapters[`./${hat}/adapter.ts`];
   if (!load) throw new Error(`no adapter for ${hat}`);
@@ -64,6 +68,7 @@ async function run(hat: string, model: string, params: unknown, dtype = 'auto'):
   // Node's ONNX Runtime has a CPU provider where the browser has WebAssembly.
   const spec = { hat, model, host: hub.url, dtype, device: 'cpu' } as unknown as ModelSpec;
   await engine.handle({ type: 'run', id: 1, spec, params });
+  for (const [i, payload] of calls.entries()) await engine.handle({ type: 'call', id: 3 + i, spec, payload });
   await engine.handle({ type: 'dispose', id: 2 });
   return posted;
 }
@@ -142,5 +147,67 @@ describe('fp16 exports answer in half precision; the hats read them as the fp32 
     const [full, half] = [await answer<SeqClsOutput>('sequence-classification', model, params, 'fp32'), await answer<SeqClsOutput>('sequence-classification', model, params, 'fp16')];
     expect(half.labels.map((l) => l.label)).toEqual(full.labels.map((l) => l.label));
     half.labels.forEach((l, i) => expect(l.score).toBeCloseTo(full.labels[i]!.score, 2));
+  });
+});
+
+/** The plan and the look of a hat's Inside panel on `model`, after one run of `params`. */
+async function inside(hat: string, model: string, params: unknown): Promise<{ plan: InsidePlan; look: InsideLook }> {
+  const posted = await run(hat, model, params, 'auto', [{ kind: 'plan' }, { kind: 'look', params }]);
+  const error = posted.find((m) => m.type === 'error');
+  if (error && 'error' in error) throw new Error(`${hat} on ${model}: ${error.error.message} (${error.error.detail ?? ''})`);
+  const answer = (id: number) => (posted.find((m) => m.type === 'result' && m.id === id) as { output: unknown }).output;
+  return { plan: answer(3) as InsidePlan, look: answer(4) as InsideLook };
+}
+
+/** Every row of every head of every layer sums to 1. */
+function expectRowsSumToOne(layers: Float32Array[], keys: number) {
+  for (const data of layers) for (let r = 0; r < data.length / keys; r++) expect(Math.abs(data.subarray(r * keys, (r + 1) * keys).reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-4);
+}
+
+describe('looking inside the generator hats’ default models (their replicas, read from the parents’ model.safetensors)', () => {
+  it('causal-lm on Xenova/distilgpt2 reads distilbert/distilgpt2: causal attention and a lens that ends on the next word', async () => {
+    const { plan, look } = await inside('causal-lm', 'Xenova/distilgpt2', { ...(hats.find((h) => h.id === 'causal-lm')!.params.defaults as object), text: 'the cat' });
+    expect(plan).toMatchObject({ source: 'distilbert/distilgpt2', cached: false, layers: 1, heads: 2, gaps: {} });
+    expect(plan.bytes).toBeGreaterThan(100_000);
+    expect(look.source).toBe('distilbert/distilgpt2');
+    const [map] = look.attention;
+    expect(map!.queries).toEqual(['the', ' cat']);
+    expectRowsSumToOne(map!.layers, 2);
+    expect(map!.layers[0]![1]).toBe(0); // head 1: "the" cannot see " cat"
+    expect(look.lens!.focus).toBe(1);
+    expect(look.lens!.positions[1]!.layers.at(-1)![0]!.token).toBe(' sat');
+    expect(look.hidden!.layers).toHaveLength(2);
+  });
+
+  it('seq2seq-lm on Xenova/flan-t5-small reads google/flan-t5-small: encoder, decoder and cross-attention', async () => {
+    const { plan, look } = await inside('seq2seq-lm', 'Xenova/flan-t5-small', hats.find((h) => h.id === 'seq2seq-lm')!.params.defaults);
+    expect(plan).toMatchObject({ source: 'google/flan-t5-small', layers: 1, heads: 2 });
+    expect(look.attention.map((m) => m.name)).toEqual(['encoder self', 'decoder self', 'cross']);
+    const [encoder, decoder, cross] = look.attention;
+    expect(cross!.queries).toEqual(decoder!.queries);
+    expect(cross!.keys).toEqual(encoder!.keys);
+    for (const m of look.attention) expectRowsSumToOne(m.layers, m.keys.length);
+    const n = decoder!.queries.length;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) expect(decoder!.layers[0]![i * n + j]).toBe(0);
+  });
+
+  it('seq2seq-lm on the fixture: cross-attention head 1 finds the noun while the decoder writes its article', async () => {
+    const { look } = await inside('seq2seq-lm', 'hw-test/tiny-t5', { ...(hats.find((h) => h.id === 'seq2seq-lm')!.params.defaults as object), task: 'translate-de', text: 'the cat' });
+    const cross = look.attention.find((m) => m.name === 'cross')!;
+    expect(cross.queries).toEqual(['<pad>', '▁die', '▁Katze']);
+    const row = Array.from(cross.layers[0]!.subarray(0, cross.keys.length));
+    expect(cross.keys[row.indexOf(Math.max(...row))]).toBe('▁cat');
+  });
+
+  it('masked-image-modeling on facebook/vit-mae-base: patch-to-patch attention over [CLS] and the visible patches, nothing to download', async () => {
+    const params = replicaParams('masked-image-modeling', hats.find((h) => h.id === 'masked-image-modeling')!.params.defaults);
+    const { plan, look } = await inside('masked-image-modeling', 'facebook/vit-mae-base', params);
+    expect(plan).toMatchObject({ source: 'facebook/vit-mae-base', bytes: 0, cached: true });
+    const [map] = look.attention;
+    expect(map!.queries[0]).toBe('[CLS]');
+    expect(map!.queries.slice(1).every((q) => /^r\d+ c\d+$/.test(q))).toBe(true);
+    expect(map!.layers).toHaveLength(plan.layers);
+    expect(map!.heads).toBe(plan.heads);
+    expectRowsSumToOne(map!.layers, map!.keys.length);
   });
 });

@@ -1,6 +1,7 @@
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { Device, Dtype, ModelFacts, RunStats, TokensInfo } from '@/engine/protocol';
 import type { HatSeam, ParamsCodec } from '@/lib/hat-seam';
+import type { InsideSupport } from '@/lib/inside';
 
 /** A model the hat offers, checked to exist on the Hub with these files. */
 export interface CuratedModel {
@@ -41,12 +42,15 @@ export interface HatActions<C = unknown, R = unknown> {
   call(payload: C, onPartial?: (partial: R) => void): HatCall<R>;
 }
 
+/** A hat without calls gets no actions to use (so its components fit a seam that gained a call). */
+export type ActionsProp<C, R> = [C] extends [never] ? unknown : HatActions<C, R>;
+
 export interface FormProps<P, C = never, R = never> {
   params: P;
   onChange: (next: P) => void;
   facts?: ModelFacts;
   modelId: string;
-  actions: HatActions<C, R>;
+  actions: ActionsProp<C, R>;
 }
 
 export interface OutputProps<P, O, C = never, R = never> {
@@ -59,7 +63,7 @@ export interface OutputProps<P, O, C = never, R = never> {
   running: boolean;
   /** The person stopped the run: the output is what the hat had by then. */
   stopped: boolean;
-  actions: HatActions<C, R>;
+  actions: ActionsProp<C, R>;
 }
 
 export interface ExplainerProps<P, O> {
@@ -113,8 +117,14 @@ export interface HatDefinition<P = unknown, O = unknown, C = unknown, R = unknow
   texts(params: P): string[];
   /** Null when the params can run; otherwise what to tell the person. */
   validate(params: P, facts: ModelFacts | undefined, update: (next: P) => void): InputProblem | null;
-  Form: LazyExoticComponent<ComponentType<FormProps<P, C, R>>>;
-  Output: LazyExoticComponent<ComponentType<OutputProps<P, O, C, R>>>;
+  /**
+   * The Inside panel (attention, logit lens, hidden states): the views this hat offers. A hat that
+   * sets it takes Inside calls through its seam (`InsideRequest` → `InsideAnswer`, src/lib/inside).
+   */
+  inside?: InsideSupport<P>;
+  /** A hat whose call only the Inside panel uses may keep components that take no actions. */
+  Form: LazyExoticComponent<ComponentType<FormProps<P, C, R>>> | LazyExoticComponent<ComponentType<FormProps<P>>>;
+  Output: LazyExoticComponent<ComponentType<OutputProps<P, O, C, R>>> | LazyExoticComponent<ComponentType<OutputProps<P, O>>>;
   Explainer: LazyExoticComponent<ComponentType<ExplainerProps<P, O>>>;
 }
 

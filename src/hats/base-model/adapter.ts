@@ -1,7 +1,7 @@
 import { AutoModel, type Tensor } from '@huggingface/transformers';
-import { defineAdapter, encode, EngineError, loadTextModel, outputNamesOf, type TextModel } from '@/worker/sdk';
+import { defineAdapter, encode, EngineError, loadTextModel, outputNamesOf, textInside, type TextModel } from '@/worker/sdk';
 import { describeBatch, type BatchRow } from './postprocess';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 const ints = (t: Tensor) => Array.from(t.data as BigInt64Array, Number);
 
@@ -18,6 +18,7 @@ export default defineAdapter(seam, {
           'Pick a feature-extraction export, or wear the hat that matches its head.',
       );
     }
+    const inside = textInside<typeof seam.codec.defaults>(ctx, tm, { views: insideViews, input: (p) => ({ text: p.text }) });
     return {
       facts: tm.facts,
       async run(params) {
@@ -45,7 +46,8 @@ export default defineAdapter(seam, {
         if (rows.length !== batch) throw new Error(`The tokenizer made ${batch} rows for ${rows.length} sentences.`);
         return { output: describeBatch(state.data as Float32Array, state.dims, rows, tm.vocab, special), tokens };
       },
-      dispose: () => tm.model.dispose(),
+      call: inside.call,
+      dispose: () => Promise.all([inside.dispose(), tm.model.dispose()]),
     };
   },
 });

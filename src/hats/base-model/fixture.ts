@@ -6,7 +6,8 @@ import { EMBED_ID } from './cases';
  * hw-test/tiny-minilm: the shared tiny sentence encoder (src/lib/onnx/fixture/sentence-encoder.ts),
  * a BertModel with no head whose words of a kind share a direction. This hat writes its folder.
  */
-export const embedFixture: FixtureModelSpec = { ...sentenceEncoder, id: EMBED_ID };
+// model.safetensors too: the Inside panel rebuilds the body from the PyTorch checkpoint.
+export const embedFixture: FixtureModelSpec = { ...sentenceEncoder, id: EMBED_ID, safetensors: {} };
 
 export const fixtures = [embedFixture];
 

@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'base-model',
@@ -14,6 +14,7 @@ export default defineHat(seam, {
   pickQuestion: 'Do you want to compare texts by meaning (similar sentences, search, clustering), or vectors to build on?',
   pickOrder: 60,
   order: 70,
+  inside: { views: insideViews, caption: (p) => p.text },
   defaultModel: 'Xenova/all-MiniLM-L6-v2',
   models: [
     {

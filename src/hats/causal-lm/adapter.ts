@@ -1,7 +1,13 @@
 import { AutoModelForCausalLM, AutoTokenizer, ModelRegistry, Tensor, type PreTrainedModel } from '@huggingface/transformers';
 import {
+  attentionMap,
+  BadInputError,
   defineAdapter,
+  generatorInside,
   generationConfigOf,
+  gpt2Architecture,
+  hiddenStates,
+  lensPositions,
   onnxExportSource,
   pacer,
   progressForwarder,
@@ -13,6 +19,7 @@ import {
   type RunContext,
   type TokensInfo,
 } from '@/worker/sdk';
+import type { Gpt2Config } from '@/lib/onnx/gpt2';
 import { decode, fitToWindow, type Forward } from './decode';
 import { shownStep, type CausalOutput, type GenStep } from './output';
 import { clampSettings, type CausalParams } from './params';
@@ -28,6 +35,10 @@ import { seam } from './seam';
  *     keys and values per layer, [1, heads, past, head_dim]. Out come logits
  *     [1, new, vocab], of which only the last row (the next token) is needed,
  *     and present.<i>.key/value: the cache grown by the new tokens.
+ * [3] Inside: the export answers with logits only, so the panel rebuilds GPT-2 from the PyTorch
+ *     checkpoint (the model's own, or the one it was exported from) with every layer's attention
+ *     and hidden state as outputs, and reads the prompt exactly as a run does. The lens is the
+ *     model's own ln_f and lm_head applied to every layer: what it would say if it stopped there.
  */
 
 const MERGED = 'decoder_model_merged';
@@ -180,6 +191,34 @@ export default defineAdapter(seam, {
       }
     }
 
-    return { facts, run, dispose: () => model.dispose() };
+    // [3]
+    const inside = generatorInside<CausalParams, Gpt2Config, number[]>(ctx, gpt2Architecture, {
+      views: ['attention', 'lens', 'hidden'],
+      async encode(params, config) {
+        const typed = tokenizer.encode(params.text);
+        const ids = (typed.length > 0 ? typed : startId === undefined ? [] : [startId]).slice(-config.maxPositions);
+        if (ids.length === 0) throw new BadInputError('There is no prompt and no start token to look inside: type a prompt.');
+        return { feeds: { input_ids: ids, attention_mask: ids.map(() => 1) }, encoded: ids };
+      },
+      answer(out, config, ids) {
+        const tokens = ids.map(text);
+        return {
+          attention: [attentionMap(out, 'self', '', config.numLayers, tokens, tokens)],
+          // The last position is where the next word is being guessed.
+          lens: { positions: lensPositions(out, tokens, text), focus: ids.length - 1 },
+          hidden: hiddenStates(out, '', config.numLayers, tokens),
+        };
+      },
+    });
+
+    return {
+      facts,
+      run,
+      call: inside.call,
+      async dispose() {
+        await inside.dispose();
+        await model.dispose();
+      },
+    };
   },
 });

@@ -6,9 +6,11 @@ import {
   byteLevelTokenizerJson,
   byteLevelVocab,
   gpt2LayerNames,
+  gpt2WeightShapes,
   GPT2_NAMES,
   type Gpt2Config,
 } from '../../lib/onnx/gpt2';
+import { checkpointFile } from '../../lib/onnx/fixture/checkpoint-file';
 import { FeatureSpace, seededRandom } from '../../lib/onnx/fixture/feature-space';
 import type { BenchCase, FixtureFolder } from '../../lib/onnx/fixture/fixture-spec';
 import { GPT2_ID, GPT2_MERGED_ID, GPT2_NO_PAST_ID } from './cases';
@@ -143,11 +145,12 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 function folder(modelId: string, withPast: boolean, fileName = 'model'): FixtureFolder {
   return {
     id: modelId,
-    rule: `GPT-2, ${withPast ? 'with' : 'without'} past key values in onnx/${fileName}*.onnx: "the cat" → " sat on the mat." <|endoftext|>; "purr" → " purr" forever; "a" → cat/dog/cow/bird at random`,
+    rule: `GPT-2, ${withPast ? 'with' : 'without'} past key values in onnx/${fileName}*.onnx, and the same weights as model.safetensors (for the Inside panel): "the cat" → " sat on the mat." <|endoftext|>; "purr" → " purr" forever; "a" → cat/dog/cow/bird at random`,
     files() {
+      const w = weights();
       const model = buildGpt2Model({
         config: gpt2Config,
-        weights: weights(),
+        weights: w,
         withPast,
         doc: `${modelId} test fixture, hand-written weights (bigram lm_head, one attention head that remembers "on")`,
       });
@@ -159,6 +162,8 @@ function folder(modelId: string, withPast: boolean, fileName = 'model'): Fixture
         'special_tokens_map.json': json({ bos_token: vocab.eosToken, eos_token: vocab.eosToken, unk_token: vocab.eosToken }),
         [`onnx/${fileName}.onnx`]: serializeModel(model),
         [`onnx/${fileName}_quantized.onnx`]: serializeModel(quantizeModel(model)),
+        // GPT2LMHeadModel's state dict; lm_head is its own table here (the bigrams), not wte.
+        'model.safetensors': checkpointFile(gpt2WeightShapes(gpt2Config), w),
       };
     },
   };

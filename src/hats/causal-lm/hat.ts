@@ -46,6 +46,16 @@ export default defineHat(seam, {
   texts: (p) => [p.text],
   // Nothing blocks a run: an empty prompt starts from the start token, settings out of range are clamped (with a note).
   validate: () => null,
+  // The panel looks inside the prompt: the tokens the model reads before it writes its first word.
+  inside: {
+    views: ['attention', 'lens', 'hidden'],
+    caption: (p) => (p.text ? `the prompt “${p.text}”` : 'the start token (the prompt is empty)'),
+    notes: {
+      special:
+        'Look at the top right of every grid: all zeros. A token here may only look back, never ahead, like me following a trail of treats. There is no [CLS] or [SEP] either; a head with nothing useful to look at parks its weight on the very first token, which every later token can see.',
+      lens: 'The logit lens holds the model’s own last layer norm and output head up to every layer, as if it had to say its next word right there. Early layers often just echo the word they sit on; the real guess forms later. It can mislead: that head was only ever trained on the last layer, so an early “guess” is the head reading a language it was never taught.',
+    },
+  },
   Form: lazy(() => importChunk(() => import('./Form'))),
   Output: lazy(() => importChunk(() => import('./Output'))),
   Explainer: lazy(() => importChunk(() => import('./Explainer'))),

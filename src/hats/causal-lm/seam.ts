@@ -1,6 +1,6 @@
-import { defineSeam } from '@/lib/hat-seam';
+import { insideSeam } from '@/lib/inside';
 import { causalCodec, type CausalParams } from './params';
 import type { CausalOutput } from './output';
 
-/** What the page sends this hat's adapter and what it answers: hat.ts and adapter.ts both take it. */
-export const seam = defineSeam<CausalParams, CausalOutput>(causalCodec);
+/** What the page sends this hat's adapter and what it answers (Inside is its call): hat.ts and adapter.ts both take it. */
+export const seam = insideSeam<CausalParams, CausalOutput>(causalCodec);

@@ -1,5 +1,6 @@
 import { gridOf } from '@/lib/onnx/vit-mae/config';
-import { BadInputError, defineAdapter } from '@/worker/sdk';
+import type { InsideAnswer, InsideRequest } from '@/lib/inside';
+import { attentionMap, BadInputError, defineAdapter, hiddenStates } from '@/worker/sdk';
 import { loadVitMae, vitMaeSource } from './checkpoint';
 import { explicitMask, formatPatches, randomMask } from './masking';
 import type { MimOutput } from './output';
@@ -17,6 +18,9 @@ import { seam } from './seam';
  *     with mask tokens put back by ids_restore, decoder_pred → logits [1, N, p·p·3].
  * [4] Back to a picture: (norm_pix_loss checkpoints: scale each patch by the original's own μ, σ),
  *     unpatchify, undo the normalisation, paste the predicted patches into the hidden places.
+ * [5] Inside: the graph is already built from the checkpoint, so a look costs no download. The
+ *     encoder reads [CLS] and the patches left visible, and each of its heads weighs them against
+ *     each other; the kept patches are read in grid order here (their order changes nothing).
  */
 
 interface Picture {
@@ -72,25 +76,49 @@ export default defineAdapter(seam, {
     const { side: grid, patches } = gridOf(c);
     const p = c.patchSize;
     const S = c.imageSize;
+    async function prepare(params: MimParams) {
+      const pic = await picture(params);
+      const notes = [...pic.notes];
+      if (pic.side !== S) notes.push(`The ${pic.side} × ${pic.side} picture was resized to ${S} × ${S}, the size this model reads.`); // [1]
+      const original = resizeSquare(pic.rgb, pic.side, S);
+      const pixels = normalize(original, S, model.norm.mean, model.norm.std);
+      // [2]
+      const outside = (params.patches ?? []).filter((i) => i >= patches);
+      if (outside.length) notes.push(`Patch ${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''} is outside this model's ${grid} × ${grid} grid and was left out.`);
+      const plan = params.patches ? explicitMask(patches, params.patches) : randomMask(patches, params.mask_ratio, params.seed);
+      if (plan.idsKeep.length === 0) {
+        throw new BadInputError(
+          params.patches
+            ? `Every one of the ${patches} patches is hidden: the encoder needs at least one to look at. Show a patch again.`
+            : `At mask ratio ${params.mask_ratio} none of this model's ${patches} patches stays visible (int(${patches} × ${(1 - params.mask_ratio).toFixed(2)}) = 0). Lower the mask ratio.`,
+        );
+      }
+      return { pic, notes, original, pixels, plan };
+    }
+
+    /** [5] Where in the grid a patch sits, 1-based, as the panel labels it. */
+    const label = (patch: number) => `r${Math.floor(patch / grid) + 1} c${(patch % grid) + 1}`;
+
+    async function call(request: InsideRequest<MimParams>): Promise<InsideAnswer> {
+      if (request.kind === 'plan') return { kind: 'plan', source: ctx.model, bytes: 0, cached: true, layers: c.numLayers, heads: c.numHeads, gaps: {} };
+      const { pixels, plan } = await prepare(request.params);
+      const inOrder = explicitMask(patches, plan.hidden);
+      const tokens = ['[CLS]', ...inOrder.idsKeep.map(label)];
+      const out = await model.look(pixels, inOrder.idsKeep, inOrder.idsRestore);
+      return {
+        kind: 'look',
+        source: ctx.model,
+        dtype: model.provenance.dtype,
+        attention: [attentionMap(out, 'encoder self', '', c.numLayers, tokens, tokens)],
+        hidden: hiddenStates(out, '', c.numLayers, tokens),
+        gaps: {},
+      };
+    }
+
     return {
       facts: model.facts,
       async run(params) {
-        const pic = await picture(params);
-        const notes = [...pic.notes];
-        if (pic.side !== S) notes.push(`The ${pic.side} × ${pic.side} picture was resized to ${S} × ${S}, the size this model reads.`); // [1]
-        const original = resizeSquare(pic.rgb, pic.side, S);
-        const pixels = normalize(original, S, model.norm.mean, model.norm.std);
-        // [2]
-        const outside = (params.patches ?? []).filter((i) => i >= patches);
-        if (outside.length) notes.push(`Patch ${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''} is outside this model's ${grid} × ${grid} grid and was left out.`);
-        const plan = params.patches ? explicitMask(patches, params.patches) : randomMask(patches, params.mask_ratio, params.seed);
-        if (plan.idsKeep.length === 0) {
-          throw new BadInputError(
-            params.patches
-              ? `Every one of the ${patches} patches is hidden: the encoder needs at least one to look at. Show a patch again.`
-              : `At mask ratio ${params.mask_ratio} none of this model's ${patches} patches stays visible (int(${patches} × ${(1 - params.mask_ratio).toFixed(2)}) = 0). Lower the mask ratio.`,
-          );
-        }
+        const { pic, notes, original, pixels, plan } = await prepare(params);
         const logits = await model.run(pixels, plan.idsKeep, plan.idsRestore); // [3]
         // [4]
         const shown = c.normPixLoss ? denormalizePatches(logits, pixels, grid, p, S) : logits;
@@ -128,6 +156,7 @@ export default defineAdapter(seam, {
         };
         return { output };
       },
+      call,
       dispose: () => model.dispose(),
     };
   },

@@ -1,5 +1,6 @@
 import { quantizeModel, serializeModel } from '@/lib/onnx';
 import { buildVitMaeModel, FIXED_TENSORS, gridOf, sincosPositions, VIT_MAE_IO, VIT_MAE_NAMES, vitMaeShapes, type VitMaeConfig } from '@/lib/onnx/vit-mae';
+import { attentionOutput, hiddenOutput } from '@/lib/onnx/inside-outputs';
 import type { SafetensorsHeader } from '@/lib/safetensors';
 import {
   CHECKPOINT_DTYPES,
@@ -19,6 +20,7 @@ import {
   type AdapterLoadContext,
   type CheckpointDeps,
   type CheckpointProvenance,
+  type GraphOutput,
   type ModelFacts,
   type ModelSource,
 } from '@/worker/sdk';
@@ -88,6 +90,8 @@ export interface VitMaeModel {
   provenance: VitMaeProvenance;
   /** pixels: normalised [C, S, S]; idsKeep in the encoder's order; idsRestore [N]. Returns logits [N · p·p·C]. */
   run(pixels: Float32Array, idsKeep: readonly number[], idsRestore: readonly number[]): Promise<Float32Array>;
+  /** The same pass answering with the encoder's inside outputs (attentions.i, hidden_states.i) as well. */
+  look(pixels: Float32Array, idsKeep: readonly number[], idsRestore: readonly number[]): Promise<Record<string, GraphOutput>>;
   dispose(): Promise<void>;
 }
 
@@ -120,10 +124,22 @@ export async function loadVitMae(ctx: AdapterLoadContext, deps: CheckpointDeps =
   const { side } = gridOf(i.config);
   if (i.plan.absent.includes(VIT_MAE_NAMES.position)) weights[VIT_MAE_NAMES.position] = sincosPositions(i.config.hiddenSize, side);
   if (i.plan.absent.includes(VIT_MAE_NAMES.decoderPosition)) weights[VIT_MAE_NAMES.decoderPosition] = sincosPositions(i.config.decoderHiddenSize, side);
-  let graph = buildVitMaeModel({ config: i.config, weights, doc: `${ctx.model}: ViTMAEForPreTraining built in the page from ${SAFETENSORS_FILE}` });
+  // [2] One graph for runs and the Inside panel: its attention and hidden-state outputs are only
+  //     copied out when a look asks for them.
+  let graph = buildVitMaeModel({ config: i.config, weights, inside: true, doc: `${ctx.model}: ViTMAEForPreTraining built in the page from ${SAFETENSORS_FILE}` });
   if (dtype === 'q8') graph = quantizeModel(graph);
   const session = await deps.runtime.createSession(serializeModel(graph), ctx.device);
   const decoder = i.plan.tensors.filter((t) => t.head);
+  const c = i.config;
+  const feeds = (pixels: Float32Array, idsKeep: readonly number[], idsRestore: readonly number[]) => ({
+    [VIT_MAE_IO.pixels]: { type: 'float32' as const, data: pixels, dims: [1, c.numChannels, c.imageSize, c.imageSize] },
+    [VIT_MAE_IO.keep]: { type: 'int64' as const, data: int64(idsKeep), dims: [idsKeep.length] },
+    [VIT_MAE_IO.restore]: { type: 'int64' as const, data: int64(idsRestore), dims: [idsRestore.length] },
+  });
+  const insideOutputs = [
+    ...Array.from({ length: c.numLayers }, (_, l) => attentionOutput(l + 1)),
+    ...Array.from({ length: c.numLayers + 1 }, (_, l) => hiddenOutput(l)),
+  ];
   return {
     config: i.config,
     norm: i.norm,
@@ -138,16 +154,12 @@ export async function loadVitMae(ctx: AdapterLoadContext, deps: CheckpointDeps =
       computed: i.plan.absent,
     },
     async run(pixels, idsKeep, idsRestore) {
-      const c = i.config;
-      const out = await session.run({
-        [VIT_MAE_IO.pixels]: { type: 'float32', data: pixels, dims: [1, c.numChannels, c.imageSize, c.imageSize] },
-        [VIT_MAE_IO.keep]: { type: 'int64', data: int64(idsKeep), dims: [idsKeep.length] },
-        [VIT_MAE_IO.restore]: { type: 'int64', data: int64(idsRestore), dims: [idsRestore.length] },
-      });
+      const out = await session.run(feeds(pixels, idsKeep, idsRestore), [VIT_MAE_IO.logits]);
       const logits = out[VIT_MAE_IO.logits];
       if (!logits) throw new Error('The ViT-MAE graph did not return logits.');
       return logits.data;
     },
+    look: (pixels, idsKeep, idsRestore) => session.run(feeds(pixels, idsKeep, idsRestore), insideOutputs),
     dispose: () => session.release(),
   };
 }

@@ -26,6 +26,18 @@ export default defineHat(seam, {
     },
   ],
   texts: () => [],
+  // The panel looks inside the encoder as this picture and mask feed it: [CLS] and the patches left visible.
+  inside: {
+    views: ['attention', 'hidden'],
+    caption: (p) => `the visible patches of ${p.image === OWN_IMAGE ? 'your picture' : `the ${p.image} sample`}`,
+    notes: {
+      head: 'Here the tokens are patches of the picture, named by row and column. In every layer each visible patch weighs every other visible patch and [CLS], each row adding up to 1; some heads look at neighbours, some at patches alike in colour. The hidden patches are not read at all: they only meet the model later, in its decoder.',
+      special:
+        '[CLS] takes part although MAE never gives it a task of its own: it is one more token a head can park spare weight on, the way I settle on the same warm cushion whatever room I am in.',
+      hidden:
+        'Each layer hands the next one vector per visible patch (and [CLS]). Early on a patch is mostly its own colours; later it carries what it learned from the others, and that is what the decoder paints the hidden patches from.',
+    },
+  },
   validate(p) {
     if (p.image === OWN_IMAGE && !p.own) return { message: 'There is no picture of your own yet: drop one, paste one or choose a file, or pick a sample.' };
     return null;

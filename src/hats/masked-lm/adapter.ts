@@ -1,7 +1,7 @@
 import { AutoModelForMaskedLM } from '@huggingface/transformers';
-import { BadInputError, defineAdapter, encode, floats, loadTextModel } from '@/worker/sdk';
+import { BadInputError, defineAdapter, encode, floats, loadTextModel, textInside } from '@/worker/sdk';
 import { MAX_MASKS, normalizeMasks, predictMasks, type MaskedLmOutput } from './postprocess';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineAdapter(seam, {
   async load(ctx) {
@@ -9,6 +9,12 @@ export default defineAdapter(seam, {
     const maskToken = tm.tokenizer.mask_token;
     const maskId = tm.tokenizer.mask_token_id;
     if (!maskToken || maskId === undefined) throw new BadInputError(`“${ctx.model}” has no mask token, so it cannot fill in blanks.`);
+    // The lens looks first at the first mask: the word the hat is asked to guess.
+    const inside = textInside<typeof seam.codec.defaults>(ctx, tm, {
+      views: insideViews,
+      input: (p) => ({ text: normalizeMasks(p.text, maskToken) }),
+      focus: (ids) => Math.max(0, ids.indexOf(maskId)),
+    });
     return {
       facts: tm.facts,
       async run(params) {
@@ -30,7 +36,8 @@ export default defineAdapter(seam, {
         };
         return { output, tokens };
       },
-      dispose: () => tm.model.dispose(),
+      call: inside.call,
+      dispose: () => Promise.all([inside.dispose(), tm.model.dispose()]),
     };
   },
 });

@@ -68,6 +68,8 @@ export const mlmFixture: FixtureModelSpec = {
   tokenizerClass: 'BertTokenizer',
   modelMaxLength: 64,
   withOnnx: true,
+  // model.safetensors too: the Inside panel rebuilds the body from the PyTorch checkpoint.
+  safetensors: {},
   rule: 'an animal at the mask predicts its sound and a sound predicts its animal (cat/meow, dog/woof, cow/moo)',
   weights: mlmWeights,
 };

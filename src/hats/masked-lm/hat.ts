@@ -3,7 +3,7 @@ import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { countMasks } from './postprocess';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'masked-lm',
@@ -15,6 +15,7 @@ export default defineHat(seam, {
   pickQuestion: 'Do you want the model to guess a hidden word from the words on both sides of it?',
   pickOrder: 90,
   order: 20,
+  inside: { views: insideViews, caption: (p) => p.text },
   defaultModel: 'Xenova/bert-base-uncased',
   models: [
     {

@@ -1,8 +1,8 @@
-import { BadInputError, checkpointSource, defineAdapter, loadCheckpoint, padBatch, pairTokenizer, type PairEncoding } from '@/worker/sdk';
+import { BadInputError, checkpointSource, defineAdapter, encoderInside, loadCheckpoint, padBatch, pairTokenizer, type PairEncoding } from '@/worker/sdk';
 import { multipleChoiceHead } from './head';
 import { choicesProblem } from './params';
 import { scoreChoices, type MultipleChoiceOutput } from './scores';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 /*
  * BertForMultipleChoice, run from the checkpoint's own weights:
@@ -17,6 +17,8 @@ export default defineAdapter(seam, {
     const cm = await loadCheckpoint(ctx, multipleChoiceHead);
     const { tokenizer, vocab, facts } = cm;
     const { fit } = pairTokenizer(tokenizer, vocab, facts.maxLength);
+    // Inside looks at the context with the first ending: one of the pairs the head scores.
+    const inside = encoderInside<typeof seam.codec.defaults>(ctx, { vocab, views: insideViews, encode: (p) => fit(p.context, p.choices[0] ?? '') });
     return {
       facts,
       async run(params) {
@@ -34,7 +36,8 @@ export default defineAdapter(seam, {
         const output: MultipleChoiceOutput = { ...scored, provenance: cm.provenance };
         return { output, tokens: pairs[scored.best]!.tokens };
       },
-      dispose: () => cm.dispose(),
+      call: inside.call,
+      dispose: () => Promise.all([inside.dispose(), cm.dispose()]),
     };
   },
 });

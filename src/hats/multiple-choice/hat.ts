@@ -3,7 +3,7 @@ import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { choicesProblem } from './params';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'multiple-choice',
@@ -15,6 +15,7 @@ export default defineHat(seam, {
   pickQuestion: 'Do you already have the candidate answers (to a question about a passage, or for what happens next), so the model only has to pick one?',
   pickOrder: 30,
   order: 50,
+  inside: { views: insideViews, caption: (p) => `${p.context} / ${p.choices[0] ?? ''}` },
   defaultModel: 'stefandi/bert-base-uncased-finetuned-swag',
   modelRequirement: 'a BERT checkpoint with model.safetensors and a multiple-choice classifier',
   models: [

@@ -1,6 +1,6 @@
-import { BadInputError, checkpointSource, defineAdapter, loadCheckpoint, pairTokenizer } from '@/worker/sdk';
+import { BadInputError, checkpointSource, defineAdapter, encoderInside, loadCheckpoint, pairTokenizer } from '@/worker/sdk';
 import { nspHead } from './head';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 import { nspVerdict, type NspOutput } from './verdict';
 
 /*
@@ -16,6 +16,7 @@ export default defineAdapter(seam, {
     const cm = await loadCheckpoint(ctx, nspHead);
     const { tokenizer, vocab, facts } = cm;
     const { fit } = pairTokenizer(tokenizer, vocab, facts.maxLength);
+    const inside = encoderInside<typeof seam.codec.defaults>(ctx, { vocab, views: insideViews, encode: (p) => fit(p.sentence_a, p.sentence_b) });
     return {
       facts,
       async run({ sentence_a: a, sentence_b: b }) {
@@ -30,7 +31,8 @@ export default defineAdapter(seam, {
         const output: NspOutput = { ...nspVerdict(logits.data), provenance: cm.provenance }; // [2]
         return { output, tokens: pair.tokens };
       },
-      dispose: () => cm.dispose(),
+      call: inside.call,
+      dispose: () => Promise.all([inside.dispose(), cm.dispose()]),
     };
   },
 });

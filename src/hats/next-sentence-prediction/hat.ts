@@ -3,7 +3,7 @@ import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { shuffledSentence } from './params';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'next-sentence-prediction',
@@ -15,6 +15,7 @@ export default defineHat(seam, {
   pickQuestion: 'Do you want to know whether span B is the text that came right after span A, as BERT learned in pretraining?',
   pickOrder: 100,
   order: 60,
+  inside: { views: insideViews, caption: (p) => `${p.sentence_a} / ${p.sentence_b}` },
   defaultModel: 'google-bert/bert-base-uncased',
   modelRequirement: 'a BERT checkpoint with model.safetensors and its NSP head (cls.seq_relationship)',
   models: [

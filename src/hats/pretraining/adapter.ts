@@ -1,12 +1,12 @@
 import { softmax } from '@/lib/maths';
-import { BadInputError, checkpointSource, defineAdapter, loadCheckpoint, pairTokenizer, type PairEncoding } from '@/worker/sdk';
+import { BadInputError, checkpointSource, defineAdapter, encoderInside, loadCheckpoint, pairTokenizer, type PairEncoding } from '@/worker/sdk';
 import { pretrainingHead } from './head';
 import { combineLosses, nspLoss } from './losses';
 import { countMasks } from './masks';
 import type { PretrainingOutput } from './output';
 import { MAX_MASKS } from './params';
 import { readMask } from './predictions';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 /*
  * BertForPreTraining: one encoder pass, two heads on top.
@@ -37,6 +37,12 @@ export default defineAdapter(seam, {
     if (maskId === undefined) throw new BadInputError(`“${ctx.model}” has no mask token, so it cannot be pretrained with masked words.`);
     const { ids, fit } = pairTokenizer(tokenizer, vocab, facts.maxLength);
     let last: Pass | undefined;
+    const inside = encoderInside<typeof seam.codec.defaults>(ctx, {
+      vocab,
+      views: insideViews,
+      encode: (p) => fit(p.sentence_a, p.sentence_b),
+      focus: (ids) => Math.max(0, ids.indexOf(maskId)),
+    });
 
     async function pass(a: string, b: string): Promise<Pass> {
       const key = JSON.stringify([a, b]);
@@ -95,7 +101,8 @@ export default defineAdapter(seam, {
         };
         return { output, tokens: pair.tokens };
       },
-      dispose: () => cm.dispose(),
+      call: inside.call,
+      dispose: () => Promise.all([inside.dispose(), cm.dispose()]),
     };
   },
 });

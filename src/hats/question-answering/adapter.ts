@@ -1,8 +1,8 @@
 import { AutoModelForQuestionAnswering, Tensor } from '@huggingface/transformers';
-import { BadInputError, defineAdapter, floats, loadTextModel, tokenizerJsonOf, type TextModel, type TokensInfo } from '@/worker/sdk';
+import { BadInputError, defineAdapter, floats, loadTextModel, textInside, tokenizerJsonOf, type TextModel, type TokensInfo } from '@/worker/sdk';
 import { tokenizeWithOffsets } from './offsets';
 import { collectAnswers, noAnswerVerdict, scoreWindow, windowView, type QaOutput, type ScoredWindow } from './postprocess';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 import { buildWindow, pairTemplate, planWindows, specialCount, type PairTemplate, type WindowInput } from './windows';
 
 /* [1] The Python pipeline's defaults: windows of at most 384 tokens overlapping by up to 128. */
@@ -59,6 +59,8 @@ export default defineAdapter(seam, {
     const template: PairTemplate = pairTemplate({ ids: pair.input_ids, types: pair.token_type_ids }, ids('a'), ids('b'));
     const byteLevel = isByteLevel(tm);
     const tokenOf = (id: number) => tm.vocab[id] ?? `<${id}>`;
+    // Inside looks at question and context as one pair in one window (a long context is cut).
+    const inside = textInside<typeof seam.codec.defaults>(ctx, tm, { views: insideViews, input: (p) => ({ text: p.question, textPair: p.context }) });
 
     return {
       facts: tm.facts,
@@ -114,7 +116,8 @@ export default defineAdapter(seam, {
         const slice = slices[shown];
         return { output, tokens: input && slice ? tokensInfo(tm, input, q.length, slice.end - slice.start, windowLength) : undefined };
       },
-      dispose: () => tm.model.dispose(),
+      call: inside.call,
+      dispose: () => Promise.all([inside.dispose(), tm.model.dispose()]),
     };
   },
 });

@@ -102,6 +102,8 @@ export const qaFixture: FixtureModelSpec = {
   tokenizerClass: 'DistilBertTokenizer',
   modelMaxLength: 64,
   withOnnx: true,
+  // model.safetensors too: the Inside panel rebuilds the body from the PyTorch checkpoint.
+  safetensors: {},
   rule: 'the answer is the place word of the sentence about the animal the question asks about; [CLS] if there is none',
   weights: qaWeights,
 };

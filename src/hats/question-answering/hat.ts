@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'question-answering',
@@ -14,6 +14,7 @@ export default defineHat(seam, {
   pickQuestion: 'Is the answer written word for word in a passage you provide, so the model can point at it?',
   pickOrder: 40,
   order: 30,
+  inside: { views: insideViews, caption: (p) => `${p.question} / ${p.context}` },
   defaultModel: 'Xenova/distilbert-base-cased-distilled-squad',
   models: [
     {

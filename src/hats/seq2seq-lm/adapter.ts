@@ -1,12 +1,18 @@
 import { AutoModelForSeq2SeqLM, DynamicCache, Tensor, type PreTrainedModel } from '@huggingface/transformers';
+import type { T5Config } from '@/lib/onnx/t5';
 import {
+  attentionMap,
   BadInputError,
   defineAdapter,
   EngineError,
+  generatorInside,
   generationConfigOf,
+  hiddenStates,
+  t5Architecture,
   loadTextModel,
   pacer,
   sessionsOf,
+  type AdapterLoadContext,
   type RunContext,
   type RunOutput,
   type TextModel,
@@ -180,6 +186,39 @@ function tokensInfo(tokens: EncoderToken[], fullLength: number, maxLength: numbe
   return { rows, fullLength, maxLength, truncated: fullLength > tokens.length };
 }
 
+/*
+ * [6] Inside: the export's sessions answer with logits only, so the panel rebuilds T5 from the
+ *     PyTorch checkpoint as one graph with every attention as an output. It first writes the
+ *     answer as a run does (greedy, through the export), then feeds the source and the decoder's
+ *     tokens at once: each decoder row is the step that chose the next word.
+ */
+function t5Inside(ctx: AdapterLoadContext, tm: TextModel, runner: Seq2SeqRunner) {
+  const tokenOf = (id: number) => tm.vocab[id] ?? `<${id}>`;
+  const quiet: RunContext<Seq2SeqOutput> = { emit: () => undefined, signal: new AbortController().signal, stopped: () => false };
+  return generatorInside<Seq2SeqParams, T5Config, Seq2SeqOutput>(ctx, t5Architecture, {
+    views: ['attention', 'hidden'],
+    async encode(params) {
+      const { output } = await runner.run({ ...params, pace: 'fast' }, quiet);
+      const source = output.encoder.tokens.map((t) => t.id);
+      // The last written token (often </s>) is read by no later step: it is not fed back.
+      const target = [output.decoderStartId, ...output.steps.slice(0, -1).map((s) => s.id)];
+      return { feeds: { input_ids: source, attention_mask: source.map(() => 1), decoder_input_ids: target }, encoded: output };
+    },
+    answer(out, config, output) {
+      const source = output.encoder.tokens.map((t) => t.token);
+      const target = [output.decoderStartToken, ...output.steps.slice(0, -1).map((s) => tokenOf(s.id))];
+      return {
+        attention: [
+          attentionMap(out, 'encoder self', 'encoder', config.numLayers, source, source),
+          attentionMap(out, 'decoder self', 'decoder', config.numDecoderLayers, target, target),
+          attentionMap(out, 'cross', 'cross', config.numDecoderLayers, target, source),
+        ],
+        hidden: hiddenStates(out, 'encoder', config.numLayers, source),
+      };
+    },
+  });
+}
+
 export default defineAdapter(seam, {
   async load(ctx) {
     // [5] AutoModelForSeq2SeqLM reads model_type (t5, bart, …) and opens two ONNX sessions:
@@ -192,10 +231,21 @@ export default defineAdapter(seam, {
       await tm.model.dispose();
       throw new EngineError('unsupported', `“${ctx.model}” is not an encoder-decoder export this hat can drive.`, error instanceof Error ? error.message : String(error));
     }
+    // The panel's look writes its answer with the same export sessions as a run: one at a time.
+    let last: Promise<unknown> = Promise.resolve();
+    const serial: Seq2SeqRunner = {
+      run(params, runCtx) {
+        const next = last.then(() => runner.run(params, runCtx));
+        last = next.catch(() => undefined);
+        return next;
+      },
+    };
+    const inside = t5Inside(ctx, tm, serial); // [6]
     return {
       facts: tm.facts,
-      run: (params, runCtx) => runner.run(params, runCtx),
-      dispose: () => tm.model.dispose(),
+      run: (params, runCtx) => serial.run(params, runCtx),
+      call: inside.call,
+      dispose: () => Promise.all([inside.dispose(), tm.model.dispose()]),
     };
   },
 });

@@ -1,4 +1,5 @@
-import { blankT5Weights, buildT5Decoder, buildT5Encoder, type T5Config, type T5ModelSpec, type T5Weights } from '../../lib/onnx/t5';
+import { blankT5Weights, buildT5Decoder, buildT5Encoder, t5WeightShapes, type T5Config, type T5ModelSpec, type T5Weights } from '../../lib/onnx/t5';
+import { checkpointFile } from '../../lib/onnx/fixture/checkpoint-file';
 import { quantizeModel, serializeModel } from '../../lib/onnx';
 import type { BenchCase, FixtureFolder } from '../../lib/onnx/fixture/fixture-spec';
 import { T5_ID } from './cases';
@@ -104,9 +105,10 @@ const FOCUS = 20;
 /** How strongly a firing rule (at 0.5) votes for its token, against </s>'s constant 3. */
 const VOTE = 12;
 
+/** The weights, with the relative position bias tables at zero (the export graphs have none; a zero table is the same model). */
 function tinyT5Weights(): T5Weights {
   const c = TINY_T5;
-  const w = blankT5Weights(c);
+  const w = blankT5Weights(c, true);
   const d = c.dModel;
   // nn.Linear weights are [out, in]: row = output unit, column = input dimension.
   const set = (name: string, out: number, inp: number, cols: number, value: number) => {
@@ -238,7 +240,7 @@ function configJson() {
   };
 }
 
-const RULE = 'the encoder marks nouns and task words; the decoder writes article + noun in German or French, "<noun> naps" for summarize, and purrs forever at "purr"';
+const RULE = 'model.safetensors holds the same weights; the encoder marks nouns and task words; the decoder writes article + noun in German or French, "<noun> naps" for summarize, and purrs forever at "purr"';
 
 export const folders: FixtureFolder[] = [
   {
@@ -266,6 +268,8 @@ export const folders: FixtureFolder[] = [
         'onnx/encoder_model_quantized.onnx': serializeModel(quantizeModel(encoder)),
         'onnx/decoder_model_merged.onnx': serializeModel(decoder),
         'onnx/decoder_model_merged_quantized.onnx': serializeModel(quantizeModel(decoder)),
+        // T5ForConditionalGeneration's state dict, for the Inside panel (the whole model in one graph).
+        'model.safetensors': checkpointFile(Object.entries(t5WeightShapes(TINY_T5, true)), spec.weights),
       };
     },
   },

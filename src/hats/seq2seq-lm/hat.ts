@@ -45,6 +45,17 @@ export default defineHat(seam, {
     },
   ],
   texts: (p) => [sourceText(p)],
+  // The panel looks inside the source and the answer the model writes for it, greedily as a run does.
+  inside: {
+    views: ['attention', 'hidden'],
+    caption: (p) => `“${p.text}” and the answer written for it`,
+    notes: {
+      special:
+        'Three kinds of attention live here. The encoder reads the whole source, both ways. The decoder reads only what it has written so far: zeros above the diagonal. Cross-attention is where each step of the decoder looks back at the source while it picks its word; in a translation that is often the word being translated. T5 has no [CLS]: it tells positions apart by a learned bonus for each distance, not by position vectors.',
+      hidden:
+        'These are the encoder’s vectors for the source, layer by layer. The last of them (after one final norm) is what the decoder reads through cross-attention at every step, like me checking the same food bowl again and again.',
+    },
+  },
   validate(p) {
     if (!p.text.trim()) return { message: 'The text is empty. Type something for the encoder to read (the preset adds its prefix in front).' };
     return null;

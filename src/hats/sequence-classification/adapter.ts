@@ -1,11 +1,12 @@
 import { AutoModelForSequenceClassification } from '@huggingface/transformers';
-import { defineAdapter, encode, floats, loadTextModel } from '@/worker/sdk';
+import { defineAdapter, encode, floats, loadTextModel, textInside } from '@/worker/sdk';
 import { scoreLabels } from './postprocess';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineAdapter(seam, {
   async load(ctx) {
     const tm = await loadTextModel(AutoModelForSequenceClassification, ctx);
+    const inside = textInside<typeof seam.codec.defaults>(ctx, tm, { views: insideViews, input: (p) => ({ text: p.text, textPair: p.text_pair }) });
     return {
       facts: tm.facts,
       async run(params) {
@@ -15,7 +16,8 @@ export default defineAdapter(seam, {
         // [2] logits: [batch=1, num_labels], one raw score per label from the classifier layer.
         return { output: scoreLabels(floats(logits), tm.facts.id2label, tm.facts.problemType), tokens };
       },
-      dispose: () => tm.model.dispose(),
+      call: inside.call,
+      dispose: () => Promise.all([inside.dispose(), tm.model.dispose()]),
     };
   },
 });

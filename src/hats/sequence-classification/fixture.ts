@@ -103,6 +103,8 @@ export const sst2Fixture: FixtureModelSpec = {
   tokenizerClass: 'DistilBertTokenizer',
   modelMaxLength: 64,
   withOnnx: true,
+  // model.safetensors too: the Inside panel rebuilds the body from the PyTorch checkpoint.
+  safetensors: {},
   rule: `POSITIVE if the text has ${POSITIVE_WORDS.join('/')}, NEGATIVE if ${NEGATIVE_WORDS.join('/')}, else 50/50`,
   weights: sst2Weights,
 };
@@ -116,6 +118,8 @@ export const nliFixture: FixtureModelSpec = {
   tokenizerClass: 'BertTokenizer',
   modelMaxLength: 64,
   withOnnx: true,
+  // model.safetensors too: the Inside panel rebuilds the body from the PyTorch checkpoint.
+  safetensors: {},
   rule: `contradiction if sentence B has ${NEGATION_WORDS.join('/')}, entailment otherwise, neutral without sentence B`,
   weights: nliWeights,
 };
@@ -125,6 +129,7 @@ export const noOnnxFixture: FixtureModelSpec = {
   ...sst2Fixture,
   id: NO_ONNX_ID,
   withOnnx: false,
+  safetensors: undefined,
   rule: 'no onnx/ folder',
 };
 

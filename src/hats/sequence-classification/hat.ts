@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'sequence-classification',
@@ -14,6 +14,7 @@ export default defineHat(seam, {
   pickQuestion: 'Do you want a label published models already give (sentiment, toxicity, entailment) for a whole text or a pair of sentences?',
   pickOrder: 80,
   order: 10,
+  inside: { views: insideViews, caption: (p) => (p.text_pair.trim() ? `${p.text} / ${p.text_pair}` : p.text) },
   defaultModel: 'Xenova/distilbert-base-uncased-finetuned-sst-2-english',
   models: [
     {

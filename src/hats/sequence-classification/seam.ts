@@ -1,6 +1,9 @@
-import { defineSeam } from '@/lib/hat-seam';
+import { insideSeam, type InsideView } from '@/lib/inside';
 import { seqClsCodec, type SeqClsParams } from './params';
 import type { SeqClsOutput } from './postprocess';
 
 /** What the page sends this hat's adapter and what it answers: hat.ts and adapter.ts both take it. */
-export const seam = defineSeam<SeqClsParams, SeqClsOutput>(seqClsCodec);
+export const seam = insideSeam<SeqClsParams, SeqClsOutput>(seqClsCodec);
+
+/** What the Inside panel shows for this hat (hat.ts offers them, adapter.ts answers them). */
+export const insideViews: readonly InsideView[] = ['attention'];

@@ -1,12 +1,13 @@
 import { AutoModelForTokenClassification } from '@huggingface/transformers';
-import { defineAdapter, encode, floats, loadTextModel, tokenizerJsonOf } from '@/worker/sdk';
+import { defineAdapter, encode, floats, loadTextModel, textInside, tokenizerJsonOf } from '@/worker/sdk';
 import { buildOutput } from './postprocess';
 import { readScheme } from './scheme';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineAdapter(seam, {
   async load(ctx) {
     const tm = await loadTextModel(AutoModelForTokenClassification, ctx);
+    const inside = textInside<typeof seam.codec.defaults>(ctx, tm, { views: insideViews, input: (p) => ({ text: p.text }) });
     // [1] How this tokenizer marks word pieces ("##", "▁", byte-level "Ġ"), to find each token in the text again.
     const scheme = readScheme(tokenizerJsonOf(tm.tokenizer));
     return {
@@ -27,7 +28,8 @@ export default defineAdapter(seam, {
         });
         return { output, tokens };
       },
-      dispose: () => tm.model.dispose(),
+      call: inside.call,
+      dispose: () => Promise.all([inside.dispose(), tm.model.dispose()]),
     };
   },
 });

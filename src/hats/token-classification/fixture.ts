@@ -85,6 +85,8 @@ export const nerFixture: FixtureModelSpec = {
   tokenizerClass: 'BertTokenizer',
   modelMaxLength: 64,
   withOnnx: true,
+  // model.safetensors too: the Inside panel rebuilds the body from the PyTorch checkpoint.
+  safetensors: {},
   rule: 'names: miya/ann PER, paris/london LOC, hugging ORG (B-); a ## piece or "face" right after a name continues it (I-)',
   weights: nerWeights,
 };

@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'token-classification',
@@ -14,6 +14,7 @@ export default defineHat(seam, {
   pickQuestion: 'Do you want a tag on every word (names, places, parts of speech)?',
   pickOrder: 70,
   order: 40,
+  inside: { views: insideViews, caption: (p) => p.text },
   defaultModel: 'Xenova/bert-base-NER',
   models: [
     {

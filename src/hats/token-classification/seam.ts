@@ -1,6 +1,9 @@
-import { defineSeam } from '@/lib/hat-seam';
+import { insideSeam, type InsideView } from '@/lib/inside';
 import { tokenClsCodec, type TokenClsParams } from './params';
 import type { TokenClsOutput } from './postprocess';
 
 /** What the page sends this hat's adapter and what it answers: hat.ts and adapter.ts both take it. */
-export const seam = defineSeam<TokenClsParams, TokenClsOutput>(tokenClsCodec);
+export const seam = insideSeam<TokenClsParams, TokenClsOutput>(tokenClsCodec);
+
+/** What the Inside panel shows for this hat (hat.ts offers them, adapter.ts answers them). */
+export const insideViews: readonly InsideView[] = ['attention'];

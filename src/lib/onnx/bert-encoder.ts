@@ -53,7 +53,7 @@ function additiveMask(ctx: BuildContext, attentionMask: string): string {
  *     and mixed by the output projection. Reshape/Transpose only move numbers
  *     between [batch, seq, hidden] and [batch, heads, seq, d_head].
  */
-function selfAttention(ctx: BuildContext, config: EncoderConfig, x: string, mask: string, layer: number): string {
+function selfAttention(ctx: BuildContext, config: EncoderConfig, x: string, mask: string, layer: number): { out: string; probs: string } {
   const { g } = ctx;
   const h = config.hiddenSize;
   const headDim = h / config.numHeads;
@@ -69,7 +69,7 @@ function selfAttention(ctx: BuildContext, config: EncoderConfig, x: string, mask
   const probs = g.node('Softmax', [g.node('Add', [scores, mask])], { axis: { i: -1 } });
   const context = g.node('Transpose', [g.node('MatMul', [probs, v])], { perm: { ints: [0, 2, 1, 3] } });
   const merged = g.node('Reshape', [context, g.constant([0, 0, h], 'int64', [3])]);
-  return linear(ctx, merged, names.attentionOut, h, h);
+  return { out: linear(ctx, merged, names.attentionOut, h, h), probs };
 }
 
 /*
@@ -77,19 +77,29 @@ function selfAttention(ctx: BuildContext, config: EncoderConfig, x: string, mask
  *     added to its input and then normalised, x = LN(x + f(x)). The feed-forward
  *     block widens to intermediate_size, applies GELU, and narrows back.
  */
-function encoderLayer(ctx: BuildContext, config: EncoderConfig, x: string, mask: string, layer: number): string {
+function encoderLayer(ctx: BuildContext, config: EncoderConfig, x: string, mask: string, layer: number): { hidden: string; probs: string } {
   const { g } = ctx;
   const h = config.hiddenSize;
   const names = layerNames(config, layer);
   const attention = selfAttention(ctx, config, x, mask, layer);
-  const attended = layerNorm(ctx, g.node('Add', [x, attention]), names.attentionNorm, h);
+  const attended = layerNorm(ctx, g.node('Add', [x, attention.out]), names.attentionNorm, h);
   const wide = gelu(g, linear(ctx, attended, names.ffnIn, h, config.intermediateSize));
   const ffn = linear(ctx, wide, names.ffnOut, config.intermediateSize, h);
-  return layerNorm(ctx, g.node('Add', [attended, ffn]), names.outputNorm, h);
+  return { hidden: layerNorm(ctx, g.node('Add', [attended, ffn]), names.outputNorm, h), probs: attention.probs };
 }
 
-/** Declares the graph inputs and builds the encoder; returns the last hidden state [batch, seq, hidden]. */
-export function buildEncoder(ctx: BuildContext, config: EncoderConfig): { hidden: string; inputs: EncoderInputs } {
+export interface BuiltEncoder {
+  /** The last hidden state [batch, seq, hidden]. */
+  hidden: string;
+  inputs: EncoderInputs;
+  /** Every hidden state: the embeddings, then each layer's output (numLayers + 1 values). */
+  hiddens: string[];
+  /** Each layer's attention probabilities [batch, heads, seq, seq] (the Softmax outputs). */
+  attentions: string[];
+}
+
+/** Declares the graph inputs and builds the encoder; returns the last hidden state and every one before it. */
+export function buildEncoder(ctx: BuildContext, config: EncoderConfig): BuiltEncoder {
   const { g } = ctx;
   const dims = [BATCH, SEQUENCE];
   const inputs: EncoderInputs = {
@@ -98,7 +108,12 @@ export function buildEncoder(ctx: BuildContext, config: EncoderConfig): { hidden
   };
   if (config.typeVocabSize > 0) inputs.tokenTypeIds = g.input('token_type_ids', 'int64', dims);
   const mask = additiveMask(ctx, inputs.attentionMask);
-  let hidden = embeddings(ctx, config, inputs);
-  for (let layer = 0; layer < config.numLayers; layer++) hidden = encoderLayer(ctx, config, hidden, mask, layer);
-  return { hidden, inputs };
+  const hiddens = [embeddings(ctx, config, inputs)];
+  const attentions: string[] = [];
+  for (let layer = 0; layer < config.numLayers; layer++) {
+    const out = encoderLayer(ctx, config, hiddens.at(-1)!, mask, layer);
+    hiddens.push(out.hidden);
+    attentions.push(out.probs);
+  }
+  return { hidden: hiddens.at(-1)!, inputs, hiddens, attentions };
 }

@@ -22,7 +22,7 @@ export { embeddingNames, layerNames, blockNames, type EncoderConfig, type Encode
 export { BATCH, SEQUENCE, bareEncoder, linearShapes, normShapes, type BertHead, type HeadOutput, type TensorShape } from './bert-head';
 export { pooler, maskedLm, seqRelationship, tiedAliases } from './bert-blocks';
 export { addWeight, firstToken, gelu, layerNorm, linear, type BuildContext } from './layers';
-export { Ops, referenceEncoder, sum, type Vec } from './reference';
+export { Ops, referenceEncoder, referenceEncoderTrace, sum, type EncoderTrace, type Vec } from './reference';
 export { buildBertModel, referenceForward, type BertModelSpec, type ReferenceInputs, type ReferenceTensor } from './bert-model';
 export {
   quantizeModel,
@@ -34,3 +34,4 @@ export {
   type QuantizedTensor,
 } from './quantize';
 export { quantizeActivations } from './dynamic-quantize';
+export { buildInsideModel, referenceInside, INSIDE_OUTPUTS, type InsideModelSpec, type InsideReference } from './inside-model';

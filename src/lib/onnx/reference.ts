@@ -59,8 +59,11 @@ export class Ops {
   }
 }
 
-/** Multi-head self-attention of one sequence; `visible[j]` false hides key j (padding). */
-function attention(ops: Ops, config: EncoderConfig, xs: Vec[], visible: boolean[], layer: number): Vec[] {
+/**
+ * Multi-head self-attention of one sequence; `visible[j]` false hides key j (padding). `probs`, when
+ * given, receives the softmax weights: probs[head][query][key].
+ */
+function attention(ops: Ops, config: EncoderConfig, xs: Vec[], visible: boolean[], layer: number, probs?: Vec[][]): Vec[] {
   const h = config.hiddenSize;
   const d = h / config.numHeads;
   const n = layerNames(config, layer);
@@ -79,6 +82,7 @@ function attention(ops: Ops, config: EncoderConfig, xs: Vec[], visible: boolean[
       const top = Math.max(...scores);
       const weights = scores.map((s) => Math.exp(s - top));
       const z = sum(weights);
+      if (probs) (probs[head] ??= [])[i] = weights.map((p) => p / z);
       weights.forEach((p, j) => {
         for (let t = 0; t < d; t++) context[off + t]! += (p / z) * v[j]![off + t]!;
       });
@@ -95,6 +99,24 @@ export function referenceEncoder(
   mask?: number[],
   types?: number[],
 ): Vec[] {
+  return referenceEncoderTrace(config, weights, ids, mask, types).hiddens.at(-1)!;
+}
+
+export interface EncoderTrace {
+  /** The embeddings, then every layer's output: numLayers + 1 of [seq][hidden]. */
+  hiddens: Vec[][];
+  /** Per layer: [head][query][key] softmax weights. */
+  attentions: Vec[][][];
+}
+
+/** The whole pass of one sequence: every hidden state and every layer's attention weights. */
+export function referenceEncoderTrace(
+  config: EncoderConfig,
+  weights: WeightMap,
+  ids: number[],
+  mask?: number[],
+  types?: number[],
+): EncoderTrace {
   const ops = new Ops(weights, config.layerNormEps);
   const h = config.hiddenSize;
   const e = embeddingNames(config);
@@ -104,14 +126,19 @@ export function referenceEncoder(
     return ops.norm(x, e.norm);
   });
   const visible = ids.map((_, p) => (mask?.[p] ?? 1) !== 0);
+  const hiddens = [xs];
+  const attentions: Vec[][][] = [];
   for (let l = 0; l < config.numLayers; l++) {
     const n = layerNames(config, l);
-    const attended = attention(ops, config, xs, visible, l).map((a, i) => ops.norm(add(xs[i]!, a), n.attentionNorm));
+    const probs: Vec[][] = [];
+    const attended = attention(ops, config, xs, visible, l, probs).map((a, i) => ops.norm(add(xs[i]!, a), n.attentionNorm));
+    attentions.push(probs);
     xs = attended.map((x) => {
       const ffn = ops.linear(ops.linear(x, n.ffnIn, config.intermediateSize).map(gelu), n.ffnOut, h);
       return ops.norm(add(x, ffn), n.outputNorm);
     });
+    hiddens.push(xs);
   }
-  return xs;
+  return { hiddens, attentions };
 }
 

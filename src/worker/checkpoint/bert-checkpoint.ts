@@ -36,9 +36,58 @@ export const BERT_LIMITS: Limits = {
   type_vocab_size: { min: 0, max: 16 },
 };
 
-/** The graph builder's view of a BERT config.json; anything it cannot build is refused by name. */
-export function encoderConfigOf(config: Record<string, unknown>, model: string, prefix: string): EncoderConfig {
+/** The same bounds under DistilBERT's names for them. */
+export const DISTILBERT_LIMITS: Limits = {
+  n_layers: BERT_LIMITS.num_hidden_layers!,
+  dim: BERT_LIMITS.hidden_size!,
+  n_heads: BERT_LIMITS.num_attention_heads!,
+  hidden_dim: BERT_LIMITS.intermediate_size!,
+  vocab_size: BERT_LIMITS.vocab_size!,
+  max_position_embeddings: BERT_LIMITS.max_position_embeddings!,
+};
+
+/*
+ * [3] DistilBERT's config.json names the same sizes differently (dim, n_layers, n_heads,
+ *     hidden_dim); its LayerNorms use eps 1e-12 and it has no segment embeddings.
+ */
+function distilbertConfigOf(config: Record<string, unknown>, model: string, prefix: string): EncoderConfig {
+  const act = config.activation ?? 'gelu';
+  if (act !== 'gelu' || config.sinusoidal_pos_embds === true) {
+    throw new EngineError(
+      'unsupported',
+      `“${model}” uses ${act !== 'gelu' ? `activation "${String(act)}"` : 'sinusoidal positions'}; the in-page graph builder does only DistilBERT's gelu with learned positions.`,
+    );
+  }
+  checkLimits(`“${model}”'s config.json`, config, DISTILBERT_LIMITS, 0); // [2]
+  if (num(config, 'dim') % num(config, 'n_heads') !== 0) {
+    throw new EngineError('unsupported', `“${model}”'s config.json: dim ${num(config, 'dim')} does not split into ${num(config, 'n_heads')} attention heads.`);
+  }
+  return {
+    family: 'distilbert',
+    vocabSize: num(config, 'vocab_size'),
+    hiddenSize: num(config, 'dim'),
+    numLayers: num(config, 'n_layers'),
+    numHeads: num(config, 'n_heads'),
+    intermediateSize: num(config, 'hidden_dim'),
+    maxPositions: num(config, 'max_position_embeddings'),
+    typeVocabSize: 0,
+    layerNormEps: 1e-12,
+    prefix,
+  };
+}
+
+/**
+ * The graph builder's view of a BERT config.json (and DistilBERT's, where `families` lets it in);
+ * anything it cannot build is refused by name.
+ */
+export function encoderConfigOf(
+  config: Record<string, unknown>,
+  model: string,
+  prefix: string,
+  families: readonly EncoderConfig['family'][] = ['bert'],
+): EncoderConfig {
   const type = String(config.model_type ?? 'unknown');
+  if (type === 'distilbert' && families.includes('distilbert')) return distilbertConfigOf(config, model, prefix);
   if (type !== 'bert') {
     throw new EngineError(
       'unsupported',
@@ -72,9 +121,9 @@ export function encoderConfigOf(config: Record<string, unknown>, model: string, 
   };
 }
 
-/** [1] Task checkpoints keep the body under `bert.`; a bare BertModel saves it at the top level. */
-function bodyPrefix(header: SafetensorsHeader): string {
-  for (const name of header.tensors.keys()) if (name.startsWith('bert.')) return 'bert.';
+/** [1] Task checkpoints keep the body under `bert.` (`distilbert.`); a bare model saves it at the top level. */
+export function bodyPrefix(header: SafetensorsHeader, family: EncoderConfig['family'] = 'bert'): string {
+  for (const name of header.tensors.keys()) if (name.startsWith(`${family}.`)) return `${family}.`;
   return '';
 }
 

@@ -21,7 +21,8 @@ export type TensorFeed = { type: 'float32'; data: Float32Array; dims: number[] }
 /** An ONNX Runtime session on a graph built in the page. */
 export interface CheckpointSession {
   inputNames: readonly string[];
-  run(feeds: Record<string, TensorFeed>): Promise<Record<string, GraphOutput>>;
+  /** `outputs`: only these come back (a graph built to be looked inside has many more). */
+  run(feeds: Record<string, TensorFeed>, outputs?: readonly string[]): Promise<Record<string, GraphOutput>>;
   release(): Promise<void>;
 }
 
@@ -51,8 +52,9 @@ export const ortWebRuntime: CheckpointRuntime = {
     });
     return {
       inputNames: session.inputNames,
-      async run(feeds) {
-        const out = await session.run(Object.fromEntries(Object.entries(feeds).map(([k, v]) => [k, toOrt(v)])));
+      async run(feeds, outputs) {
+        const inputs = Object.fromEntries(Object.entries(feeds).map(([k, v]) => [k, toOrt(v)]));
+        const out = await (outputs ? session.run(inputs, outputs) : session.run(inputs));
         const result: Record<string, GraphOutput> = {};
         for (const [name, value] of Object.entries(out)) result[name] = { data: value.data as Float32Array, dims: [...value.dims] };
         return result;

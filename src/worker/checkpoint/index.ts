@@ -7,7 +7,7 @@
  */
 export { checkpointSource, fileSizes, filesCached, CHECKPOINT_DTYPES, JSON_FILES } from './source';
 export { loadCheckpoint, type CheckpointModel, type CheckpointFeeds, type CheckpointProvenance } from './load';
-export { type CheckpointHead } from './bert-checkpoint';
+export { bodyPrefix, encoderConfigOf, type CheckpointHead } from './bert-checkpoint';
 export {
   checkpointBytes,
   oncePerModel,

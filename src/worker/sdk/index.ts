@@ -54,5 +54,9 @@ export {
   type TensorPlan,
 } from '../checkpoint';
 
+// The Inside panel (attention, logit lens, hidden states): BERT-family bodies, and generators (GPT-2, T5).
+export { encoderInside, textInside, type EncodedInput, type EncoderInsideOptions } from '../inside';
+export { attentionMap, generatorInside, gpt2Architecture, hiddenStates, lensPositions, t5Architecture, type GeneratorInsideOptions, type Outputs } from '../inside';
+
 // Protocol types an adapter answers with.
 export type { Device, Dtype, FileSize, ModelFacts, TokenRow, TokensInfo } from '@/engine/protocol';

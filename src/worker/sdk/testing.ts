@@ -47,7 +47,7 @@ interface NodeOrt {
   InferenceSession: {
     create(model: Uint8Array, options: { executionProviders: string[] }): Promise<{
       inputNames: readonly string[];
-      run(feeds: Record<string, unknown>): Promise<Record<string, NodeTensor>>;
+      run(feeds: Record<string, unknown>, fetches?: readonly string[]): Promise<Record<string, NodeTensor>>;
       release(): Promise<void>;
     }>;
   };
@@ -65,9 +65,9 @@ export async function nodeRuntime(): Promise<CheckpointRuntime & { devices: Devi
       const session = await ort.InferenceSession.create(model, { executionProviders: ['cpu'] });
       return {
         inputNames: session.inputNames,
-        async run(feeds) {
+        async run(feeds, outputs) {
           const tensors = Object.fromEntries(Object.entries(feeds).map(([k, v]) => [k, new ort.Tensor(v.type, v.data, v.dims)]));
-          const out = await session.run(tensors);
+          const out = await (outputs ? session.run(tensors, outputs) : session.run(tensors));
           return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, { data: v.data as Float32Array, dims: [...v.dims] }]));
         },
         release: () => session.release(),

@@ -10,7 +10,7 @@ export interface T5BuildContext {
 }
 
 /** An additive mask value: large enough that softmax gives the masked key no weight at all. */
-const MASKED = -1e9;
+export const MASKED = -1e9;
 
 function take(ctx: T5BuildContext, name: string, dims: readonly number[]): Float32Array {
   const data = ctx.weights[name];
@@ -68,25 +68,32 @@ export function projectKeyValues(ctx: T5BuildContext, x: string, module: string,
 }
 
 /**
- * T5 attention [3]: softmax(q·kᵀ + mask)·v per head, then the output projection.
+ * T5 attention [3]: softmax(q·kᵀ + bias + mask)·v per head, then the output projection. Returns
+ * the attention weights too (the softmax, [batch, heads, queries, keys]).
  *
  * [3] Unlike BERT, T5 does not divide the scores by √d_kv (the scale is folded into
- *     the initialisation of W_q). The learned relative position bias would be added
- *     to the scores here; the tiny graphs built by this module leave it out, which is
- *     the same as a bias table of zeros.
+ *     the initialisation of W_q). The learned relative position bias (relative-bias.ts) is added
+ *     to the scores where given; the export graphs of this module leave it out, which is the
+ *     same as a bias table of zeros.
  */
-export function attention(ctx: T5BuildContext, x: string, module: string, kv: KeyValues, mask: string | undefined): string {
+export function attentionWithWeights(ctx: T5BuildContext, x: string, module: string, kv: KeyValues, mask: string | undefined, bias?: string) {
   const { g, config } = ctx;
   const inner = config.numHeads * config.dKv;
   const q = splitHeads(ctx, linearNoBias(ctx, x, `${module}.q.weight`, config.dModel, inner));
-  const raw = g.node('MatMul', [q, g.node('Transpose', [kv.key], { perm: { ints: [0, 1, 3, 2] } })]);
-  const scores = mask ? g.node('Add', [raw, mask]) : raw;
-  const context = g.node('MatMul', [g.node('Softmax', [scores], { axis: { i: -1 } }), kv.value]);
+  let scores = g.node('MatMul', [q, g.node('Transpose', [kv.key], { perm: { ints: [0, 1, 3, 2] } })]);
+  if (bias) scores = g.node('Add', [scores, bias]);
+  if (mask) scores = g.node('Add', [scores, mask]);
+  const probs = g.node('Softmax', [scores], { axis: { i: -1 } });
+  const context = g.node('MatMul', [probs, kv.value]);
   const merged = g.node('Reshape', [
     g.node('Transpose', [context], { perm: { ints: [0, 2, 1, 3] } }),
     g.constant([0, 0, inner], 'int64', [3]),
   ]);
-  return linearNoBias(ctx, merged, `${module}.o.weight`, inner, config.dModel);
+  return { out: linearNoBias(ctx, merged, `${module}.o.weight`, inner, config.dModel), probs };
+}
+
+export function attention(ctx: T5BuildContext, x: string, module: string, kv: KeyValues, mask: string | undefined): string {
+  return attentionWithWeights(ctx, x, module, kv, mask).out;
 }
 
 /**

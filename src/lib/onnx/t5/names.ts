@@ -12,6 +12,11 @@ export interface T5Config {
   layerNormEpsilon: number;
   /** T5 v1.1 / FLAN-T5 (`feed_forward_proj: "gated-gelu"`): two input projections, one gated by the other. */
   gatedGelu?: boolean;
+  /**
+   * `tie_word_embeddings` (T5 v1.0; FLAN-T5 says false): lm_head is the shared embedding, and the
+   * decoder's output is scaled by d_model^-0.5 before it.
+   */
+  tiedEmbeddings?: boolean;
 }
 
 /** Hugging Face parameter name → row-major float32 values (PyTorch layout, nn.Linear as [out, in]). */
@@ -41,8 +46,17 @@ export function decoderBlockNames(i: number) {
   };
 }
 
-/** Every tensor the graphs read, with its PyTorch shape. */
-export function t5WeightShapes(c: T5Config): Record<string, number[]> {
+/** The learned relative position bias tables [buckets, heads]: block 0 of each stack holds them, every layer uses them. */
+export const RELATIVE_BIAS = {
+  encoder: 'encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight',
+  decoder: 'decoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight',
+} as const;
+
+/**
+ * Every tensor the graphs read, with its PyTorch shape. The export graphs leave the relative
+ * position bias out; `withRelativeBias` adds its two tables (the whole-model graph reads them).
+ */
+export function t5WeightShapes(c: T5Config, withRelativeBias = false): Record<string, number[]> {
   const inner = c.numHeads * c.dKv;
   const shapes: Record<string, number[]> = {
     'shared.weight': [c.vocabSize, c.dModel],
@@ -74,10 +88,14 @@ export function t5WeightShapes(c: T5Config): Record<string, number[]> {
     shapes[n.crossNorm] = [c.dModel];
     shapes[n.ffnNorm] = [c.dModel];
   }
+  if (withRelativeBias) {
+    shapes[RELATIVE_BIAS.encoder] = [c.relativeAttentionNumBuckets, c.numHeads];
+    shapes[RELATIVE_BIAS.decoder] = [c.relativeAttentionNumBuckets, c.numHeads];
+  }
   return shapes;
 }
 
 /** All-zero tensors of the right shapes, for hand-written fixtures to fill in. */
-export function blankT5Weights(c: T5Config): T5Weights {
-  return Object.fromEntries(Object.entries(t5WeightShapes(c)).map(([name, dims]) => [name, new Float32Array(dims.reduce((a, b) => a * b, 1))]));
+export function blankT5Weights(c: T5Config, withRelativeBias = false): T5Weights {
+  return Object.fromEntries(Object.entries(t5WeightShapes(c, withRelativeBias)).map(([name, dims]) => [name, new Float32Array(dims.reduce((a, b) => a * b, 1))]));
 }

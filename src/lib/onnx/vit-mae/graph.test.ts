@@ -7,7 +7,9 @@ import { seededRandom } from '../fixture/feature-space';
 import { dequantizedWeights, quantizedWeightNames } from '../testing';
 import { blankVitMaeWeights, gridOf, keptCount, sincosPositions, VIT_MAE_NAMES, vitMaeShapes, type VitMaeConfig } from './config';
 import { buildVitMaeModel, VIT_MAE_IO } from './graph';
-import { referenceVitMae } from './reference';
+import { referenceVitMae, referenceVitMaeInside } from './reference';
+import { attentionOutput, hiddenOutput } from '../inside-outputs';
+import { expectRowsSumToOne, maxDiff as maxDiffNested, runGraph } from '../inside-testing';
 
 /*
  * The in-page ViT-MAE graph against the loop-by-loop reference (reference.ts) on random
@@ -130,5 +132,45 @@ describe('config helpers', () => {
     expect(p[1]).toBeCloseTo(Math.sin(1 / 100));
     expect(p[2]).toBeCloseTo(Math.cos(1));
     expect(Array.from(p.subarray(4))).toEqual([0, 0, 1, 1]);
+  });
+});
+
+describe('ViT-MAE inside outputs', () => {
+  const feeds = () => {
+    const ids = (xs: number[]) => new ort.Tensor('int64', BigInt64Array.from(xs.map(BigInt)), [xs.length]);
+    return { [VIT_MAE_IO.pixels]: new ort.Tensor('float32', pixels, [1, 3, 16, 16]), [VIT_MAE_IO.keep]: ids(idsKeep), [VIT_MAE_IO.restore]: ids(idsRestore) };
+  };
+
+  it('encoder (over [CLS] and the kept patches) and decoder (over every patch) attention and hidden states match the reference; rows sum to 1', async () => {
+    const weights = randomWeights();
+    const model = buildVitMaeModel({ config, weights, inside: true });
+    const want = referenceVitMaeInside(config, weights, pixels, idsKeep, idsRestore);
+    const tolerance = 1e-4;
+    for (const level of ['all', 'basic'] as const) {
+      const w = want;
+      const out = await runGraph(model, feeds(), level);
+      expect(maxDiffNested(out[VIT_MAE_IO.logits], Array.from(w.logits)), 'logits').toBeLessThan(tolerance);
+      for (let l = 0; l < config.numLayers; l++) {
+        expect(out[attentionOutput(l + 1)]!.dims).toEqual([1, config.numHeads, idsKeep.length + 1, idsKeep.length + 1]);
+        expect(maxDiffNested(out[attentionOutput(l + 1)], w.attentions[l]!), `attentions.${l + 1}`).toBeLessThan(tolerance);
+        expectRowsSumToOne(out[attentionOutput(l + 1)]);
+      }
+      for (let l = 0; l <= config.numLayers; l++) expect(maxDiffNested(out[hiddenOutput(l)], w.hidden[l]!), `hidden_states.${l}`).toBeLessThan(tolerance);
+      for (let l = 0; l < config.decoderLayers; l++) {
+        expect(out[attentionOutput(l + 1, 'decoder')]!.dims).toEqual([1, config.decoderHeads, 17, 17]);
+        expect(maxDiffNested(out[attentionOutput(l + 1, 'decoder')], w.decoderAttentions[l]!), `decoder_attentions.${l + 1}`).toBeLessThan(tolerance);
+        expectRowsSumToOne(out[attentionOutput(l + 1, 'decoder')]);
+      }
+    }
+    const q8 = quantizeModel(model, { minElements: 128 });
+    const rounded = referenceVitMaeInside(config, dequantizedWeights(weights, quantizedWeightNames(q8)), pixels, idsKeep, idsRestore);
+    const basic = await runGraph(q8, feeds(), 'basic');
+    for (let l = 0; l < config.numLayers; l++) expect(maxDiffNested(basic[attentionOutput(l + 1)], rounded.attentions[l]!)).toBeLessThan(1e-4);
+    const all = await runGraph(q8, feeds());
+    for (let l = 0; l < config.numLayers; l++) expect(maxDiffNested(all[attentionOutput(l + 1)], want.attentions[l]!)).toBeLessThan(0.05);
+  });
+
+  it('adds no outputs unless asked', () => {
+    expect(buildVitMaeModel({ config, weights: randomWeights() }).graph.output.map((o) => o.name)).toEqual([VIT_MAE_IO.logits]);
   });
 });

@@ -1,6 +1,7 @@
 import type { WeightMap } from '../bert-names';
 import { GraphBuilder } from '../graph-builder';
 import { addWeight, gelu, layerNorm, linear, takeWeight, type BuildContext } from '../layers';
+import { attentionOutput, exposeOutput, hiddenOutput } from '../inside-outputs';
 import type { ModelProto } from '../onnx-types';
 import { decoderLayerPrefix, encoderLayerPrefix, gridOf, VIT_MAE_NAMES as N, vitLayerNames, type VitMaeConfig } from './config';
 
@@ -17,13 +18,22 @@ export interface VitMaeModelSpec {
   /** Tensors by Hugging Face name, e.g. `vit.encoder.layer.0.attention.attention.query.weight`. */
   weights: WeightMap;
   doc?: string;
+  /**
+   * Also output every layer's attention weights (encoder: attentions.i over [CLS] and the kept
+   * patches; decoder: decoder_attentions.i over [CLS] and every patch) and the encoder's hidden
+   * states (hidden_states.i), as inside-outputs.ts names them.
+   */
+  inside?: boolean;
 }
+
+/** Where a layer's attention weights go: `expose(probs)` makes them a graph output. */
+type Expose = ((probs: string) => void) | undefined;
 
 /*
  * [1] Multi-head self-attention without a padding mask (every patch is real):
  *     softmax(Q_h K_hᵀ / √d_head) V_h per head, heads concatenated, then the output projection.
  */
-function selfAttention(ctx: BuildContext, x: string, prefix: string, hidden: number, heads: number): string {
+function selfAttention(ctx: BuildContext, x: string, prefix: string, hidden: number, heads: number, expose: Expose): string {
   const { g } = ctx;
   const n = vitLayerNames(prefix);
   const headDim = hidden / heads;
@@ -35,6 +45,7 @@ function selfAttention(ctx: BuildContext, x: string, prefix: string, hidden: num
   const v = project(n.value, [0, 2, 1, 3]);
   const scores = g.node('Mul', [g.node('MatMul', [q, kT]), g.constant([1 / Math.sqrt(headDim)])]);
   const probs = g.node('Softmax', [scores], { axis: { i: -1 } });
+  expose?.(probs);
   const context = g.node('Transpose', [g.node('MatMul', [probs, v])], { perm: { ints: [0, 2, 1, 3] } });
   return linear(ctx, g.node('Reshape', [context, g.constant([0, 0, hidden], 'int64', [3])]), n.attentionOut, hidden, hidden);
 }
@@ -44,10 +55,10 @@ function selfAttention(ctx: BuildContext, x: string, prefix: string, hidden: num
  *     x = x + MLP(LN(x)) with MLP = Linear → GELU → Linear. The residual stream itself is
  *     never normalised inside the stack; one final LayerNorm does that at the end.
  */
-function vitLayer(ctx: BuildContext, x: string, prefix: string, hidden: number, heads: number, inner: number): string {
+function vitLayer(ctx: BuildContext, x: string, prefix: string, hidden: number, heads: number, inner: number, expose?: Expose): string {
   const { g } = ctx;
   const n = vitLayerNames(prefix);
-  const attended = g.node('Add', [x, selfAttention(ctx, layerNorm(ctx, x, n.normBefore, hidden), prefix, hidden, heads)]);
+  const attended = g.node('Add', [x, selfAttention(ctx, layerNorm(ctx, x, n.normBefore, hidden), prefix, hidden, heads, expose)]);
   const wide = gelu(g, linear(ctx, layerNorm(ctx, attended, n.normAfter, hidden), n.ffnIn, hidden, inner));
   return g.node('Add', [attended, linear(ctx, wide, n.ffnOut, inner, hidden)]);
 }
@@ -101,7 +112,13 @@ export function buildVitMaeModel(spec: VitMaeModelSpec): ModelProto {
   const visible = g.node('Gather', [placed, keep], { axis: { i: 1 } });
   const cls = g.node('Add', [addWeight(ctx, N.cls, [1, 1, h]), tableRows(ctx, N.position, patches + 1, h, 0, 1)]);
   let x = g.node('Concat', [cls, visible], { axis: { i: 1 } });
-  for (let i = 0; i < c.numLayers; i++) x = vitLayer(ctx, x, encoderLayerPrefix(i), h, c.numHeads, c.intermediateSize);
+  const inside = spec.inside === true;
+  const expose = (name: string, heads: number, length: number | string): Expose => (inside ? (probs) => exposeOutput(g, probs, name, [1, heads, length, length]) : undefined);
+  if (inside) exposeOutput(g, x, hiddenOutput(0), [1, 'num_kept + 1', h]);
+  for (let i = 0; i < c.numLayers; i++) {
+    x = vitLayer(ctx, x, encoderLayerPrefix(i), h, c.numHeads, c.intermediateSize, expose(attentionOutput(i + 1), c.numHeads, 'num_kept + 1'));
+    if (inside) exposeOutput(g, x, hiddenOutput(i + 1), [1, 'num_kept + 1', h]);
+  }
   x = layerNorm(ctx, x, N.encoderNorm, h);
 
   /*
@@ -117,7 +134,7 @@ export function buildVitMaeModel(spec: VitMaeModelSpec): ModelProto {
   const shuffled = g.node('Concat', [decodedPatches, maskTokens], { axis: { i: 1 } });
   const unshuffled = g.node('Gather', [shuffled, restore], { axis: { i: 1 } });
   let z = g.node('Add', [g.node('Concat', [decodedCls, unshuffled], { axis: { i: 1 } }), addWeight(ctx, N.decoderPosition, [1, patches + 1, d])]);
-  for (let i = 0; i < c.decoderLayers; i++) z = vitLayer(ctx, z, decoderLayerPrefix(i), d, c.decoderHeads, c.decoderIntermediateSize);
+  for (let i = 0; i < c.decoderLayers; i++) z = vitLayer(ctx, z, decoderLayerPrefix(i), d, c.decoderHeads, c.decoderIntermediateSize, expose(attentionOutput(i + 1, 'decoder'), c.decoderHeads, patches + 1));
   const predicted = linear(ctx, layerNorm(ctx, z, N.decoderNorm, d), N.decoderPred, d, patchDim);
   // [6] The [CLS] row predicts nothing: drop it (HF: logits[:, 1:, :]).
   g.node('Slice', [predicted, g.constant([1], 'int64', [1]), g.constant([patches + 1], 'int64', [1]), g.constant([1], 'int64', [1])], undefined, VIT_MAE_IO.logits);

@@ -16,4 +16,4 @@ export {
   type VitMaeConfig,
 } from './config';
 export { buildVitMaeModel, VIT_MAE_IO, type VitMaeModelSpec } from './graph';
-export { referenceVitMae } from './reference';
+export { referenceVitMae, referenceVitMaeInside, type VitMaeReference } from './reference';

@@ -11,8 +11,6 @@ import { decoderLayerPrefix, encoderLayerPrefix, gridOf, VIT_MAE_NAMES as N, vit
 
 type Vec = number[];
 
-
-
 class Weights {
   constructor(
     private readonly w: WeightMap,
@@ -50,7 +48,10 @@ class Weights {
   }
 }
 
-function attention(w: Weights, xs: Vec[], prefix: string, hidden: number, heads: number): Vec[] {
+/** A layer's attention weights land here when given: [head][query][key]. */
+type Record3 = Vec[][] | undefined;
+
+function attention(w: Weights, xs: Vec[], prefix: string, hidden: number, heads: number, record: Record3): Vec[] {
   const n = vitLayerNames(prefix);
   const hd = hidden / heads;
   const q = xs.map((x) => w.linear(x, n.query, hidden));
@@ -68,15 +69,16 @@ function attention(w: Weights, xs: Vec[], prefix: string, hidden: number, heads:
       const max = Math.max(...scores);
       const e = scores.map((s) => Math.exp(s - max));
       const total = e.reduce((a, b) => a + b, 0);
+      if (record) (record[head] ??= [])[i] = e.map((v) => v / total);
       for (let j = 0; j < xs.length; j++) for (let t = 0; t < hd; t++) merged[i]![o + t]! += (e[j]! / total) * v[j]![o + t]!;
     }
   }
   return merged.map((m) => w.linear(m, n.attentionOut, hidden));
 }
 
-function layer(w: Weights, xs: Vec[], prefix: string, hidden: number, heads: number, inner: number): Vec[] {
+function layer(w: Weights, xs: Vec[], prefix: string, hidden: number, heads: number, inner: number, record?: Record3): Vec[] {
   const n = vitLayerNames(prefix);
-  const att = attention(w, xs.map((x) => w.norm(x, n.normBefore)), prefix, hidden, heads);
+  const att = attention(w, xs.map((x) => w.norm(x, n.normBefore)), prefix, hidden, heads, record);
   const mid = xs.map((x, i) => x.map((v, t) => v + att[i]![t]!));
   return mid.map((x) => {
     const ffn = w.linear(w.linear(w.norm(x, n.normAfter), n.ffnIn, inner).map(gelu), n.ffnOut, hidden);
@@ -84,11 +86,27 @@ function layer(w: Weights, xs: Vec[], prefix: string, hidden: number, heads: num
   });
 }
 
+export interface VitMaeReference {
+  /** [N · p·p·C] */
+  logits: Float32Array;
+  /** Encoder, [layer][head][query][key] over [CLS] and the kept patches in the encoder's order. */
+  attentions: Vec[][][];
+  /** Decoder, [layer][head][query][key] over [CLS] and every patch in grid order. */
+  decoderAttentions: Vec[][][];
+  /** Encoder residual stream, [layer 0 … L][token][hidden]. */
+  hidden: Vec[][];
+}
+
 /**
  * logits [N · p·p·C] for one image: `pixels` [C, S, S] (already normalised), the kept patch
  * indices in the encoder's order, and ids_restore.
  */
 export function referenceVitMae(config: VitMaeConfig, weights: WeightMap, pixels: Float32Array, idsKeep: readonly number[], idsRestore: readonly number[]): Float32Array {
+  return referenceVitMaeInside(config, weights, pixels, idsKeep, idsRestore).logits;
+}
+
+/** The same pass, with every layer's attention weights and the encoder's hidden states. */
+export function referenceVitMaeInside(config: VitMaeConfig, weights: WeightMap, pixels: Float32Array, idsKeep: readonly number[], idsRestore: readonly number[]): VitMaeReference {
   const w = new Weights(weights, config.layerNormEps);
   const { side, patches, patchDim } = gridOf(config);
   const { patchSize: p, numChannels: C, imageSize: S, hiddenSize: h, decoderHiddenSize: d } = config;
@@ -109,7 +127,13 @@ export function referenceVitMae(config: VitMaeConfig, weights: WeightMap, pixels
   };
   const cls = w.row(N.cls, 0, h).map((v, i) => v + w.row(N.position, 0, h)[i]!);
   let xs: Vec[] = [cls, ...idsKeep.map(embed)];
-  for (let i = 0; i < config.numLayers; i++) xs = layer(w, xs, encoderLayerPrefix(i), h, config.numHeads, config.intermediateSize);
+  const hidden = [xs];
+  const attentions: Vec[][][] = [];
+  const decoderAttentions: Vec[][][] = [];
+  for (let i = 0; i < config.numLayers; i++) {
+    xs = layer(w, xs, encoderLayerPrefix(i), h, config.numHeads, config.intermediateSize, (attentions[i] = []));
+    hidden.push(xs);
+  }
   xs = xs.map((x) => w.norm(x, N.encoderNorm));
 
   const ys = xs.map((x) => w.linear(x, N.decoderEmbed, d));
@@ -117,7 +141,7 @@ export function referenceVitMae(config: VitMaeConfig, weights: WeightMap, pixels
   // Shuffled order: the kept patches, then mask tokens; ids_restore puts patch i back from position ids_restore[i].
   const shuffled = [...ys.slice(1), ...Array.from({ length: patches - idsKeep.length }, () => mask)];
   let zs: Vec[] = [ys[0]!, ...idsRestore.map((r) => shuffled[r]!)].map((z, i) => z.map((v, t) => v + w.row(N.decoderPosition, i, d)[t]!));
-  for (let i = 0; i < config.decoderLayers; i++) zs = layer(w, zs, decoderLayerPrefix(i), d, config.decoderHeads, config.decoderIntermediateSize);
+  for (let i = 0; i < config.decoderLayers; i++) zs = layer(w, zs, decoderLayerPrefix(i), d, config.decoderHeads, config.decoderIntermediateSize, (decoderAttentions[i] = []));
   const out = zs.slice(1).flatMap((z) => w.linear(w.norm(z, N.decoderNorm), N.decoderPred, patchDim));
-  return Float32Array.from(out);
+  return { logits: Float32Array.from(out), attentions, decoderAttentions, hidden };
 }

@@ -1,0 +1,2 @@
+export { InsidePanel } from './InsidePanel';
+export type { InsideActions } from './use-inside';

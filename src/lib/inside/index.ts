@@ -1,0 +1,3 @@
+export * from './types';
+export * from './link';
+export { insideSeam } from './seam';

@@ -1,0 +1,118 @@
+/*
+ * The Inside panel's contract: what a hat offers (InsideSupport, on its hat.ts), what the page asks
+ * its adapter through the seam's call (InsideRequest) and what comes back (InsidePlan, InsideLook).
+ * Shared by every hat that shows its insides; names none of them.
+ */
+
+export const INSIDE_VIEWS = ['attention', 'lens', 'hidden'] as const;
+/** attention: token-to-token weights; lens: the output head read at every layer; hidden: each layer's vectors. */
+export type InsideView = (typeof INSIDE_VIEWS)[number];
+
+/** What a hat declares on its hat.ts (`inside`), page side. P: the hat's params. */
+export interface InsideSupport<P = unknown> {
+  /** The views this hat can offer (a model may still lack one: the plan says why). */
+  views: readonly InsideView[];
+  /** The text the panel looks inside, for its caption (the adapter reads the params itself). */
+  caption(params: P): string;
+  /**
+   * The hat's own words for the panel's explanations, where the general ones do not fit its model
+   * (a GPT-2 has no [CLS] to soak up attention; a ViT reads patches, not words).
+   */
+  notes?: Partial<Record<InsideNote, string>>;
+}
+
+/** The panel's explanations: what a head is, where spare attention goes, the lens, the hidden states. */
+export type InsideNote = 'head' | 'special' | 'lens' | 'hidden';
+
+/**
+ * The call payload (seam `C`): `plan` asks what a look costs and which views the loaded model
+ * can show, before anything big is fetched; `look` runs the forward pass on the hat's params.
+ */
+export type InsideRequest<P = unknown> = { kind: 'plan' } | { kind: 'look'; params: P };
+
+/** Which views cannot be shown for this model, each with one sentence that says why. */
+export type InsideGaps = Partial<Record<InsideView, string>>;
+
+export interface InsidePlan {
+  kind: 'plan';
+  /** The repo whose weights the look reads (the model itself, or the checkpoint it was exported from); null: none. */
+  source: string | null;
+  /** Bytes a look still has to download (0 when cached). */
+  bytes: number;
+  cached: boolean;
+  /** Transformer layers and heads per layer of the body (0 when it cannot be read). */
+  layers: number;
+  heads: number;
+  gaps: InsideGaps;
+}
+
+/** One attention of the model (an encoder has one, "self"; an encoder-decoder three). */
+export interface AttentionMap {
+  /** e.g. 'self', 'encoder self', 'decoder self', 'cross'. */
+  name: string;
+  /** Row labels: the query tokens (or patches). */
+  queries: string[];
+  /** Column labels: the key tokens (or patches). */
+  keys: string[];
+  heads: number;
+  /** One per layer (layer 1 first): softmax weights [heads][queries][keys], row-major; each row sums to 1. */
+  layers: Float32Array[];
+}
+
+export interface LensGuess {
+  token: string;
+  /** Probability after softmax over the vocabulary. */
+  p: number;
+}
+
+/** The output head applied at one position to every layer's hidden state. */
+export interface LensPosition {
+  position: number;
+  /** The token at that position. */
+  token: string;
+  /** One per hidden state: index 0 the embeddings, then layer 1 … L; each the top guesses, best first. */
+  layers: LensGuess[][];
+}
+
+export interface InsideLens {
+  positions: LensPosition[];
+  /** The position shown first (e.g. the first mask). */
+  focus: number;
+}
+
+export interface InsideHidden {
+  tokens: string[];
+  width: number;
+  /** Index 0 the embeddings, then layer 1 … L: [tokens][width], row-major. */
+  layers: Float32Array[];
+}
+
+export interface InsideLook {
+  kind: 'look';
+  /** The repo whose weights produced the numbers. */
+  source: string;
+  dtype: string;
+  attention: AttentionMap[];
+  lens?: InsideLens;
+  hidden?: InsideHidden;
+  gaps: InsideGaps;
+}
+
+/** While a look downloads weights: bytes so far of the total (a partial of the call). */
+export interface InsideProgress {
+  kind: 'progress';
+  loaded: number;
+  total: number;
+}
+
+/** The call's answer (seam `R`), and its partials. */
+export type InsideAnswer = InsidePlan | InsideLook | InsideProgress;
+
+/** Checks a call payload that crossed postMessage (the adapter checks the params with its seam). */
+export function readInsideRequest(raw: unknown): InsideRequest {
+  if (typeof raw !== 'object' || raw === null) throw new Error('An Inside request must be an object.');
+  const r = raw as Record<string, unknown>;
+  if (r.kind === 'plan') return { kind: 'plan' };
+  if (r.kind === 'look' && typeof r.params === 'object' && r.params !== null) return { kind: 'look', params: r.params };
+  throw new Error(`“${String(r.kind)}” is not an Inside request (plan or look with params).`);
+}
