@@ -1,7 +1,18 @@
 import type { ReactNode } from 'react';
 import { memoryWarning } from '@/lib/device-memory';
 import { formatBytes, formatMs } from '@/lib/format';
+import type { LoadStage } from '@/engine/protocol';
 import type { ModelState } from './store';
+
+/** What a checkpoint hat's load is doing besides downloading: reading tensors, building, starting. */
+function StageLine({ stage }: { stage: LoadStage }) {
+  return (
+    <span data-testid="load-stage">
+      {stage.label}… {stage.done} of {stage.total} done
+      <progress className="ml-2 h-1.5 w-24 align-middle accent-sky-500" max={stage.total} value={stage.done} aria-label={stage.label} />
+    </span>
+  );
+}
 
 interface Props {
   model: ModelState;
@@ -68,6 +79,7 @@ export function ModelStatus({ model, modelId, onRetry, onLoad, onCancel, offline
             value={pct}
             aria-label={`Model download ${pct}%`}
           />
+          {p?.stage && <StageLine stage={p.stage} />}
           <CancelButton onCancel={onCancel} />
         </div>
       );
@@ -83,6 +95,12 @@ export function ModelStatus({ model, modelId, onRetry, onLoad, onCancel, offline
           <span data-testid="model-source">{info.fromCache ? 'loaded from the browser cache' : `downloaded ${size ?? ''}`.trim()}</span> in{' '}
           {formatMs(info.loadMs)}.
           {info.fallback && <span className="ml-1 text-amber-700 dark:text-amber-400">{info.fallback}</span>}
+          {info.evicted && (
+            <span className="ml-1 text-amber-700 dark:text-amber-400" data-testid="model-evicted">
+              To make room in this device&apos;s memory, {info.evicted.join(', ')} {info.evicted.length === 1 ? 'was' : 'were'} let go (loaded
+              again when asked for).
+            </span>
+          )}
         </p>
       );
     }
