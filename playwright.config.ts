@@ -41,7 +41,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${APP_PORT}${BASE_PATH}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    // The app's service worker precaches the whole shell (~28 MB) in every fresh context; only the
+    // The app's service worker precaches the whole shell (~43 MB) in every fresh context; only the
     // specs about service workers (offline, loopback guard) allow them.
     serviceWorkers: 'block',
   },

@@ -2,6 +2,9 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import { contentSecurityPolicy, SITE_HEADERS, siteHeaderRecord } from './src/lib/site-headers.ts';
 
@@ -48,6 +51,43 @@ function notFoundForBinaries(): Plugin {
 }
 
 /*
+ * The demo wardrobe (`host=demo`): the hats' tiny fixture models with hand-set weights, built by
+ * scripts/fixtures/demo.ts into public/demo-models/ before each build or dev server, so they ship
+ * with the site (about 2.3 MB) and are served from its own origin.
+ * [1] Before Vite's own middlewares: its SPA fallback would answer first.
+ */
+function demoWardrobe(): Plugin {
+  let built = false;
+  // [1] A file the demo lacks (transformers.js asks for every dtype) must be a 404, not the SPA's page.
+  const missingIs404 = (root: string, base: string) => (req: { url?: string }, res: { statusCode: number; end: (body: string) => void }, next: () => void) => {
+    const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
+    const at = path.indexOf('/demo-models/');
+    if (at >= 0 && path.startsWith(base) && !existsSync(join(root, path.slice(at)))) {
+      res.statusCode = 404;
+      res.end('Not found');
+      return;
+    }
+    next();
+  };
+  return {
+    name: 'hat-wardrobe:demo-wardrobe',
+    configureServer(server) {
+      server.middlewares.use(missingIs404(server.config.publicDir, server.config.base));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(missingIs404(resolve(server.config.root, server.config.build.outDir), server.config.base));
+    },
+    buildStart() {
+      if (built) return;
+      built = true;
+      const script = fileURLToPath(new URL('./scripts/fixtures/demo.ts', import.meta.url));
+      const r = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });
+      if (r.status !== 0) this.error(`scripts/fixtures/demo.ts failed (exit ${r.status ?? r.signal}): the demo wardrobe was not built`);
+    },
+  };
+}
+
+/*
  * The app's own service worker (src/app/offline/sw.ts) keeps the app shell (HTML, JS, CSS and ONNX
  * Runtime's .wasm/.mjs, which the worker loads from this origin) so the page opens with the network
  * cut, and adds the site's headers where the host sends none. This lists what it precaches.
@@ -64,9 +104,10 @@ function offlineShell(): Plugin[] {
     injectManifest: {
       // A classic script, not a module: module service workers are newer than the rest of what the app needs.
       rollupFormat: 'iife',
-      globPatterns: ['**/*.{html,js,mjs,css,wasm,svg,png,ico,woff2}'],
+      // The demo wardrobe is part of the app (2.3 MB): kept with it, so it answers offline after one visit.
+      globPatterns: ['**/*.{html,js,mjs,css,wasm,svg,png,ico,woff2}', 'demo-models/**/*'],
       // A pack copied in from public/models must not be precached: hundreds of MB on every first visit.
-      globIgnores: ['models/**', '**/*.onnx', '**/*.onnx_data', '**/*.safetensors'],
+      globIgnores: ['models/**'],
       // ONNX Runtime's WebAssembly is ~26 MB; workbox skips files over 2 MB by default.
       maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
     },
@@ -76,7 +117,7 @@ function offlineShell(): Plugin[] {
 export default defineConfig({
   // Relative base: the built site works from any sub-path of any static host.
   base: './',
-  plugins: [react(), tailwindcss(), notFoundForBinaries(), policyMeta(), offlineShell()],
+  plugins: [react(), tailwindcss(), notFoundForBinaries(), policyMeta(), demoWardrobe(), offlineShell()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -1,58 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import LZString from 'lz-string';
 import { MIRROR_ID, MIRROR_TUNED_ID } from '../src/lib/mirror/cases.ts';
 import type { Page } from '@playwright/test';
-import { expect, gotoHat, hatUrl, test, waitForHatStatus, type HatParams } from './support/test.ts';
-
-interface HatCase {
-  hat: string;
-  model?: string;
-  params?: HatParams;
-  /** Why this hat's fixture.ts could not be read. */
-  error?: string;
-}
-
-/**
- * Every hat with a hat.ts (so a new hat is checked without an edit here), opened on its fixture
- * model with its bench case's inputs. fixture.ts needs protobufjs, which Playwright's loader
- * cannot import, so tsx reads the cases in a child process, one hat at a time so that one
- * broken fixture names itself.
- */
-function hatCases(): HatCase[] {
-  const hats = readdirSync('src/hats').filter((id) => existsSync(`src/hats/${id}/hat.ts`));
-  const script = `Promise.all(JSON.parse(process.env.HATS).map((hat) => import('./src/hats/' + hat + '/fixture.ts').then(
-    (m) => ({ hat, model: m.benchCase?.model, params: m.benchCase?.params }),
-    (e) => ({ hat, error: String(e) }),
-  ))).then((cases) => console.log(JSON.stringify(cases)))`;
-  const out = execFileSync('npx', ['tsx', '--eval', script], {
-    encoding: 'utf8',
-    env: { ...process.env, HATS: JSON.stringify(hats), TSX_TSCONFIG_PATH: 'tsconfig.node.json' },
-  });
-  return JSON.parse(out) as HatCase[];
-}
-
-/** The hats that can be opened on a test model, and why the others cannot. */
-function openableHats(): { cases: (HatCase & { model: string })[]; broken: string[] } {
-  const all = hatCases();
-  return {
-    cases: all.filter((c): c is HatCase & { model: string } => !c.error && !!c.model),
-    broken: all.filter((c) => c.error || !c.model).map((c) => `${c.hat}: ${c.error ?? 'its fixture.ts has no benchCase'}, so it cannot be opened on a test model`),
-  };
-}
+import { everyHatLesson, openableHats, type HatCase } from './support/hat-cases.ts';
+import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n')}`);
-}
-
-/** One lesson with every hat as a step: stepping through it keeps one page and one worker, so ONNX Runtime starts once. */
-function everyHatLesson(cases: (HatCase & { model: string })[]): string {
-  const steps = cases.map((c) => ({ link: hatUrl({ hat: c.hat, model: c.model, ...c.params }).replace('./?', ''), note: `Axe check: ${c.hat}` }));
-  return LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, title: 'Every hat', steps }));
 }
 
 test('every hat view has no serious or critical axe violations, in normal and presenter mode', async ({ page }) => {
@@ -73,7 +29,7 @@ test('every hat view has no serious or critical axe violations, in normal and pr
     await page.getByRole('button', { name: 'Presenter mode' }).click();
     await expect(page.locator('html')).not.toHaveClass(/presenter/);
   };
-  await page.goto(`./?lesson=${everyHatLesson(cases)}`);
+  await page.goto(`./?lesson=${everyHatLesson(cases, 'Axe check')}`);
   await check(cases[0]!, 0);
   for (const [i, c] of cases.slice(1).entries()) {
     await page.getByRole('button', { name: 'Next step' }).click();
@@ -82,18 +38,49 @@ test('every hat view has no serious or critical axe violations, in normal and pr
   expect(found, found.join('\n')).toEqual([]);
 });
 
-test('at 375 px wide nothing scrolls sideways', async ({ page }) => {
-  await page.setViewportSize({ width: 375, height: 800 });
-  const few = openableHats().cases.filter((c) => ['question-answering', 'token-classification', 'base-model'].includes(c.hat));
-  expect(few).toHaveLength(3);
-  for (const c of few) {
+function problemsAt375(hat: string, width: number, fieldBottom: number, smallestChartText: number): string[] {
+  return [
+    width > 375 && `${hat} is ${width} px wide`,
+    fieldBottom > 667 && `${hat}: its first input ends at y=${Math.round(fieldBottom)}, below the first screen`,
+    smallestChartText < 11 && `${hat}: chart text drawn ${smallestChartText.toFixed(1)} px tall`,
+  ].filter((p) => typeof p === 'string');
+}
+
+/** The smallest text in the output's charts as drawn on screen (font size times the SVG's scale), in px. */
+function smallestChartText(page: Page): Promise<number> {
+  return page.getByTestId('hat-output').evaluate((output) => {
+    let smallest = Infinity;
+    for (const svg of output.querySelectorAll('svg[viewBox]')) {
+      const box = svg.getBoundingClientRect();
+      if (box.width === 0) continue;
+      const scale = box.width / (svg as SVGSVGElement).viewBox.baseVal.width;
+      for (const text of svg.querySelectorAll('text')) smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * scale);
+    }
+    return smallest;
+  });
+}
+
+test('at 375 px wide nothing scrolls sideways, and every hat has its input on the first screen', async ({ page }) => {
+  const { cases } = openableHats();
+  test.setTimeout(15_000 * cases.length + 30_000);
+  await page.setViewportSize({ width: 375, height: 667 });
+  const found: string[] = [];
+  for (const c of cases) {
     await gotoHat(page, { hat: c.hat, model: c.model, ...c.params });
     await waitForHatStatus(page, 'ready');
     // Measure the page as it is with its answer drawn (charts and their tables are in it by then).
     await expect(page.getByTestId('hat-output')).not.toContainText(/The answer appears here|Opening…/);
     const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
-    expect(width, `${c.hat} is ${width} px wide`).toBeLessThanOrEqual(375);
+    const field = page.getByTestId('hat-input').locator('textarea, input, select, button').first();
+    const box = (await field.boundingBox())!;
+    found.push(...problemsAt375(c.hat, width, box.y + box.height, await smallestChartText(page)));
   }
+  expect(found, found.join('\n')).toEqual([]);
+  // The row for another Hub model, with its long label, fits too.
+  await page.getByText(/^Model: /).click();
+  await page.getByRole('combobox', { name: 'Model' }).selectOption({ label: 'Another model from the Hub…' });
+  await expect(page.getByRole('textbox', { name: /Hub model id/ })).toBeVisible();
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
 });
 
 test('the mirror view has no serious or critical axe violations, in normal and presenter mode', async ({ page }) => {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { EMBED_ID as MINILM, similarityCases } from '../src/hats/base-model/cases.ts';
 import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
@@ -9,7 +10,9 @@ async function pairCosine(page: Page): Promise<number> {
   return value;
 }
 
-test('a share link shows the hidden states: one heatmap row and one map point per token', async ({ page }) => {
+test.use({ hasTouch: true });
+
+test('a share link shows the hidden states: one heatmap row and one map point per token, read by tap and by keys', async ({ page }) => {
   await gotoHat(page, { hat: 'base-model', model: MINILM, text: 'the cat sleeps', text_pair: '' });
   await waitForHatStatus(page, 'ready');
   const output = page.getByTestId('hat-output');
@@ -19,8 +22,30 @@ test('a share link shows the hidden states: one heatmap row and one map point pe
   await expect(output.getByTestId('hidden-shape')).toHaveText('last_hidden_state: [1, 5, 32]');
   await expect(output.getByTestId('pca-point')).toHaveCount(5);
   await expect(output.getByTestId('heat-legend').first()).toBeVisible();
-  await expect(output.getByRole('img', { name: /Heatmap of 5 token vectors with 32 numbers each/ })).toBeVisible();
+  const heat = output.getByRole('img', { name: /Heatmap of 5 token vectors with 32 numbers each/ });
+  await expect(heat).toBeVisible();
+  // A cell is read by a tap (no hover on a phone) or by the arrow keys.
+  const readout = output.getByTestId('heat-canvas').filter({ has: page.getByRole('img', { name: /Heatmap of 5 token vectors/ }) }).getByTestId('heat-readout');
+  await expect(readout).toContainText('Tap a cell');
+  await heat.tap({ position: { x: 1, y: 1 } });
+  await expect(readout).toHaveText(/^\[CLS\] · dimension 0: -?\d/);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await expect(readout).toHaveText(/^the · dimension 1: -?\d/);
+  await page.keyboard.press('End');
+  await expect(readout).toHaveText(/^the · dimension 31: -?\d/);
   await expect(output.getByTestId('pair-cosine')).toHaveCount(0);
+
+  // Take it with you: the map as a PNG, its numbers as a CSV.
+  const png = page.waitForEvent('download');
+  await output.getByRole('button', { name: 'Save tokens on a 2-D map (PCA) as PNG' }).click();
+  expect((await png).suggestedFilename()).toBe('tokens-on-a-2-d-map-pca.png');
+  expect((await readFile((await (await png).path())!)).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const csv = page.waitForEvent('download');
+  await output.getByRole('button', { name: 'Save the numbers of tokens on a 2-D map (PCA) as CSV' }).click();
+  const lines = (await readFile((await (await csv).path())!, 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+  expect(lines[0]).toMatch(/^label,axis 1 \(\d+%\),axis 2 \(\d+%\)$/);
+  expect(lines[1]).toMatch(/^\[CLS\],-?\d/);
   await expect(page.getByTestId('explainer-shape')).toHaveText('[1, 5, 32]');
   await expect(page.getByTestId('run-badge')).toContainText(/WASM/);
 });

@@ -13,6 +13,8 @@ test('a share link writes the known continuation on WASM, and a clicked step sho
   await expect(page.getByTestId('prompt-text')).toHaveText(theCat.prompt);
   await expect(page.getByTestId('generated-text')).toHaveText(theCat.continuation);
   await expect(generation).toHaveAttribute('data-new-tokens', '6');
+  // The step view opens on the first new token, not on the end of the text.
+  await expect(page.getByTestId('step-chart')).toHaveAttribute('data-step', '1');
 
   await page.getByRole('button', { name: 'Step 3: ␣the' }).click();
   await expect(page.getByTestId('step-chart')).toHaveAttribute('data-step', '3');

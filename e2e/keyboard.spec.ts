@@ -18,25 +18,50 @@ async function focusShows(target: Locator): Promise<boolean> {
   });
 }
 
-test('keyboard only: pick a hat, edit its input, see the output, open and close the settings', async ({ page }) => {
+test('keyboard only: skip to the input, walk the hat strip with arrows, edit, see the output, open and close the settings', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await gotoHat(page, { hat: 'sequence-classification', model: 'hw-test/tiny-distilbert-sst2', text: 'this movie was awful' });
   await waitForHatStatus(page, 'ready');
-  const pegs = page.getByRole('navigation', { name: 'Hats' });
 
-  const mlm = pegs.getByRole('button', { name: /Masked language modelling/ });
-  await tabTo(page, mlm);
-  expect(await focusShows(mlm)).toBe(true);
+  // One Tab to the skip link, which shows itself, and Enter lands in the hat's first field.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: "Skip to the hat's input" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  const text = page.getByRole('textbox', { name: 'Text', exact: true });
+  await expect(text).toBeFocused();
+  expect(await focusShows(text)).toBe(true);
+
+  // The strip is one tab stop, the worn hat; the arrows, Home and End walk it, and show what is off-screen.
+  const pegs = page.getByRole('navigation', { name: 'Hats' });
+  const worn = pegs.getByRole('button', { name: /Sequence classification/ });
+  await tabTo(page, worn, 'Shift+Tab');
+  expect(await focusShows(worn)).toBe(true);
+  await expect(pegs.getByTestId('hats-after')).toHaveAccessibleName(/^\d+ more hats$/);
+  await page.keyboard.press('ArrowRight');
+  const mlm = pegs.getByRole('button', { name: /Masked language modeling/ });
+  await expect(mlm).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(pegs.getByRole('listitem').last().getByRole('button')).toBeFocused();
+  await expect(pegs.getByTestId('hats-before')).toBeVisible();
+  await page.keyboard.press('Home');
+  await expect(worn).toBeFocused();
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('hat-view')).toHaveAttribute('data-hat', 'masked-lm');
-  const cls = pegs.getByRole('button', { name: /Sequence classification/ });
-  await tabTo(page, cls, 'Shift+Tab');
+  await expect(mlm).toBeFocused();
+  // Leaving the strip takes one Tab, whichever peg had the focus.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('nav[aria-label="Hats"]') === null)).toBe(true);
+  await page.keyboard.press('Shift+Tab');
+  await expect(mlm).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Space');
   await expect(page.getByTestId('hat-view')).toHaveAttribute('data-hat', 'sequence-classification');
 
-  const text = page.getByRole('textbox', { name: 'Text', exact: true });
   await tabTo(page, text);
-  expect(await focusShows(text)).toBe(true);
   await page.keyboard.press('End');
   for (let i = 0; i < 'awful'.length; i++) await page.keyboard.press('Backspace');
   await page.keyboard.type('great');
@@ -52,4 +77,16 @@ test('keyboard only: pick a hat, edit its input, see the output, open and close 
   await tabTo(page, panel.getByRole('button', { name: 'Close' }));
   await page.keyboard.press('Enter');
   await expect(panel).toBeHidden();
+  await expect(settings).toBeFocused();
+});
+
+test('keyboard only: a fill-in guess written into the text leaves the focus in the text', async ({ page }) => {
+  await gotoHat(page, { hat: 'masked-lm', model: 'hw-test/tiny-bert-mlm', text: 'the cat says [MASK] .' });
+  await waitForHatStatus(page, 'ready');
+  const guess = page.getByRole('button', { name: /^Fill mask 1 with “meow”/ });
+  await tabTo(page, guess);
+  await page.keyboard.press('Enter');
+  const text = page.getByRole('textbox', { name: /Text with/ });
+  await expect(text).toHaveValue('the cat says meow .');
+  await expect(text).toBeFocused();
 });

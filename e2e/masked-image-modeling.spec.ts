@@ -30,6 +30,15 @@ test('a share link runs the real decoder on WASM, and opens with the same mask a
   expect(Number(await page.getByTestId('mim-mse').innerText())).toBeGreaterThan(0);
   await expect(page.getByTestId('provenance')).toContainText('decoder.decoder_pred.weight');
 
+  // The first patch picked by a click must not move the picture: the next click would land on another patch.
+  const masked = page.getByTestId('mim-masked');
+  const before = await masked.boundingBox();
+  await page.getByRole('button', { name: 'Hide patch 1 (row 1, column 2)' }).click();
+  await expect(out).toHaveAttribute('data-mask', '0-11,13');
+  await waitForHatStatus(page, 'ready');
+  await expect(page.getByRole('button', { name: 'Back to the random mask' })).toBeVisible();
+  expect((await masked.boundingBox())?.y).toBe(before?.y);
+
   const again = await context.newPage();
   await gotoHat(again, LINK);
   await waitForHatStatus(again, 'ready');

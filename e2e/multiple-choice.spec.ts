@@ -41,6 +41,11 @@ test('a context without a need makes every choice tie', async ({ page }) => {
   const cells = page.getByTestId('hat-output').getByTestId('bar-row').getByRole('cell');
   const shares = await Promise.all(tie.choices.map(async (_, i) => Number.parseFloat(await cells.nth(i * 2).innerText())));
   for (const p of shares) expect(Math.abs(p - 100 / tie.choices.length)).toBeLessThan(1.5);
+  // A tie is said as one: no "best choice", and every choice in full.
+  await expect(page.getByTestId('choice-tie')).toContainText(`A tie: choices 1, 2 and 3 score the same`);
+  await expect(page.getByTestId('best-choice')).toHaveCount(0);
+  for (const [i, text] of tie.choices.entries()) await expect(page.getByTestId('hat-output').getByRole('rowheader', { name: `${i + 1}. ${text}`, exact: true })).toBeVisible();
+  await expect(page.getByTestId('hat-output').getByRole('columnheader', { name: 'score (logit)' })).toBeVisible();
 });
 
 test('choices can be added and removed in the form, and the order is kept', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo, useRef } from 'react';
 import type { HatDefinition } from '@/hats/types';
 import { TokensView } from '@/components/TokensView';
 import { RunBadge } from '@/components/RunBadge';
@@ -8,7 +8,9 @@ import { hatStatus } from './hat-status';
 import { ModelBar } from './ModelBar';
 import { RunControls } from './RunControls';
 import { useApp, useController } from './app-context';
+import { PredictFirst, usePredictLock } from './classroom/PredictFirst';
 import { StepInputs } from './classroom/StepInputs';
+import { useStageHeight } from './classroom/use-stage-height';
 import { currentChoice, inputProblem } from './store';
 
 const loadingPanel = <p className="text-sm text-stone-500">Opening…</p>;
@@ -20,6 +22,9 @@ export function HatView({ hat }: { hat: HatDefinition }) {
   // In a lesson step, params the teacher locked stay as they were set (the store sees to it).
   const setParams = useApp((s) => s.setParams);
   const spotlight = useApp((s) => s.spotlight);
+  const presenter = useApp((s) => s.presenter);
+  const stage = useRef<HTMLDivElement>(null);
+  useStageHeight(stage, presenter);
   const problem = useApp(inputProblem);
   const status = hatStatus(model, run);
   const facts = model.info?.facts;
@@ -27,6 +32,9 @@ export function HatView({ hat }: { hat: HatDefinition }) {
   const result = run.result;
   const controller = useController();
   const { actions } = controller;
+  // A predict-first step hides every trace of the answer until the guess is in.
+  const predict = usePredictLock(hat);
+  const hidden = predict.active && !predict.guess;
   // A streaming hat shows its latest partial while it runs, else the last result.
   const shown = run.phase === 'running' && run.partial !== undefined ? run.partial : result?.output;
   const streaming = run.phase === 'running' && run.partial !== undefined;
@@ -47,74 +55,86 @@ export function HatView({ hat }: { hat: HatDefinition }) {
     <section data-testid="hat-view" data-status={status} data-hat={hat.id} aria-labelledby="hat-title" className="flex flex-col gap-4">
       <HatHeader hat={hat} />
       <ModelBar hat={hat} />
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] presenter:lg:block">
         <div className="flex min-w-0 flex-col gap-4">
-          <div className="panel">
-            <StepInputs hat={hat} params={choice.params}>
-              {form}
-            </StepInputs>
-            <RunControls hat={hat} status={status} stopping={run.stopping === true} blocked={problem !== null} onRun={controller.runNow} onStop={controller.stop} />
-            {problem && (
-              <div role="alert" data-testid="input-problem" className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm dark:bg-amber-950">
-                <span>{problem.message}</span>
-                {problem.fix && (
-                  <button type="button" className="btn" onClick={problem.fix.apply}>
-                    {problem.fix.label}
-                  </button>
-                )}
-              </div>
-            )}
-          </div>
-          <div
-            id="hat-output-panel"
-            className={`panel ${spotlight ? 'relative z-50 ring-4 ring-amber-400' : ''}`}
-            aria-live="polite"
-            aria-busy={status === 'running' || status === 'loading'}
-          >
-            <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-              <h3 className="font-semibold">Output</h3>
-              {result && <RunBadge stats={result.stats} running={status === 'running'} />}
+          {/* The stage: in presenter mode on a wide screen, input and output side by side on the first screen, magnified. */}
+          <div ref={stage} className="flex min-w-0 flex-col gap-4 presenter:lg:grid presenter:lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] presenter:lg:grid-rows-[minmax(0,1fr)]">
+            <div id="hat-input" tabIndex={-1} className="panel presenter:lg:overflow-auto presenter:lg:*:[zoom:1.25]" data-testid="hat-input">
+              <StepInputs hat={hat} params={choice.params}>
+                {form}
+              </StepInputs>
+              <RunControls hat={hat} status={status} stopping={run.stopping === true} blocked={problem !== null} onRun={controller.runNow} onStop={controller.stop} />
+              {problem && (
+                <div role="alert" data-testid="input-problem" className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm dark:bg-amber-950">
+                  <span>{problem.message}</span>
+                  {problem.fix && (
+                    <button type="button" className="btn" onClick={problem.fix.apply}>
+                      {problem.fix.label}
+                    </button>
+                  )}
+                </div>
+              )}
             </div>
-            {result?.tokens?.truncated && (
-              <p role="status" data-testid="output-truncated" className="mb-2 rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm dark:bg-amber-950">
-                Only the first {result.tokens.maxLength} of {result.tokens.fullLength} tokens fit this model, so the answer is
-                about a truncated text. The Tokens view below shows where it was cut.
-              </p>
-            )}
-            {run.error && (
-              <p role="alert" data-testid="run-error" className="mb-2 rounded-lg border border-red-300 bg-red-50 p-2 text-sm dark:bg-red-950">
-                {run.error.message}
-              </p>
-            )}
-            <div data-testid="hat-output" className={status === 'running' && !streaming ? 'opacity-60 transition-opacity' : ''}>
-              {shown !== undefined && !problem ? (
-                <Suspense fallback={loadingPanel}>
-                  <Output
-                    params={choice.params}
-                    output={shown}
-                    facts={facts}
-                    onChange={setParams}
-                    running={streaming}
-                    stopped={!streaming && result?.stats.stopped === true}
-                    actions={actions}
-                  />
-                </Suspense>
-              ) : (
-                <p className="text-sm text-stone-500">
-                  {problem ? 'Nothing to show until the input is fixed.' : status === 'loading' ? 'The model is getting ready…' : 'The answer appears here.'}
+            <div
+              id="hat-output-panel"
+              className={`panel presenter:lg:overflow-auto ${spotlight ? 'fixed inset-2 z-50 overflow-auto ring-4 ring-amber-400 *:[zoom:1.75]' : 'presenter:lg:*:[zoom:1.25]'}`}
+              aria-live="polite"
+              // In presenter mode the panel scrolls on its own, so the keyboard must be able to reach it (a scrollable region).
+              // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+              tabIndex={presenter ? 0 : undefined}
+              role="region"
+              aria-labelledby="hat-output-title"
+              aria-busy={status === 'running' || status === 'loading'}
+            >
+              <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+                <h3 id="hat-output-title" className="font-semibold">
+                  Output
+                </h3>
+                {result && !hidden && <RunBadge stats={result.stats} running={status === 'running'} />}
+              </div>
+              {result?.tokens?.truncated && (
+                <p role="status" data-testid="output-truncated" className="mb-2 rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm dark:bg-amber-950">
+                  Only the first {result.tokens.maxLength} of {result.tokens.fullLength} tokens fit this model, so the answer is
+                  about a truncated text. The Tokens view below shows where it was cut.
                 </p>
               )}
+              {run.error && (
+                <p role="alert" data-testid="run-error" className="mb-2 rounded-lg border border-red-300 bg-red-50 p-2 text-sm dark:bg-red-950">
+                  {run.error.message}
+                </p>
+              )}
+              <PredictFirst hat={hat} output={shown}>
+              <div data-testid="hat-output" className={status === 'running' && !streaming ? 'opacity-60 transition-opacity' : ''}>
+                {shown !== undefined && !problem ? (
+                  <Suspense fallback={loadingPanel}>
+                    <Output
+                      params={choice.params}
+                      output={shown}
+                      facts={facts}
+                      onChange={setParams}
+                      running={streaming}
+                      stopped={!streaming && result?.stats.stopped === true}
+                      actions={actions}
+                    />
+                  </Suspense>
+                ) : (
+                  <p className="text-sm text-stone-500">
+                    {problem ? 'Nothing to show until the input is fixed.' : status === 'loading' ? 'The model is getting ready…' : 'The answer appears here.'}
+                  </p>
+                )}
+              </div>
+              </PredictFirst>
             </div>
           </div>
           {result?.tokens && <TokensView tokens={result.tokens} />}
           <InsideSlot hat={hat} />
         </div>
-        <aside aria-label="What this hat does" className="panel min-w-0">
+        <aside id="hat-explainer" aria-label="What this hat does" className="panel min-w-0 presenter:lg:mt-4">
           <h2 className="mb-2 text-lg font-semibold">What this hat does</h2>
           <Suspense fallback={loadingPanel}>
             <Explainer
               params={choice.params}
-              output={shown}
+              output={hidden ? undefined : shown}
               facts={facts}
               modelId={choice.model}
               dtype={model.info?.dtype}

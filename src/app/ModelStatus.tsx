@@ -1,6 +1,18 @@
+import type { ReactNode } from 'react';
 import { memoryWarning } from '@/lib/device-memory';
 import { formatBytes, formatMs } from '@/lib/format';
+import type { LoadStage } from '@/engine/protocol';
 import type { ModelState } from './store';
+
+/** What a checkpoint hat's load is doing besides downloading: reading tensors, building, starting. */
+function StageLine({ stage }: { stage: LoadStage }) {
+  return (
+    <span data-testid="load-stage">
+      {stage.label}… {stage.done} of {stage.total} done
+      <progress className="ml-2 h-1.5 w-24 align-middle accent-sky-500" max={stage.total} value={stage.done} aria-label={stage.label} />
+    </span>
+  );
+}
 
 interface Props {
   model: ModelState;
@@ -8,6 +20,8 @@ interface Props {
   onRetry: () => void;
   onLoad: () => void;
   onCancel: () => void;
+  /** A way on when the model host cannot be reached (the demo wardrobe). */
+  offline?: ReactNode;
 }
 
 /** While the page waits on the host: a stalled or unwanted load can be stopped without a reload. */
@@ -19,7 +33,7 @@ function CancelButton({ onCancel }: { onCancel: () => void }) {
   );
 }
 
-export function ModelStatus({ model, modelId, onRetry, onLoad, onCancel }: Props) {
+export function ModelStatus({ model, modelId, onRetry, onLoad, onCancel, offline }: Props) {
   const size = model.inspect ? formatBytes(model.inspect.totalBytes) : undefined;
   const memory = model.inspect && !model.inspect.cached ? memoryWarning(model.inspect.totalBytes) : undefined;
   switch (model.phase) {
@@ -65,6 +79,7 @@ export function ModelStatus({ model, modelId, onRetry, onLoad, onCancel }: Props
             value={pct}
             aria-label={`Model download ${pct}%`}
           />
+          {p?.stage && <StageLine stage={p.stage} />}
           <CancelButton onCancel={onCancel} />
         </div>
       );
@@ -80,6 +95,12 @@ export function ModelStatus({ model, modelId, onRetry, onLoad, onCancel }: Props
           <span data-testid="model-source">{info.fromCache ? 'loaded from the browser cache' : `downloaded ${size ?? ''}`.trim()}</span> in{' '}
           {formatMs(info.loadMs)}.
           {info.fallback && <span className="ml-1 text-amber-700 dark:text-amber-400">{info.fallback}</span>}
+          {info.evicted && (
+            <span className="ml-1 text-amber-700 dark:text-amber-400" data-testid="model-evicted">
+              To make room in this device&apos;s memory, {info.evicted.join(', ')} {info.evicted.length === 1 ? 'was' : 'were'} let go (loaded
+              again when asked for).
+            </span>
+          )}
         </p>
       );
     }
@@ -92,6 +113,7 @@ export function ModelStatus({ model, modelId, onRetry, onLoad, onCancel }: Props
               Retry
             </button>
           </div>
+          {model.error?.kind === 'network' && offline}
           {model.error?.detail && (
             <details>
               <summary className="cursor-pointer text-xs">Technical detail</summary>

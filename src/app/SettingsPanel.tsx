@@ -4,12 +4,15 @@ import { formatBytes } from '@/lib/format';
 import { useIsolation } from './offline/hooks';
 import { isolationText } from './offline/isolation';
 import { MirrorNeeds } from './offline/MirrorNeeds';
+import { DEMO_SIZE } from './demo-wardrobe';
 import { BUILD_HOST, isHostUrl, isStallSeconds, STALL_SECONDS } from './settings';
 import { useApp } from './app-context';
 
 export function SettingsPanel({ onClose }: { onClose: () => void }) {
   const settings = useApp((s) => s.settings);
   const setSettings = useApp((s) => s.setSettings);
+  const demo = useApp((s) => s.demo);
+  const setDemo = useApp((s) => s.setDemo);
   const ids = { host: useId(), auto: useId(), stall: useId() };
   const [host, setHost] = useState(settings.host);
   const [hostError, setHostError] = useState('');
@@ -62,6 +65,16 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
         )}
       </form>
       <MirrorNeeds />
+      <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="demo-setting">
+        <span>
+          {demo
+            ? 'Models come from the demo wardrobe built into this page.'
+            : `The demo wardrobe: tiny teaching models with hand-set weights, built into this page (${DEMO_SIZE}, no download). Links to it carry host=demo.`}
+        </span>
+        <button type="button" className="btn" onClick={() => setDemo(!demo)}>
+          {demo ? 'Use the model host above' : 'Use the demo wardrobe'}
+        </button>
+      </div>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <label htmlFor={ids.auto}>Start downloads by themselves up to</label>
         <input

@@ -12,13 +12,13 @@ function currentQuery(s: AppState): string {
 
 /** The share link's query: the open view (the mirror), else the hat with its choice (and its Inside panel). */
 function shareQuery(s: AppState): string {
-  return s.mirror ? `?${serializeMirror(s.mirror)}` : serializeLink(currentHat(s), currentChoice(s), s.inside);
+  return s.mirror ? `?${serializeMirror(s.mirror)}` : serializeLink(currentHat(s), currentChoice(s), s.inside, s.demo);
 }
 
 /** What the address shows besides the hat's own params (those follow the typing pause). */
 const shape = (s: AppState) => {
   const { model, dtype, device } = currentChoice(s);
-  return [s.hatId, model, dtype, device, s.open, s.presenter, s.inside, s.mirror] as const;
+  return [s.hatId, model, dtype, device, s.open, s.presenter, s.inside, s.mirror, s.demo] as const;
 };
 
 /**

@@ -28,6 +28,10 @@ export interface RunState {
 /** The app slice: which hat, what the person chose for it, and where its model and run are. */
 export interface AppSlice {
   hatId: string;
+  /** Models come from the demo wardrobe built into the app (`host=demo`), not the host in Settings. */
+  demo: boolean;
+  /** Whether the model host last answered: set by the controller, read by the connection badge. */
+  reach?: { host: string; ok: boolean };
   choices: Record<string, HatChoice>;
   model: ModelState;
   run: RunState;
@@ -40,7 +44,11 @@ export interface AppSlice {
   updateChoice(patch: Partial<HatChoice>): void;
   /** The person's edit of the params (a lesson step's locked params stay as the teacher set them). */
   setParams(params: unknown): void;
-  openChoice(hatId: string, choice: HatChoice): void;
+  /** Opens a hat with these choices (a lesson step); `demo` when its link chose the demo wardrobe. */
+  openChoice(hatId: string, choice: HatChoice, demo?: boolean): void;
+  /** Switches to (or away from) the demo wardrobe: every hat starts again on that wardrobe's default, keeping typed inputs. */
+  setDemo(on: boolean): void;
+  setReach(reach: { host: string; ok: boolean }): void;
   setModel(model: ModelState): void;
   setRun(run: RunState): void;
   notify(text: string, tone?: Notice['tone']): void;
@@ -56,6 +64,7 @@ export function appSlice(link: LinkState, set: Set, get: Get): AppSlice {
   let noticeId = 1;
   return {
     hatId: link.hatId,
+    demo: link.demo,
     choices: { [link.hatId]: link.choice },
     notices: link.notices.map((text) => ({ id: noticeId++, tone: 'warning', text })),
     model: { phase: 'inspecting' },
@@ -67,7 +76,7 @@ export function appSlice(link: LinkState, set: Set, get: Get): AppSlice {
       if (!hat || id === get().hatId) return;
       set((s) => ({
         hatId: id,
-        choices: s.choices[id] ? s.choices : { ...s.choices, [id]: defaultChoice(hat) },
+        choices: s.choices[id] ? s.choices : { ...s.choices, [id]: defaultChoice(hat, s.demo) },
         run: { phase: 'idle' },
         inside: hat.inside ? s.inside : null,
       }));
@@ -78,8 +87,22 @@ export function appSlice(link: LinkState, set: Set, get: Get): AppSlice {
     setParams(params) {
       get().updateChoice({ params: get().keepLocked(params) });
     },
-    openChoice(hatId, choice) {
-      set((s) => ({ hatId, choices: { ...s.choices, [hatId]: choice }, run: { phase: 'idle' }, opened: s.opened + 1 }));
+    openChoice(hatId, choice, demo = get().demo) {
+      set((s) => ({ hatId, demo, choices: { ...s.choices, [hatId]: choice }, run: { phase: 'idle' }, opened: s.opened + 1 }));
+    },
+    setDemo(on) {
+      const s = get();
+      const hat = findHat(s.hatId);
+      if (on === s.demo || !hat) return;
+      const now = s.choices[s.hatId] ?? defaultChoice(hat, s.demo);
+      const next = defaultChoice(hat, on);
+      // Inputs the person typed stay; the wardrobe's own starting inputs give way to the other's.
+      const typed = JSON.stringify(now.params) !== JSON.stringify(defaultChoice(hat, s.demo).params);
+      set({ demo: on, choices: { [s.hatId]: { ...next, params: typed ? now.params : next.params } }, run: { phase: 'idle' } });
+    },
+    setReach(reach) {
+      const r = get().reach;
+      if (r?.host !== reach.host || r.ok !== reach.ok) set({ reach });
     },
     setModel(model) {
       set({ model });

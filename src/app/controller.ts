@@ -1,8 +1,9 @@
-import { EngineFailure, Lane, type InferenceClient, type Restart } from '@/engine/client';
+import { EngineFailure, Lane, type InferenceClient, type Progress, type Restart } from '@/engine/client';
 import type { LoadedInfo, ModelSpec, WorkerError } from '@/engine/protocol';
 import type { HatActions } from '@/hats/types';
 import { createViewRequests, type ViewRequests } from './mirror/view-requests';
 import { MB } from '@/lib/format';
+import { modelHost } from './demo-wardrobe';
 import { currentChoice, currentHat, inputProblem, type AppState, type AppStore } from './store';
 
 /** Typing re-runs the model (and rewrites the address) after this pause (ms): the page's one debounce. */
@@ -17,7 +18,7 @@ const cancelled = (error: unknown) => toWorkerError(error).kind === 'cancelled';
 
 function specOf(s: AppState): ModelSpec {
   const choice = currentChoice(s);
-  return { hat: s.hatId, model: choice.model, dtype: choice.dtype, device: choice.device, host: s.settings.host, stallMs: s.settings.stallSeconds * 1000 };
+  return { hat: s.hatId, model: choice.model, dtype: choice.dtype, device: choice.device, host: modelHost(s), stallMs: s.settings.stallSeconds * 1000 };
 }
 
 /** Which model the page wants: a new stall limit applies to the next load, it does not start one. */
@@ -47,6 +48,11 @@ export interface Controller {
   actions: HatActions;
   /** The worker requests of a view (the mirror), in lanes of their own. */
   view: ViewRequests;
+  /**
+   * Downloads a model into the browser's cache ahead of use (a lesson's steps), whatever its size:
+   * the person asked for it. Resolves with whether it was cached already.
+   */
+  prefetch(spec: ModelSpec, onProgress: (p: Progress) => void): Promise<{ cached: boolean }>;
 }
 
 /**
@@ -151,13 +157,19 @@ export function createController(client: InferenceClient, store: AppStore): Cont
     s.setRun({ phase: 'idle' });
     s.setModel({ phase: 'inspecting' });
     try {
-      const inspect = await model.send((c) => c.inspect(specOf(s))).promise;
+      const spec = specOf(s);
+      const inspect = await model.send((c) => c.inspect(spec)).promise;
+      get().setReach({ host: spec.host, ok: true });
       for (const note of inspect.notes) get().notify(note, 'warning');
       const tooBig = !inspect.cached && inspect.totalBytes > get().settings.autoLoadMB * MB;
       get().setModel({ phase: tooBig ? 'awaiting' : 'loading', inspect });
       if (!tooBig) await load();
     } catch (error) {
-      if (!cancelled(error)) get().setModel({ phase: 'error', error: toWorkerError(error) });
+      if (cancelled(error)) return;
+      const e = toWorkerError(error);
+      // The badge says the host cannot be reached, not only that the browser is online.
+      if (e.kind === 'network') get().setReach({ host: specOf(s).host, ok: false });
+      get().setModel({ phase: 'error', error: e });
     }
   }
 
@@ -222,5 +234,13 @@ export function createController(client: InferenceClient, store: AppStore): Cont
     },
     actions,
     view: createViewRequests(client),
+    async prefetch(spec, onProgress) {
+      const inspect = await client.inspect(spec).promise;
+      if (inspect.cached) return { cached: true };
+      await client.load(spec, { onProgress }).promise;
+      // Kept in the cache, not in memory: the hat on screen keeps the worker's room.
+      if (keyOf(spec) !== specKey) await client.dispose(spec);
+      return { cached: false };
+    },
   };
 }

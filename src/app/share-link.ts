@@ -2,6 +2,7 @@ import { DTYPES, type DevicePreference, type DtypePreference } from '@/engine/pr
 import type { HatDefinition } from '@/hats/types';
 import { parseInsideLink, serializeInsideLink, type InsideLink } from '@/lib/inside';
 import { CUT_PARAM, fitQuery } from '@/lib/link-budget';
+import { DEMO_HOST } from './demo-wardrobe';
 
 export const LINK_VERSION = '1';
 
@@ -15,6 +16,8 @@ export interface HatChoice {
 export interface LinkState {
   hatId: string;
   choice: HatChoice;
+  /** The link asks for the demo wardrobe built into the app (`host=demo`). */
+  demo: boolean;
   /** The Inside panel the link opens (inside=…&layer=…&head=…), if any. */
   inside: InsideLink | null;
   notices: string[];
@@ -27,8 +30,19 @@ export function isModelId(id: string): boolean {
   return MODEL_ID.test(id) && !id.includes('..');
 }
 
-export function defaultChoice(hat: HatDefinition): HatChoice {
+/** A hat's choice before anyone changed it; in the demo wardrobe, its demo model showing what it knows. */
+export function defaultChoice(hat: HatDefinition, demo = false): HatChoice {
+  const d = demo ? hat.demo[0] : undefined;
+  if (d) return { model: d.id, dtype: 'auto', device: 'auto', params: hat.params.parse(new URLSearchParams(d.example ?? '')).params };
   return { model: hat.defaultModel, dtype: 'auto', device: 'auto', params: hat.params.defaults };
+}
+
+/** Reads `host=`: a link may choose the built-in demo wardrobe and nothing else. */
+function readHost(query: URLSearchParams, notices: string[]): boolean {
+  const host = query.get('host');
+  if (host === null || host === DEMO_HOST) return host === DEMO_HOST;
+  notices.push(`A link can only choose the demo wardrobe built into this page (host=${DEMO_HOST}); “${host.slice(0, 60)}” was ignored, and models come from the host in Settings.`);
+  return false;
 }
 
 /** Reads a share link. Whatever is wrong falls back to a default and says so; nothing throws. */
@@ -38,6 +52,7 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
   const v = query.get('v');
   if (v !== null && v !== LINK_VERSION) notices.push(`This link was made by another version of the wardrobe (v=${v.slice(0, 8)}); some settings may not carry over.`);
 
+  const demo = readHost(query, notices);
   const hatParam = query.get('hat');
   let hat = fallbackHat;
   if (hatParam !== null) {
@@ -46,13 +61,13 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
     else notices.push(`The link asks for a hat called “${hatParam.slice(0, 40)}”, which is not in the wardrobe; opened ${fallbackHat.title} instead.`);
   }
   if (hatParam !== null && hat !== fallbackHat && hat.id !== hatParam) hat = fallbackHat;
-  const choice = defaultChoice(hat);
-  if (hatParam !== null && hat.id !== hatParam) return { hatId: hat.id, choice, inside: null, notices };
+  const choice = defaultChoice(hat, demo);
+  if (hatParam !== null && hat.id !== hatParam) return { hatId: hat.id, choice, demo, inside: null, notices };
 
   const model = query.get('model');
   if (model !== null) {
     if (isModelId(model)) choice.model = model;
-    else notices.push(`“${model.slice(0, 60)}” is not a valid model id; using ${hat.defaultModel}.`);
+    else notices.push(`“${model.slice(0, 60)}” is not a valid model id; using ${choice.model}.`);
   }
   const dtype = query.get('dtype');
   if (dtype !== null) {
@@ -65,7 +80,8 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
     else notices.push(`“${device.slice(0, 20)}” is not a device (auto, webgpu, wasm); choosing automatically.`);
   }
   const parsed = hat.params.parse(query);
-  choice.params = parsed.params;
+  // A demo link with none of the hat's inputs opens on what the demo model knows.
+  if (!demo || hat.params.serialize(parsed.params).length > 0) choice.params = parsed.params;
   notices.push(...parsed.notices);
   const cut = query.get(CUT_PARAM);
   if (cut) {
@@ -76,7 +92,7 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
   const inside = parseInsideLink(query);
   if (inside.link && !hat.inside) notices.push(`${hat.title} has no Inside panel yet, so the link's inside=${inside.link.view} is ignored.`);
   else notices.push(...inside.notices);
-  return { hatId: hat.id, choice, inside: hat.inside ? inside.link : null, notices };
+  return { hatId: hat.id, choice, demo, inside: hat.inside ? inside.link : null, notices };
 }
 
 /**
@@ -84,17 +100,18 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
  * are written, and the whole query fits in MAX_QUERY_BYTES (the longest inputs are shortened, and
  * the link says which: see fitQuery).
  */
-export function serializeLink(hat: HatDefinition, choice: HatChoice, inside: InsideLink | null = null): string {
-  return shareQuery(hat, choice, inside).query;
+export function serializeLink(hat: HatDefinition, choice: HatChoice, inside: InsideLink | null = null, demo = false): string {
+  return shareQuery(hat, choice, inside, demo).query;
 }
 
 /** The query, and the params it had to shorten to fit (empty when everything fits). */
-export function shareQuery(hat: HatDefinition, choice: HatChoice, inside: InsideLink | null = null): { query: string; cut: string[] } {
+export function shareQuery(hat: HatDefinition, choice: HatChoice, inside: InsideLink | null = null, demo = false): { query: string; cut: string[] } {
   const entries: [string, string][] = [
     ['v', LINK_VERSION],
     ['hat', hat.id],
   ];
-  if (choice.model !== hat.defaultModel) entries.push(['model', choice.model]);
+  if (demo) entries.push(['host', DEMO_HOST]);
+  if (choice.model !== defaultChoice(hat, demo).model) entries.push(['model', choice.model]);
   if (choice.dtype !== 'auto') entries.push(['dtype', choice.dtype]);
   if (choice.device !== 'auto') entries.push(['device', choice.device]);
   entries.push(...serializeInsideLink(hat.inside ? inside : null));

@@ -41,8 +41,8 @@ export function currentHat(state: Pick<AppState, 'hatId'>) {
   return findHat(state.hatId) ?? defaultHat;
 }
 
-export function currentChoice(state: Pick<AppState, 'hatId' | 'choices'>): HatChoice {
-  return state.choices[state.hatId] ?? defaultChoice(currentHat(state));
+export function currentChoice(state: Pick<AppState, 'hatId' | 'choices' | 'demo'>): HatChoice {
+  return state.choices[state.hatId] ?? defaultChoice(currentHat(state), state.demo);
 }
 
 let checked: { key: readonly unknown[]; problem: InputProblem | null } | undefined;

@@ -2,6 +2,7 @@ import {
   assertNever,
   type InspectInfo,
   type LoadedInfo,
+  type LoadStage,
   type ModelSpec,
   type RunStats,
   type TokensInfo,
@@ -14,6 +15,7 @@ export interface Progress {
   loaded: number;
   total: number;
   file?: string;
+  stage?: LoadStage;
 }
 
 export interface RunResult {
@@ -186,7 +188,7 @@ export class InferenceClient {
     if (!p) return;
     switch (message.type) {
       case 'progress':
-        p.onProgress?.({ loaded: message.loaded, total: message.total, file: message.file });
+        p.onProgress?.({ loaded: message.loaded, total: message.total, file: message.file, stage: message.stage });
         return;
       case 'partial':
         p.onPartial?.(message.output);

@@ -67,6 +67,14 @@ export interface InspectInfo {
   notes: string[];
 }
 
+/** What a load is doing besides downloading (a checkpoint hat reads, builds and starts its graph). */
+export interface LoadStage {
+  /** In the page's words, e.g. "Reading and quantizing tensors". */
+  label: string;
+  done: number;
+  total: number;
+}
+
 export interface LoadedInfo {
   key: string;
   model: string;
@@ -77,6 +85,8 @@ export interface LoadedInfo {
   facts: ModelFacts;
   /** Set when WebGPU was asked for but WASM had to be used. */
   fallback?: string;
+  /** Models unloaded to make room for this one (the device's memory budget), as "model (dtype)". */
+  evicted?: string[];
   threads: number;
   crossOriginIsolated: boolean;
 }
@@ -148,7 +158,7 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { type: 'inspected'; id: number; info: InspectInfo }
-  | { type: 'progress'; id: number; loaded: number; total: number; file?: string }
+  | { type: 'progress'; id: number; loaded: number; total: number; file?: string; stage?: LoadStage }
   | { type: 'ready'; id: number; info: LoadedInfo }
   | { type: 'partial'; id: number; output: unknown }
   | { type: 'result'; id: number; output: unknown; tokens?: TokensInfo; stats: RunStats }

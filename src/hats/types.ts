@@ -17,6 +17,18 @@ export interface CuratedModel {
   languages?: string;
 }
 
+/**
+ * A tiny teaching model of the built-in demo wardrobe (`host=demo`): built by the hat's own
+ * fixture.ts with hand-set weights, shipped with the app, so the hat answers with no download.
+ */
+export interface DemoModel {
+  id: string;
+  /** What it knows, in a student's words: the few words and rules its weights were set for. */
+  knows: string;
+  /** A link query of the hat's params that shows what it knows (e.g. `text=the cat says [MASK] .`). */
+  example?: string;
+}
+
 /** What the page shows when the input cannot be run as it is. */
 export interface InputProblem {
   message: string;
@@ -111,8 +123,15 @@ export interface HatDefinition<P = unknown, O = unknown, C = unknown, R = unknow
   stoppable?: boolean;
   defaultModel: string;
   models: CuratedModel[];
+  /** The demo wardrobe's models for this hat (from `demo.ts`), the first one its default there. */
+  demo: DemoModel[];
   /** The params codec, from the hat's seam. */
   params: ParamsCodec<P>;
+  /**
+   * The model's answers, best first, as words a student could guess ("meow", "POSITIVE"): a lesson's
+   * predict-first step offers them to choose from. Without it, students type their guess.
+   */
+  guesses?(output: O): string[];
   /** Which texts the Tokens view shows; empty for non-text hats. */
   texts(params: P): string[];
   /** Null when the params can run; otherwise what to tell the person. */

@@ -1,4 +1,4 @@
-import type { Device, Dtype, FileSize, ModelFacts, TokensInfo } from '@/engine/protocol';
+import type { Device, Dtype, FileSize, LoadStage, ModelFacts, TokensInfo } from '@/engine/protocol';
 import type { HatSeam } from '@/lib/hat-seam';
 import { SLOW_STEP_MS, type Pace } from '@/lib/pace';
 
@@ -16,6 +16,8 @@ export interface AdapterLoadContext {
   device: Device;
   dtype: Dtype;
   onProgress: (p: FileProgress) => void;
+  /** What the load is doing besides downloading, for the page (reading, building, starting). */
+  onStage?: (stage: LoadStage) => void;
 }
 
 /** T: what the run streams (a run streams its output type, a call its answer type). */

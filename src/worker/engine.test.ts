@@ -13,6 +13,7 @@ interface FakeOptions {
   runDelay?: Promise<void>;
   /** The run emits these partials, one per awaited step. */
   steps?: (() => Promise<void>)[];
+  maxBytes?: number;
 }
 
 function setup(opts: FakeOptions = {}) {
@@ -67,6 +68,7 @@ function setup(opts: FakeOptions = {}) {
     threads: () => 2,
     crossOriginIsolated: () => true,
     capacity: 2,
+    maxBytes: opts.maxBytes,
   };
   return { engine: new Engine(deps), posted, loads, disposed, asked };
 }
@@ -144,6 +146,18 @@ describe('Engine', () => {
     for (const [i, m] of ['org/a', 'org/b', 'org/a', 'org/c'].entries()) await engine.handle({ type: 'load', id: i + 1, spec: spec(m) });
     expect(disposed).toEqual(['org/b']);
     expect(engine.loadedKeys().map((k) => k.split('|')[2])).toEqual(['org/a', 'org/c']);
+  });
+
+  it('lets the oldest model go before a load that would not fit in the memory budget, and says which', async () => {
+    // Each fake model is 110 bytes of files: two fit in 250, a third needs room first.
+    const { engine, disposed, posted } = setup({ maxBytes: 250 });
+    await engine.handle({ type: 'load', id: 1, spec: spec('org/a') });
+    await engine.handle({ type: 'load', id: 2, spec: spec('org/b') });
+    expect(disposed).toEqual([]);
+    await engine.handle({ type: 'load', id: 3, spec: spec('org/c') });
+    expect(disposed).toEqual(['org/a']);
+    expect(posted.at(-1)).toMatchObject({ type: 'ready', info: { model: 'org/c', evicted: ['org/a (q8)'] } });
+    expect(engine.loadedKeys().map((k) => k.split('|')[2])).toEqual(['org/b', 'org/c']);
   });
 
   it('falls back to WASM when WebGPU is missing, fails to load, or fails to run, and says so', async () => {

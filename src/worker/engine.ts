@@ -35,6 +35,8 @@ export interface EngineDeps {
   crossOriginIsolated(): boolean;
   /** Models kept loaded at once; older ones are disposed. */
   capacity?: number;
+  /** Bytes of model files kept loaded at once (see modelMemoryBudget); older models are disposed to make room. */
+  maxBytes?: number;
   /** Drops every cached file of a model (after a load that failed on its content). */
   evict?(host: string, model: string): Promise<void>;
 }
@@ -78,7 +80,7 @@ export class Engine {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: EngineDeps) {
-    this.cache = new Lru(deps.capacity ?? 3);
+    this.cache = new Lru(deps.capacity ?? 3, deps.maxBytes);
   }
 
   /** Requests run one at a time in arrival order; a cancel acts at once. */
@@ -260,8 +262,12 @@ export class Engine {
       r.source.cached(query).catch(() => false),
     ]);
     const expected = new Map(files.map((f) => [f.file, f.bytes]));
+    const bytes = files.reduce((n, f) => n + f.bytes, 0);
+    // Room first: the load takes its memory while it runs, before it is in the cache.
+    const evicted = await this.letGo(this.cache.makeRoom(bytes));
     const seen = new Map<string, { loaded: number; total: number }>();
     const started = this.deps.now();
+    let bytesNow = { loaded: 0, total: 0 };
     let hat: LoadedHat;
     try {
       hat = await r.adapter.load({
@@ -278,8 +284,10 @@ export class Engine {
             loaded += s.loaded;
             total += s.total;
           }
-          this.deps.post({ type: 'progress', id, loaded, total: Math.max(total, loaded), file: p.file });
+          bytesNow = { loaded, total: Math.max(total, loaded) };
+          this.deps.post({ type: 'progress', id, ...bytesNow, file: p.file });
         },
+        onStage: (stage) => this.deps.post({ type: 'progress', id, ...bytesNow, stage }),
       });
     } catch (error) {
       const why = classify(error, spec.model);
@@ -301,8 +309,16 @@ export class Engine {
       crossOriginIsolated: this.deps.crossOriginIsolated(),
     };
     const entry = { hat, info };
-    for (const old of this.cache.set(key, entry)) await old.hat.dispose().catch(() => undefined);
+    // Beyond the count, the oldest goes quietly, as it always has; only memory is worth a word.
+    await this.letGo(this.cache.set(key, entry, bytes));
+    if (evicted.length > 0) info.evicted = evicted;
     return entry;
+  }
+
+  /** Disposes models pushed out of the cache; names them for the page. */
+  private async letGo(entries: Entry[]): Promise<string[]> {
+    for (const old of entries) await old.hat.dispose().catch(() => undefined);
+    return entries.map((e) => `${e.info.model} (${e.info.dtype})`);
   }
 
   /** A run, or a hat's one-off call: the same path (ready, partials, stop, WebGPU fallback), another entry point. */

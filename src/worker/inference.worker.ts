@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import type { WorkerRequest, WorkerResponse } from '@/engine/protocol';
+import { modelMemoryBudget } from '@/lib/device-memory';
 import { evictModel } from '@/lib/model-cache';
 import type { HatAdapter } from './adapter';
 import { Engine } from './engine';
@@ -28,6 +29,7 @@ const engine = new Engine({
   now: () => performance.now(),
   threads: threadsInUse,
   crossOriginIsolated: () => self.crossOriginIsolated,
+  maxBytes: modelMemoryBudget(),
   evict: evictModel,
 });
 

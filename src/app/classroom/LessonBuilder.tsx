@@ -3,6 +3,7 @@ import { useApp, useAppStore } from '../app-context';
 import { currentChoice, currentHat } from '../store';
 import { MAX_TITLE, stepFromChoice, type LessonStep } from './lesson';
 import { LessonActions } from './LessonActions';
+import { LessonReadiness } from './LessonReadiness';
 import { StepEditor } from './StepEditor';
 
 /** The teacher's side: collect hats with their inputs as steps, add notes and locks, then share the lesson. */
@@ -12,10 +13,11 @@ export function LessonBuilder({ onClose, onQr }: { onClose: () => void; onQr: (u
   const store = useAppStore();
   const titleId = useId();
   const setSteps = (steps: LessonStep[]) => setDraft({ ...draft, steps });
-  const addCurrent = () => {
+  const fromView = () => {
     const s = store.getState();
-    setSteps([...draft.steps, stepFromChoice(currentHat(s), currentChoice(s))]);
+    return stepFromChoice(currentHat(s), currentChoice(s), '', s.demo);
   };
+  const addCurrent = () => setSteps([...draft.steps, fromView()]);
   return (
     <section aria-labelledby="builder-title" className="panel flex flex-col gap-3" data-testid="lesson-builder">
       <div className="flex items-start justify-between gap-2">
@@ -63,10 +65,12 @@ export function LessonBuilder({ onClose, onQr }: { onClose: () => void; onQr: (u
                 setSteps(steps);
               }}
               onRemove={() => setSteps(draft.steps.filter((_, j) => j !== i))}
+              onUpdate={() => setSteps(draft.steps.map((s, j) => (j === i ? { ...s, link: fromView().link } : s)))}
             />
           ))}
         </ol>
       )}
+      {draft.steps.length > 0 && <LessonReadiness steps={draft.steps} />}
       <LessonActions onQr={onQr} />
     </section>
   );

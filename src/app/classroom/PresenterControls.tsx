@@ -27,14 +27,14 @@ export function PresenterHints() {
   if (!presenter) return null;
   const kbd = 'rounded border border-stone-500 bg-white px-1.5 font-mono dark:bg-stone-900';
   return (
-    <div className="flex flex-wrap items-center gap-x-4 gap-y-2" data-testid="presenter-hints">
-      <p>
-        <kbd className={kbd}>←</kbd> <kbd className={kbd}>→</kbd> {lesson ? 'previous / next step' : 'previous / next hat'} ·{' '}
-        <kbd className={kbd}>S</kbd> spotlight the output · <kbd className={kbd}>Esc</kbd> leave presenter mode
-      </p>
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" data-testid="presenter-hints">
       <button type="button" className={`btn ${pressed}`} aria-pressed={spotlight} onClick={() => setSpotlight(!spotlight)}>
         Spotlight the output
       </button>
+      <p>
+        <kbd className={kbd}>←</kbd> <kbd className={kbd}>→</kbd> {lesson ? 'previous / next step' : 'previous / next hat'} ·{' '}
+        <kbd className={kbd}>S</kbd> spotlight · <kbd className={kbd}>Esc</kbd> leave
+      </p>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { findHat } from '@/hats/registry';
 import type { LessonStep } from './lesson';
 import { MAX_NOTE } from './lesson';
 import { MODEL_KEYS, paramKeys } from './locks';
+import { StepCapture } from './StepCapture';
 
 interface Props {
   step: LessonStep;
@@ -11,6 +12,8 @@ interface Props {
   onChange: (step: LessonStep) => void;
   onMove: (to: number) => void;
   onRemove: () => void;
+  /** Puts the hat, model and inputs now on screen into this step (note and locks stay). */
+  onUpdate: () => void;
 }
 
 const toggle = (list: string[] | undefined, keys: readonly string[], on: boolean) => {
@@ -19,7 +22,7 @@ const toggle = (list: string[] | undefined, keys: readonly string[], on: boolean
 };
 
 /** One step in the lesson builder: which hat it opens, the note, what students may change, its place. */
-export function StepEditor({ step, index, count, onChange, onMove, onRemove }: Props) {
+export function StepEditor({ step, index, count, onChange, onMove, onRemove, onUpdate }: Props) {
   const id = useId();
   const query = new URLSearchParams(step.link);
   const hat = findHat(query.get('hat'));
@@ -51,6 +54,7 @@ export function StepEditor({ step, index, count, onChange, onMove, onRemove }: P
           </button>
         </div>
       </div>
+      <StepCapture step={step} index={index} onUpdate={onUpdate} />
       <label htmlFor={`${id}-note`} className="text-sm font-medium">
         Note to the class for step {n}
       </label>
@@ -67,10 +71,26 @@ export function StepEditor({ step, index, count, onChange, onMove, onRemove }: P
         {check('Lock the model', MODEL_KEYS.every((k) => locked.includes(k)), (on) => onChange({ ...step, locked: toggle(step.locked, MODEL_KEYS, on) }))}
         {check('Lock the inputs', step.lockForm === true, (on) => onChange({ ...step, lockForm: on || undefined }))}
         {check('Hide the inputs', step.hideForm === true, (on) => onChange({ ...step, hideForm: on || undefined }))}
+        {check('Predict first', step.predict === true, (on) => onChange({ ...step, predict: on || undefined }))}
         {paramKeys(step.link).map((k) =>
           check(`Lock only “${k}”`, locked.includes(k), (on) => onChange({ ...step, locked: toggle(step.locked, [k], on) })),
         )}
       </fieldset>
+      {step.predict && (
+        <>
+          <label htmlFor={`${id}-question`} className="text-sm font-medium">
+            Question students answer before they see the output (step {n})
+          </label>
+          <input
+            id={`${id}-question`}
+            value={step.question ?? ''}
+            maxLength={MAX_NOTE}
+            placeholder="What will the model say?"
+            onChange={(e) => onChange({ ...step, question: e.target.value || undefined })}
+            className="rounded-lg border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-600 dark:bg-stone-900"
+          />
+        </>
+      )}
     </li>
   );
 }

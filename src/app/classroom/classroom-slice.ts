@@ -4,8 +4,18 @@ import type { KeyValueStorage } from '../settings';
 import { decodeLesson, emptyLesson, encodeLesson, openStep, type Lesson, type OpenedStep } from './lesson';
 import { enforceLocks } from './locks';
 
+/** A student's prediction on a predict-first step, and the model's top answer when it was revealed. */
+export interface Guess {
+  text: string;
+  answer?: string;
+}
+
 export interface OpenLesson {
   lesson: Lesson;
+  /** Predictions committed so far, by step index. */
+  guesses: Record<number, Guess>;
+  /** The student went past the last step: the lesson's end. */
+  finished: boolean;
   /** The `lesson=` value, kept as it came so the address bar does not churn. */
   encoded: string;
   steps: OpenedStep[];
@@ -24,6 +34,10 @@ export interface ClassroomSlice {
   openLesson(lesson: Lesson, index?: number, encoded?: string): void;
   goStep(index: number): void;
   closeLesson(): void;
+  /** Commits the prediction for the open step: its output shows from now on. */
+  commitGuess(guess: Guess): void;
+  /** Past the last step: the end of the lesson (or back to it). */
+  setFinished(finished: boolean): void;
   setDraft(draft: Lesson): void;
   /** `params` with the open step's locked params held at the teacher's values (and a word on why). */
   keepLocked(params: unknown): unknown;
@@ -54,7 +68,7 @@ export function currentStep(s: Pick<ClassroomSlice, 'open'>): OpenedStep | undef
 export function classroomSlice(storage: KeyValueStorage, set: Set, get: Get): ClassroomSlice {
   /** Puts a step's hat and inputs into the app, as if its share link had been opened. */
   const applyStep = (step: OpenedStep | undefined) => {
-    if (step?.ok) get().openChoice(step.hatId, step.choice);
+    if (step?.ok) get().openChoice(step.hatId, step.choice, step.demo);
   };
   return {
     presenter: false,
@@ -69,14 +83,22 @@ export function classroomSlice(storage: KeyValueStorage, set: Set, get: Get): Cl
     openLesson(lesson, index = 0, encoded = encodeLesson(lesson)) {
       const steps = lesson.steps.map((s) => openStep(s, hats));
       const at = Math.max(0, Math.min(index, steps.length - 1));
-      set({ open: { lesson, encoded, steps, index: at } });
+      set({ open: { lesson, encoded, steps, index: at, guesses: {}, finished: false } });
       applyStep(steps[at]);
     },
     goStep(index) {
       const open = get().open;
       if (!open || index < 0 || index >= open.steps.length || index === open.index) return;
-      set({ open: { ...open, index } });
+      set({ open: { ...open, index, finished: false } });
       applyStep(open.steps[index]);
+    },
+    commitGuess(guess) {
+      const open = get().open;
+      if (open) set({ open: { ...open, guesses: { ...open.guesses, [open.index]: guess } } });
+    },
+    setFinished(finished) {
+      const open = get().open;
+      if (open) set({ open: { ...open, finished } });
     },
     closeLesson() {
       set({ open: undefined });

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findHat } from '@/hats/registry';
 import { AppProvider, useApp } from '../app-context';
+import type { Controller } from '../controller';
 import { createAppStore } from '../store';
 import { LessonBar } from './LessonBar';
 import { StepInputs } from './StepInputs';
@@ -18,6 +19,9 @@ const lesson = {
     { link: 'v=1&hat=masked-lm&text=my+%5BMASK%5D', note: 'Try it.', lockForm: true },
   ],
 };
+
+// The lesson bar offers "Get this lesson ready", which these tests never press.
+const controller = { prefetch: () => Promise.resolve({ cached: true }) } as unknown as Controller;
 
 function Student() {
   useClassroomKeys();
@@ -35,7 +39,7 @@ function Student() {
 const store = createAppStore();
 const renderStudent = () =>
   render(
-    <AppProvider store={store}>
+    <AppProvider store={store} controller={controller}>
       <Student />
     </AppProvider>,
   );
@@ -49,7 +53,7 @@ describe('the student view of a lesson', () => {
 
   it('shows the step, the note and a read-only summary instead of hidden inputs', () => {
     renderStudent();
-    expect(screen.getByTestId('lesson-step').textContent).toBe('Step 1 of 3: Masked language modelling');
+    expect(screen.getByTestId('lesson-step').textContent).toBe('Step 1 of 3: Masked language modeling');
     expect(screen.getByTestId('lesson-note').textContent).toBe('Read the guesses.');
     expect(screen.getByTestId('inputs-summary').textContent).toContain('the cat says [MASK] .');
     expect(screen.queryByRole('textbox')).toBeNull();
@@ -60,7 +64,7 @@ describe('the student view of a lesson', () => {
     act(() => void fireEvent.keyDown(document.body, { key: 'ArrowRight' }));
     expect(screen.getByTestId('broken-step').textContent).toContain('“fedora”');
     act(() => void fireEvent.keyDown(document.body, { key: 'PageDown' }));
-    expect(screen.getByTestId('lesson-step').textContent).toBe('Step 3 of 3: Masked language modelling');
+    expect(screen.getByTestId('lesson-step').textContent).toBe('Step 3 of 3: Masked language modeling');
     expect(screen.getByRole('textbox', { name: 'Text' }).matches(':disabled')).toBe(true);
     expect(store.getState().choices['masked-lm']?.params).toMatchObject({ text: 'my [MASK]' });
     // Arrows typed in a text field stay there.

@@ -23,6 +23,10 @@ export interface LessonStep {
   lockForm?: boolean;
   /** The input form is replaced by a read-only summary. */
   hideForm?: boolean;
+  /** Predict first: the output stays hidden until the student commits a guess. */
+  predict?: boolean;
+  /** What the student is asked to predict (shown with the guess). */
+  question?: string;
 }
 
 export interface Lesson {
@@ -32,7 +36,7 @@ export interface Lesson {
 }
 
 export type OpenedStep =
-  | { ok: true; step: LessonStep; hatId: string; choice: HatChoice; notices: string[] }
+  | { ok: true; step: LessonStep; hatId: string; choice: HatChoice; demo: boolean; notices: string[] }
   | { ok: false; step: LessonStep; reason: string };
 
 export type LessonResult = { ok: true; lesson: Lesson; notices: string[] } | { ok: false; error: string };
@@ -41,8 +45,8 @@ export function emptyLesson(): Lesson {
   return { v: LESSON_VERSION, title: '', steps: [] };
 }
 
-export function stepFromChoice(hat: HatDefinition, choice: HatChoice, note = ''): LessonStep {
-  return { link: serializeLink(hat, choice).slice(1), note };
+export function stepFromChoice(hat: HatDefinition, choice: HatChoice, note = '', demo = false): LessonStep {
+  return { link: serializeLink(hat, choice, null, demo).slice(1), note };
 }
 
 export function encodeLesson(lesson: Lesson): string {
@@ -116,6 +120,8 @@ export function validateLesson(data: unknown): LessonResult {
     if (Array.isArray(s.locked)) step.locked = s.locked.filter((k): k is string => typeof k === 'string').slice(0, 20);
     if (s.lockForm === true) step.lockForm = true;
     if (s.hideForm === true) step.hideForm = true;
+    if (s.predict === true) step.predict = true;
+    if (typeof s.question === 'string' && s.question.trim()) step.question = s.question.slice(0, MAX_NOTE);
     return step;
   });
   return { ok: true, lesson: { v: LESSON_VERSION, title, steps }, notices };
@@ -131,5 +137,5 @@ export function openStep(step: LessonStep, hats: HatDefinition[]): OpenedStep {
     return { ok: false, step, reason: `This step uses a hat called “${hatId.slice(0, 40)}”, which this wardrobe does not have (it may have been renamed or removed). Skip to the next step.` };
   }
   const link = parseLink(step.link, hats, hat);
-  return { ok: true, step, hatId: hat.id, choice: link.choice, notices: link.notices };
+  return { ok: true, step, hatId: hat.id, choice: link.choice, demo: link.demo, notices: link.notices };
 }

@@ -10,6 +10,11 @@ function subscribe(onChange: () => void): () => void {
   return () => mq.removeEventListener('change', onChange);
 }
 
+/** A phone-sized screen: the hat's input goes on the first screen, its introduction one click away. */
+export function usePhoneScreen(): boolean {
+  return useSyncExternalStore(subscribe, () => matchMedia(QUERY).matches, () => false);
+}
+
 /** A phone-sized screen, or a device that reports 2 GB of memory or less (Chromium's navigator.deviceMemory). */
 export function useSmallDevice(): boolean {
   return useSyncExternalStore(

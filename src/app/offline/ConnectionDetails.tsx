@@ -1,6 +1,7 @@
 import { formatBytes } from '@/lib/format';
 import type { CachedModel } from '@/lib/model-cache';
 import { useApp } from '../app-context';
+import { DemoOffer } from './DemoBanner';
 import { useSitePack } from './site-pack';
 import { applyShellUpdate, type ShellStatus } from './service-worker';
 import { cachedFrom, shellText } from './status';
@@ -9,13 +10,15 @@ interface Props {
   id: string;
   online: boolean;
   host: string;
+  /** The model host did not answer the last time a model was asked for. */
+  unreachable: boolean;
   shell: ShellStatus;
   cached: CachedModel[] | undefined;
   cacheError: string;
 }
 
 /** The indicator, opened: network, model host, cached models, the offline app and a pack on this site. */
-export function ConnectionDetails({ id, online, host, shell, cached, cacheError }: Props) {
+export function ConnectionDetails({ id, online, host, unreachable, shell, cached, cacheError }: Props) {
   const setSettings = useApp((s) => s.setSettings);
   const pack = useSitePack();
   const here = cached ? cachedFrom(cached, host) : [];
@@ -30,9 +33,15 @@ export function ConnectionDetails({ id, online, host, shell, cached, cacheError 
         <dd className="break-all font-mono text-xs" data-testid="connection-host">
           {host}
         </dd>
+        {unreachable && (
+          <dd className="col-start-2" data-testid="host-unreachable">
+            Did not answer the last time a model was asked for: the network may filter it, or it is down.
+          </dd>
+        )}
         <dt className="font-medium">This app</dt>
         <dd data-testid="shell-state">{shellText(shell)}</dd>
       </dl>
+      {(unreachable || !online) && <DemoOffer />}
       {shell.state === 'update' && (
         <button type="button" className="btn self-start" onClick={applyShellUpdate}>
           Reload to update

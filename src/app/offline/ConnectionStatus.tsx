@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useApp } from '../app-context';
+import { modelHost } from '../demo-wardrobe';
 import { currentChoice } from '../store';
 import { ConnectionDetails } from './ConnectionDetails';
 import { useCachedModels, useOnline, useShell } from './hooks';
@@ -13,7 +14,10 @@ import { cachedFrom, hostLabel, offlineMissing } from './status';
 export function ConnectionStatus() {
   const online = useOnline();
   const shell = useShell();
-  const host = useApp((s) => s.settings.host);
+  const host = useApp(modelHost);
+  const demo = useApp((s) => s.demo);
+  // Online means the browser has a network, not that the model host answers: say which.
+  const unreachable = useApp((s) => s.reach?.host === host && !s.reach.ok);
   const phase = useApp((s) => s.model.phase);
   const networkError = useApp((s) => s.model.error?.kind === 'network');
   const model = useApp((s) => currentChoice(s).model);
@@ -22,7 +26,7 @@ export function ConnectionStatus() {
   // [1] Read the cache again when a model finishes loading (it was just stored) or the network changes.
   const { models, error } = useCachedModels(`${phase}|${online}|${open}|${host}`);
   const here = models ? cachedFrom(models, host) : undefined;
-  const label = hostLabel(host, document.baseURI);
+  const label = demo ? 'demo wardrobe (built in)' : hostLabel(host, document.baseURI);
   const missing = phase === 'error' && (!online || networkError) && models ? offlineMissing(model, host, models, online, label) : undefined;
 
   return (
@@ -34,19 +38,21 @@ export function ConnectionStatus() {
         aria-controls={panelId}
         data-testid="connection-status"
         data-online={online}
+        data-reach={unreachable ? 'unreachable' : 'ok'}
         data-shell={shell.state}
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true" className={`inline-block size-2.5 rounded-full ${online ? 'bg-emerald-500' : 'bg-red-600'}`} />
-        <span>{online ? 'Online' : 'Offline'}</span>
-        <span className="text-stone-500 dark:text-stone-400">· {label}</span>
-        <span className="text-stone-500 dark:text-stone-400" data-testid="cached-count">
+        <span aria-hidden="true" className={`inline-block size-2.5 rounded-full ${!online ? 'bg-red-600' : unreachable ? 'bg-amber-500' : 'bg-emerald-500'}`} />
+        <span>{!online ? 'Offline' : unreachable ? 'Online, model host unreachable' : 'Online'}</span>
+        {/* On the projector and on a phone the dot says enough; the details are a click away. */}
+        <span className="text-stone-500 max-sm:hidden presenter:hidden dark:text-stone-400">· {label}</span>
+        <span className="text-stone-500 max-sm:hidden presenter:hidden dark:text-stone-400" data-testid="cached-count">
           · {here ? `${here.length} cached` : '…'}
         </span>
         {shell.state === 'ready' && <span className="text-emerald-700 dark:text-emerald-400">· works offline</span>}
         {shell.state === 'update' && <span className="text-amber-700 dark:text-amber-400">· update ready</span>}
       </button>
-      {open && <ConnectionDetails id={panelId} online={online} host={host} shell={shell} cached={models} cacheError={error} />}
+      {open && <ConnectionDetails id={panelId} online={online} host={host} unreachable={unreachable} shell={shell} cached={models} cacheError={error} />}
       {missing && (
         <p role="alert" data-testid="offline-missing" className="max-w-md rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm dark:border-red-800 dark:bg-red-950">
           {missing}

@@ -2,14 +2,16 @@
 /**
  * The app's one service worker (built by vite-plugin-pwa's injectManifest, registered by
  * service-worker.ts). It does two jobs:
- *  - keeps the app shell (HTML, JS, CSS and ONNX Runtime's .wasm/.mjs) so the page opens with the
- *    network cut. Models are never its business: transformers.js keeps them in its own Cache API
- *    cache, and a model host, even one at this site's own models/ path (a pack), is left to the network;
+ *  - keeps the app shell (HTML, JS, CSS and ONNX Runtime's .wasm/.mjs) and the demo wardrobe's tiny
+ *    models (demo-models/) so the page opens, and the demo answers, with the network cut. Other
+ *    models are not its business: transformers.js keeps them in its own Cache API cache, and a model
+ *    host, even one at this site's own models/ path (a pack), is left to the network;
  *  - gives every response it serves the headers the app needs (src/lib/site-headers.ts), so the page
  *    is cross-origin isolated, and WebAssembly gets several threads, on hosts that cannot send them.
  */
 import { clientsClaim } from 'workbox-core';
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { RangeRequestsPlugin } from 'workbox-range-requests';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 // Relative, not '@/': the worker is a separate build that does not know the app's aliases.
 import { fitsRequest } from '../../lib/shell-fit';
@@ -22,7 +24,12 @@ declare const self: ServiceWorkerGlobalScope;
  *     plugin on it covers the page, its scripts and the workers' scripts: a dedicated worker of an
  *     isolated page must itself be served with COEP, or the browser refuses to start it. Requests it
  *     does not answer (models, another origin) go to the network untouched: same-origin ones need
- *     nothing under COEP, cross-origin ones are CORS fetches that COEP lets through.
+ *     nothing under COEP, cross-origin ones are CORS fetches that COEP lets through. The demo's
+ *     checkpoint hats read model.safetensors with Range requests: the range plugin answers them
+ *     from the precache with 206 and the bytes asked for, as the site's server would.
+ * [4] transformers.js asks for files a model may not have (generation_config.json, …) and takes a
+ *     404 as "not there"; offline, a request passed on to the network fails instead, and the load
+ *     with it.
  */
 addPlugins([{ handlerWillRespond: async ({ response }) => withSiteHeaders(response) }]);
 /*
@@ -42,8 +49,13 @@ addPlugins([
     },
   },
 ]);
+// After the fit check, which wants the whole file: a Range request gets its bytes from it ([1]).
+addPlugins([new RangeRequestsPlugin()]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// [4] The demo wardrobe is whole in the precache: a file it lacks does not exist, online or not.
+const demoModels = new URL('demo-models/', self.registration.scope).pathname;
+registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.startsWith(demoModels), () => Promise.resolve(new Response('Not found', { status: 404 })));
 // Relative to the worker, so the site works from any sub-path (base './').
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/\/models\//, /\/resolve\//, /\/api\//] }));
 

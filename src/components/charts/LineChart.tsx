@@ -1,3 +1,5 @@
+import { ChartExport } from './ChartExport';
+import { useFitWidth } from './use-fit-width';
 import { Legend } from './Legend';
 import { linearScale, niceExtent } from './scale';
 
@@ -13,6 +15,9 @@ interface Props {
   x: readonly number[];
   series: readonly LineSeries[];
   formatY?: (v: number) => string;
+  /** What the chart shows, for its saved files; `xName` heads the first column. */
+  name?: string;
+  xName?: string;
   width?: number;
   height?: number;
 }
@@ -21,7 +26,8 @@ const LEFT = 44;
 const BOTTOM = 36;
 
 /** Lines over a numeric x axis (e.g. loss per epoch); a drawing beside its table, hidden from assistive technology. */
-export function LineChart({ x: xs, series, formatY = String, width = 420, height = 190 }: Props) {
+export function LineChart({ x: xs, series, formatY = String, name, xName = 'x', width: natural = 420, height = 190 }: Props) {
+  const { ref, width } = useFitWidth(natural);
   const plotBottom = height - BOTTOM;
   const x = linearScale(niceExtent(xs), [LEFT, width - 10]);
   const y = linearScale(
@@ -35,25 +41,28 @@ export function LineChart({ x: xs, series, formatY = String, width = 420, height
       .map((p, i) => `${i === 0 ? 'M' : 'L'}${p}`)
       .join(' ');
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true" fontSize={11} className="h-auto max-w-full">
-      {y.ticks.map((t) => (
-        <g key={`y${t}`}>
-          <line x1={LEFT} x2={width - 10} y1={y(t)} y2={y(t)} stroke="currentColor" strokeOpacity={0.15} strokeDasharray="3 3" />
-          <text x={LEFT - 4} y={y(t)} textAnchor="end" dominantBaseline="middle" fill="currentColor">
-            {formatY(t)}
+    <div className="flex min-w-0 flex-col gap-1">
+      <svg ref={ref} viewBox={`0 0 ${width} ${height}`} width="100%" aria-hidden="true" fontSize={11} className="h-auto max-w-full">
+        {y.ticks.map((t) => (
+          <g key={`y${t}`}>
+            <line x1={LEFT} x2={width - 10} y1={y(t)} y2={y(t)} stroke="currentColor" strokeOpacity={0.15} strokeDasharray="3 3" />
+            <text x={LEFT - 4} y={y(t)} textAnchor="end" dominantBaseline="middle" fill="currentColor">
+              {formatY(t)}
+            </text>
+          </g>
+        ))}
+        {xTicks.map((t) => (
+          <text key={`x${t}`} x={x(t)} y={plotBottom + 14} textAnchor="middle" fill="currentColor">
+            {t}
           </text>
-        </g>
-      ))}
-      {xTicks.map((t) => (
-        <text key={`x${t}`} x={x(t)} y={plotBottom + 14} textAnchor="middle" fill="currentColor">
-          {t}
-        </text>
-      ))}
-      <line x1={LEFT} x2={width - 10} y1={plotBottom} y2={plotBottom} stroke="currentColor" strokeOpacity={0.4} />
-      {series.map((s) => (
-        <path key={s.name} d={path(s.values)} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={s.dashed ? '4 2' : undefined} />
-      ))}
-      <Legend items={series} x={LEFT} y={height - 8} />
-    </svg>
+        ))}
+        <line x1={LEFT} x2={width - 10} y1={plotBottom} y2={plotBottom} stroke="currentColor" strokeOpacity={0.4} />
+        {series.map((s) => (
+          <path key={s.name} d={path(s.values)} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={s.dashed ? '4 2' : undefined} />
+        ))}
+        <Legend items={series} x={LEFT} y={height - 8} />
+      </svg>
+      <ChartExport svg={ref} name={name ?? 'line chart'} table={() => ({ header: [xName, ...series.map((s) => s.name)], rows: xs.map((v, i) => [v, ...series.map((s) => s.values[i] ?? '')]) })} />
+    </div>
   );
 }

@@ -9,27 +9,38 @@ export interface BarItem {
 interface Props {
   caption: string;
   items: BarItem[];
+  /** Names the number in the third column (it is shown, like every header: no number without a name). */
   extraHeader?: string;
+  /** Names the first column; "Label" by default. */
+  labelHeader?: string;
   onPick?: (item: BarItem) => void;
   pickLabel?: (item: BarItem) => string;
 }
 
 /** Labelled probability bars, drawn over a real table so screen readers read the numbers. */
-export function ProbabilityBars({ caption, items, extraHeader, onPick, pickLabel }: Props) {
+export function ProbabilityBars({ caption, items, extraHeader, labelHeader = 'Label', onPick, pickLabel }: Props) {
   return (
     <table className="w-full border-separate border-spacing-y-1 text-sm">
       <caption className="mb-1 text-left text-xs text-stone-500">{caption}</caption>
-      <thead className="sr-only">
+      <thead className="text-left text-xs text-stone-600 dark:text-stone-400">
         <tr>
-          <th scope="col">Label</th>
-          <th scope="col">Probability</th>
-          {extraHeader && <th scope="col">{extraHeader}</th>}
+          <th scope="col" className="pr-2 font-medium">
+            {labelHeader}
+          </th>
+          <th scope="col" className="font-medium">
+            Probability
+          </th>
+          {extraHeader && (
+            <th scope="col" className="pl-2 text-right font-medium whitespace-nowrap">
+              {extraHeader}
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
         {items.map((item) => (
           <tr key={item.label} data-testid="bar-row">
-            <th scope="row" className="w-40 max-w-40 truncate pr-2 text-left font-mono font-medium">
+            <th scope="row" className="w-40 max-w-60 pr-2 text-left font-mono font-medium break-words">
               {onPick ? (
                 <button
                   type="button"

@@ -23,6 +23,7 @@ export function PcaPlot({ sentence }: { sentence: SentenceVectors }) {
           xLabel={`axis 1 (${pct(pca.explained[0])})`}
           yLabel={`axis 2 (${pct(pca.explained[1])})`}
           pointTestId="pca-point"
+          name="tokens on a 2-D map (PCA)"
           points={pca.points.map(([px, py], i) => ({ x: px, y: py, label: tokens[i], square: special[i], title: `${tokens[i]}: (${fixed(px, 2)}, ${fixed(py, 2)})` }))}
         />
       </div>

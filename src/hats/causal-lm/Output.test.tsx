@@ -40,7 +40,9 @@ describe('the causal-lm output', () => {
     expect(root.dataset.newTokens).toBe('3');
     expect(root.dataset.generateMs).toBe('30');
     expect(screen.getByTestId('generation-notes').textContent).toContain('using 256');
-    expect(screen.getByRole('button', { name: 'Step 3: end of text' })).toHaveProperty('ariaPressed', 'true');
+    // A finished text opens on its first new token, not on the end-of-text step.
+    expect(screen.getByRole('button', { name: 'Step 3: end of text' })).toHaveProperty('ariaPressed', 'false');
+    expect(screen.getByTestId('step-chart').dataset.step).toBe('1');
   });
 
   it('a clicked token selects its step: caption and table follow', () => {

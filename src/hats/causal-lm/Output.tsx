@@ -17,7 +17,8 @@ export default function Output({ output, running, stopped }: OutputProps<CausalP
   // null: follow the newest step while streaming; a number: the step the person picked.
   const [picked, setPicked] = useState<number | null>(null);
   const last = output.steps.length - 1;
-  const selected = picked !== null && picked <= last ? picked : last;
+  // While it writes, the newest step; once done, the first one (the last is often just the end of the text).
+  const selected = picked !== null && picked <= last ? picked : running ? last : 0;
   const step = output.steps[selected];
   const greedy = output.settings.temperature <= 0;
   return (

@@ -26,6 +26,7 @@ export function StepChart({ step, index, greedy }: Props) {
         max={100}
         unit="%"
         width={420}
+        name={`candidates for step ${index + 1}`}
       />
       <details>
         <summary className="cursor-pointer text-sm">Table of this step&apos;s candidates</summary>

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
+import { demo } from './demo';
 import { seam } from './seam';
 
 export default defineHat(seam, {
@@ -20,6 +21,7 @@ export default defineHat(seam, {
   runLabel: 'Generate',
   stoppable: true,
   defaultModel: 'Xenova/distilgpt2',
+  demo,
   models: [
     {
       id: 'Xenova/distilgpt2',

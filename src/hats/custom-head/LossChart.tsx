@@ -18,6 +18,8 @@ export function LossChart({ history, task }: { history: LossPoint[]; task: Task 
       </figcaption>
       <LineChart
         x={history.map((p) => p.epoch)}
+        name="training loss per epoch"
+        xName="epoch"
         formatY={(v) => v.toPrecision(2)}
         series={[
           { name: 'training', color: '#d97706', values: history.map((p) => p.train) },

@@ -3,6 +3,7 @@ import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { fitProblem, readHeadParam } from './head-codec';
+import { demo } from './demo';
 import { seam } from './seam';
 
 export default defineHat(seam, {
@@ -19,6 +20,7 @@ export default defineHat(seam, {
   order: 120,
   runMode: 'live',
   defaultModel: 'Xenova/all-MiniLM-L6-v2',
+  demo,
   models: [
     {
       id: 'Xenova/all-MiniLM-L6-v2',

@@ -57,16 +57,18 @@ export default function Form({ params, onChange }: FormProps<MimParams>) {
           New random mask
         </button>
       </div>
-      {picked ? (
-        <p id={`${id}-picked`} className="flex flex-wrap items-center gap-2 text-sm">
-          You picked {params.patches?.length} hidden patches by hand (click patches in the masked picture to change them).
+      {/* Both notes share one grid cell, the other one invisible, so the first patch click does not move the picture below by a line. */}
+      <div className="grid">
+        <p id={`${id}-picked`} className={`flex flex-wrap items-center gap-2 text-sm [grid-area:1/1] ${picked ? '' : 'invisible'}`} aria-hidden={!picked} inert={!picked}>
+          You picked {params.patches?.length ?? 0} hidden patches by hand (click patches in the masked picture to change them).
           <button type="button" className="btn" onClick={() => onChange({ ...params, patches: null })}>
             Back to the random mask
           </button>
         </p>
-      ) : (
-        <p className="text-xs text-stone-600 dark:text-stone-400">The seed fixes which patches are hidden, so a share link shows the same mask. Click patches in the masked picture to pick them yourself.</p>
-      )}
+        <p className={`text-xs text-stone-600 [grid-area:1/1] dark:text-stone-400 ${picked ? 'invisible' : ''}`} aria-hidden={picked}>
+          The seed fixes which patches are hidden, so a share link shows the same mask. Click patches in the masked picture to pick them yourself.
+        </p>
+      </div>
     </div>
   );
 }

@@ -53,7 +53,7 @@ export function ImagePicker({ params, onChange }: Props) {
   };
 
   return (
-    <fieldset className="flex flex-col gap-2" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+    <fieldset className="flex min-w-0 flex-col gap-2" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <legend className="mb-1 text-sm font-medium">Image</legend>
       <div className="flex flex-wrap gap-2">
         {SAMPLES.map((s) => (

@@ -3,6 +3,7 @@ import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { OWN_IMAGE } from './samples';
+import { demo } from './demo';
 import { seam } from './seam';
 
 export default defineHat(seam, {
@@ -17,6 +18,7 @@ export default defineHat(seam, {
   order: 110,
   defaultModel: 'facebook/vit-mae-base',
   modelRequirement: 'a ViTMAEForPreTraining checkpoint (model_type vit_mae, encoder and decoder) with model.safetensors',
+  demo,
   models: [
     {
       id: 'facebook/vit-mae-base',

@@ -16,7 +16,7 @@ export default function Output({ params, output, onChange }: OutputProps<MaskedL
           <ProbabilityBars
             caption={`Top ${mask.predictions.length} guesses for ${output.maskToken} number ${n + 1}`}
             items={mask.predictions.map((p) => ({ label: p.token, score: p.score, extra: String(p.id) }))}
-            extraHeader="id"
+            extraHeader="token id"
             onPick={(item) => onChange({ ...params, text: fillMask(params.text, output.maskToken, n, item.label) })}
             pickLabel={(item) => `Fill mask ${n + 1} with “${displayToken(item.label).text}”`}
           />

@@ -3,12 +3,13 @@ import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { countMasks } from './postprocess';
+import { demo } from './demo';
 import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'masked-lm',
   icon: '📜',
-  title: 'Masked language modelling',
+  title: 'Masked language modeling',
   autoClass: 'AutoModelForMaskedLM',
   purpose: 'Hides words behind a mask and lets the model guess them from both sides: the game BERT was first trained on.',
   tip: 'Cover a word with my paw and BERT guesses what is under it, peeking left and right. I do the same with treats.',
@@ -17,6 +18,7 @@ export default defineHat(seam, {
   order: 20,
   inside: { views: insideViews, caption: (p) => p.text },
   defaultModel: 'Xenova/bert-base-uncased',
+  demo,
   models: [
     {
       id: 'Xenova/bert-base-uncased',
@@ -47,6 +49,7 @@ export default defineHat(seam, {
       languages: 'Multilingual',
     },
   ],
+  guesses: (o) => o.masks[0]?.predictions.map((p) => p.token) ?? [],
   texts: (p) => [p.text],
   validate(p, facts, update) {
     const mask = facts?.maskToken ?? '[MASK]';

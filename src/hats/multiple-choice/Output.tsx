@@ -25,11 +25,24 @@ function PairTokens({ choice }: { choice: ChoiceScore }) {
   );
 }
 
+/** 1, 2 and 3 */
+function listNumbers(ns: number[]): string {
+  return ns.length < 2 ? ns.join('') : `${ns.slice(0, -1).join(', ')} and ${ns[ns.length - 1]}`;
+}
+
 export default function Output({ output }: OutputProps<MultipleChoiceParams, MultipleChoiceOutput>) {
   const best = output.choices[output.best];
+  // Choices within half a point of the best are a tie (q8 weights move scores that much), and the page says so rather than pick one.
+  const tied = best ? output.choices.filter((c) => Math.abs(c.score - best.score) < 0.005) : [];
   return (
     <div className="flex flex-col gap-3">
-      {best && (
+      {best && tied.length > 1 && (
+        <p className="text-lg" data-testid="choice-tie">
+          A tie: choices {listNumbers(tied.map((c) => c.index + 1))} score the same{' '}
+          <span className="text-sm text-stone-500">(about {formatPercent(best.score)} each)</span>. The model has no preference among them.
+        </p>
+      )}
+      {best && tied.length === 1 && (
         <p className="text-lg">
           Best choice: <strong data-testid="best-choice">{best.text}</strong>{' '}
           <span className="text-sm text-stone-500">
@@ -41,6 +54,7 @@ export default function Output({ output }: OutputProps<MultipleChoiceParams, Mul
         caption="Probability of each choice: one score per (context, choice) pair, softmax across the pairs"
         items={output.choices.map((c) => ({ label: `${c.index + 1}. ${c.text}`, score: c.score, extra: c.logit.toFixed(2) }))}
         extraHeader="score (logit)"
+        labelHeader="Choice"
       />
       <details>
         <summary className="cursor-pointer text-sm font-semibold">What the encoder read for each pair</summary>

@@ -3,6 +3,7 @@ import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { choicesProblem } from './params';
+import { demo } from './demo';
 import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
@@ -18,6 +19,7 @@ export default defineHat(seam, {
   inside: { views: insideViews, caption: (p) => `${p.context} / ${p.choices[0] ?? ''}` },
   defaultModel: 'stefandi/bert-base-uncased-finetuned-swag',
   modelRequirement: 'a BERT checkpoint with model.safetensors and a multiple-choice classifier',
+  demo,
   models: [
     {
       id: 'stefandi/bert-base-uncased-finetuned-swag',
@@ -28,6 +30,7 @@ export default defineHat(seam, {
       languages: 'English',
     },
   ],
+  guesses: (o) => [...o.choices].sort((a, b) => b.score - a.score).map((c) => c.text),
   texts: (p) => [p.context, ...p.choices],
   validate(p) {
     const message = choicesProblem(p);

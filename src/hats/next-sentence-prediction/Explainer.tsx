@@ -13,7 +13,7 @@ export default function Explainer({ params, output, facts, modelId }: ExplainerP
       head={
         <>
           <p>
-            The pair is read as <code>[CLS] A [SEP] B [SEP]</code>, with segment id 0 on A and 1 on B, through {layers}
+            The pair is read as <code>[CLS] A [SEP] B [SEP]</code>, with segment id 0 on A and 1 on B, through {layers}{' '}
             of width {h}. The <code>[CLS]</code> vector goes through the pooler, <code>Linear({h} → {h}) + tanh</code>, then{' '}
             <code>cls.seq_relationship</code>, <code>Linear({h} → 2)</code>. Both were trained together in pretraining, the pooler for this very task: two scores, IsNext and NotNext, output shape <code>[1, 2]</code>. A
             softmax over the two gives the probabilities.

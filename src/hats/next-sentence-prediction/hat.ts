@@ -3,6 +3,7 @@ import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { shuffledSentence } from './params';
+import { demo } from './demo';
 import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
@@ -18,6 +19,7 @@ export default defineHat(seam, {
   inside: { views: insideViews, caption: (p) => `${p.sentence_a} / ${p.sentence_b}` },
   defaultModel: 'google-bert/bert-base-uncased',
   modelRequirement: 'a BERT checkpoint with model.safetensors and its NSP head (cls.seq_relationship)',
+  demo,
   models: [
     {
       id: 'google-bert/bert-base-uncased',
@@ -36,6 +38,7 @@ export default defineHat(seam, {
       languages: 'English',
     },
   ],
+  guesses: (o) => (o.label === 'IsNext' ? ['IsNext', 'NotNext'] : ['NotNext', 'IsNext']),
   texts: (p) => [p.sentence_a, p.sentence_b],
   validate(p, _facts, update) {
     if (!p.sentence_a.trim()) return { message: 'Sentence A is empty. Type the first sentence.' };

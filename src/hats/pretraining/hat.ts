@@ -4,6 +4,7 @@ import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { countMasks, maskLastWord } from './masks';
 import { MAX_MASKS } from './params';
+import { demo } from './demo';
 import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
@@ -19,6 +20,7 @@ export default defineHat(seam, {
   inside: { views: insideViews, caption: (p) => `${p.sentence_a} / ${p.sentence_b}` },
   defaultModel: 'google-bert/bert-base-uncased',
   modelRequirement: 'a BERT pretraining checkpoint with model.safetensors (cls.predictions and cls.seq_relationship)',
+  demo,
   models: [
     {
       id: 'google-bert/bert-base-uncased',

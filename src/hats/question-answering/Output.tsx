@@ -66,7 +66,7 @@ export default function Output({ output }: OutputProps<QaParams, QaOutput>) {
       <ProbabilityBars
         caption="Top spans: p(start) × p(end), against the “no answer” score of [CLS]"
         items={candidateBars(output)}
-        extraHeader="characters"
+        extraHeader="character offsets"
       />
       <StartEndStrip output={output} window={window} onWindow={(w) => setPicked({ output, window: w })} />
     </div>

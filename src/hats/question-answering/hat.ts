@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
+import { demo } from './demo';
 import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
@@ -16,6 +17,7 @@ export default defineHat(seam, {
   order: 30,
   inside: { views: insideViews, caption: (p) => `${p.question} / ${p.context}` },
   defaultModel: 'Xenova/distilbert-base-cased-distilled-squad',
+  demo,
   models: [
     {
       id: 'Xenova/distilbert-base-cased-distilled-squad',

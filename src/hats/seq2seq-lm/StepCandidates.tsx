@@ -11,7 +11,7 @@ export function StepCandidates({ step, index, chart }: { step: DecoderStep; inde
       </h4>
       {chart && (
         <div className="max-w-xs">
-          <BarChart categories={step.top.map((c) => c.token)} series={[{ name: 'probability', color: '#f59e0b', values: step.top.map((c) => c.prob * 100) }]} max={100} unit="%" width={290} />
+          <BarChart categories={step.top.map((c) => c.token)} series={[{ name: 'probability', color: '#f59e0b', values: step.top.map((c) => c.prob * 100) }]} max={100} unit="%" width={290} name={`candidates for step ${index + 1}`} />
         </div>
       )}
       <details open={!chart}>

@@ -3,6 +3,7 @@ import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { sourceText } from './params';
+import { demo } from './demo';
 import { seam } from './seam';
 
 export default defineHat(seam, {
@@ -21,6 +22,7 @@ export default defineHat(seam, {
   runLabel: 'Generate',
   stoppable: true,
   defaultModel: 'Xenova/flan-t5-small',
+  demo,
   models: [
     {
       id: 'Xenova/flan-t5-small',

@@ -3,7 +3,7 @@ import { TextField } from '@/components/ui/TextField';
 import type { SeqClsParams } from './params';
 
 export default function Form({ params, onChange, facts }: FormProps<SeqClsParams>) {
-  const pairHint = facts && !facts.hasTokenTypeIds ? ' (this model has no segment ids: the pair is only split by a separator token)' : '';
+  const pairHint = facts && !facts.hasTokenTypeIds ? '; this model has no segment ids: the pair is only split by a separator token' : '';
   return (
     <div className="flex flex-col gap-3">
       <TextField label="Text" value={params.text} onChange={(text) => onChange({ ...params, text })} rows={3} />

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { importChunk } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
+import { demo } from './demo';
 import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
@@ -16,6 +17,7 @@ export default defineHat(seam, {
   order: 10,
   inside: { views: insideViews, caption: (p) => (p.text_pair.trim() ? `${p.text} / ${p.text_pair}` : p.text) },
   defaultModel: 'Xenova/distilbert-base-uncased-finetuned-sst-2-english',
+  demo,
   models: [
     {
       id: 'Xenova/distilbert-base-uncased-finetuned-sst-2-english',
@@ -55,6 +57,7 @@ export default defineHat(seam, {
       languages: 'English',
     },
   ],
+  guesses: (o) => [...o.labels].sort((a, b) => b.score - a.score).map((l) => l.label),
   texts: (p) => [p.text, p.text_pair],
   validate(p) {
     if (!p.text.trim()) return { message: 'The text is empty. Type a sentence for the model to classify.' };

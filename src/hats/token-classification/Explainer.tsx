@@ -14,7 +14,7 @@ function HeadText({ facts, labels }: { facts?: ModelFacts; labels: string[] }) {
   return (
     <>
       <p>
-        The body ({facts.numLayers ?? '?'} encoder layers of width {h}) gives every token a vector of {h} numbers that
+        The body ({facts.numLayers === 1 ? '1 encoder layer' : `${facts.numLayers ?? '?'} encoder layers`} of width {h}) gives every token a vector of {h} numbers that
         already mixes in the words around it. The head is just <code>classifier: Linear({h} → {n})</code>
         {params}, applied to each token&apos;s vector on its own, with no pooling.
       </p>

@@ -3,6 +3,7 @@ import type { EncoderConfig, WeightMap } from './bert-names';
 import { buildEncoder } from './bert-encoder';
 import { GraphBuilder } from './graph-builder';
 import type { ModelProto } from './onnx-types';
+import type { PackedWeights } from './quantize';
 import { Ops, referenceEncoder } from './reference';
 
 export interface BertModelSpec {
@@ -10,6 +11,8 @@ export interface BertModelSpec {
   head: BertHead;
   /** Tensors by Hugging Face name, e.g. `bert.encoder.layer.0.attention.self.query.weight`. */
   weights: WeightMap;
+  /** Weights that arrived quantized (a q8 build from a checkpoint); the graph reads them through DequantizeLinear. */
+  packed?: PackedWeights;
   /** Free text stored in the model's doc_string (where the weights came from). */
   doc?: string;
 }
@@ -25,7 +28,7 @@ export function buildBertModel(spec: BertModelSpec): ModelProto {
     throw new Error(`hidden size ${config.hiddenSize} is not divisible by ${config.numHeads} heads`);
   }
   const g = new GraphBuilder(`${config.family}-${head.name}`);
-  const ctx = { g, weights: spec.weights, eps: config.layerNormEps };
+  const ctx = { g, weights: spec.weights, packed: spec.packed, eps: config.layerNormEps };
   const { hidden } = buildEncoder(ctx, config);
   const values = head.build(ctx, config, hidden);
   for (const [i, { name, dims }] of head.outputs(config).entries()) {

@@ -75,6 +75,13 @@ export class GraphBuilder {
     return name;
   }
 
+  /** An initializer made elsewhere (an 8-bit weight with its scale and zero point). */
+  addTensorProto(tensor: TensorProto): string {
+    if (this.initializers.has(tensor.name)) throw new Error(`Initializer ${tensor.name} added twice`);
+    this.initializers.set(tensor.name, tensor);
+    return tensor.name;
+  }
+
   /** A small constant, shared by every node that asks for the same value. */
   constant(values: readonly number[], type: ElemType = 'float32', dims: readonly number[] = []): string {
     const name = `const_${type}_${dims.join('x') || 'scalar'}_${values.join('_')}`;

@@ -28,7 +28,10 @@ export {
   quantizeModel,
   quantizeTensor,
   dequantizeTensor,
+  transposeQuantized,
+  type PackedWeights,
   type QuantizeOptions,
   type QuantizedTensor,
 } from './quantize';
+export { quantizeActivations } from './dynamic-quantize';
 export { buildInsideModel, referenceInside, INSIDE_OUTPUTS, type InsideModelSpec, type InsideReference } from './inside-model';

@@ -1,11 +1,22 @@
 import type { WeightMap } from './bert-names';
 import type { GraphBuilder } from './graph-builder';
+import { addQuantizedWeight, transposeQuantized, type PackedWeights } from './quantize';
 
 /** What every layer helper needs: the graph being built and the checkpoint's tensors. */
 export interface BuildContext {
   g: GraphBuilder;
   weights: WeightMap;
+  /** Weights that arrived quantized (a q8 checkpoint build): looked up before `weights`. */
+  packed?: PackedWeights;
   eps: number;
+}
+
+/** The weight as it arrived quantized, checked for size, if it did. */
+function takePacked(ctx: Pick<BuildContext, 'packed'>, name: string, dims: readonly number[]) {
+  const q = ctx.packed?.get(name);
+  const expected = dims.reduce((a, b) => a * b, 1);
+  if (q && q.data.length !== expected) throw new Error(`Weight ${name} has ${q.data.length} values, expected [${dims.join(', ')}] = ${expected}`);
+  return q;
 }
 
 /** Looks a tensor up by its Hugging Face name and checks its size. */
@@ -21,6 +32,8 @@ export function takeWeight(ctx: Pick<BuildContext, 'weights'>, name: string, dim
 
 /** Adds a checkpoint tensor unchanged (embeddings, biases, norms). */
 export function addWeight(ctx: BuildContext, name: string, dims: readonly number[]): string {
+  const q = takePacked(ctx, name, dims);
+  if (q) return addQuantizedWeight(ctx.g, name, dims, q);
   return ctx.g.initializer(name, { dims, data: takeWeight(ctx, name, dims) });
 }
 
@@ -30,6 +43,16 @@ function transpose(data: Float32Array, rows: number, cols: number): Float32Array
   return out;
 }
 
+const TRANSPOSED = 'transposed from PyTorch [out, in] to [in, out] for MatMul';
+
+/** nn.Linear's weight [out, in] as MatMul's right operand [in, out] (8-bit if it arrived so). */
+function matmulWeight(ctx: Pick<BuildContext, 'g' | 'weights' | 'packed'>, name: string, inDim: number, outDim: number): string {
+  const q = takePacked(ctx, name, [outDim, inDim]);
+  if (q) return addQuantizedWeight(ctx.g, name, [inDim, outDim], transposeQuantized(q, outDim, inDim), TRANSPOSED);
+  const w = takeWeight(ctx, name, [outDim, inDim]);
+  return ctx.g.initializer(name, { dims: [inDim, outDim], data: transpose(w, outDim, inDim) }, TRANSPOSED);
+}
+
 /**
  * y = x·Wᵀ + b, PyTorch's nn.Linear [1]. The weight is transposed once here so
  * the graph has a plain MatMul; it keeps its Hugging Face name.
@@ -37,12 +60,7 @@ function transpose(data: Float32Array, rows: number, cols: number): Float32Array
  * [1] nn.Linear stores W as [out, in]; MatMul wants its right operand as [in, out].
  */
 export function linear(ctx: BuildContext, x: string, module: string, inDim: number, outDim: number): string {
-  const w = takeWeight(ctx, `${module}.weight`, [outDim, inDim]);
-  const wName = ctx.g.initializer(
-    `${module}.weight`,
-    { dims: [inDim, outDim], data: transpose(w, outDim, inDim) },
-    'transposed from PyTorch [out, in] to [in, out] for MatMul',
-  );
+  const wName = matmulWeight(ctx, `${module}.weight`, inDim, outDim);
   const b = addWeight(ctx, `${module}.bias`, [outDim]);
   return ctx.g.node('Add', [ctx.g.node('MatMul', [x, wName]), b]);
 }
@@ -50,10 +68,8 @@ export function linear(ctx: BuildContext, x: string, module: string, inDim: numb
 /**
  * y = x·Wᵀ, nn.Linear without a bias (T5, Llama), transposed once here as in `linear` [1].
  */
-export function linearNoBias(ctx: Pick<BuildContext, 'g' | 'weights'>, x: string, name: string, inDim: number, outDim: number): string {
-  const w = takeWeight(ctx, name, [outDim, inDim]);
-  const wName = ctx.g.initializer(name, { dims: [inDim, outDim], data: transpose(w, outDim, inDim) }, 'transposed from PyTorch [out, in] to [in, out] for MatMul');
-  return ctx.g.node('MatMul', [x, wName]);
+export function linearNoBias(ctx: Pick<BuildContext, 'g' | 'weights' | 'packed'>, x: string, name: string, inDim: number, outDim: number): string {
+  return ctx.g.node('MatMul', [x, matmulWeight(ctx, name, inDim, outDim)]);
 }
 
 /**

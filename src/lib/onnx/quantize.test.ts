@@ -8,6 +8,7 @@ import { blankWeights } from './weight-shapes';
 import { buildBertModel } from './bert-model';
 import { decodeModel, serializeModel } from './graph-builder';
 import { DataType } from './onnx-types';
+import { quantizeActivations } from './dynamic-quantize';
 import { dequantizeTensor, quantizeModel, quantizeTensor } from './quantize';
 import { seededRandom } from './fixture/feature-space';
 
@@ -96,5 +97,30 @@ describe('quantizeModel', () => {
     };
     const [a, b] = [await run(fp32), await run(q8)];
     a.forEach((v, i) => expect(Math.abs(v - (b[i] as number))).toBeLessThan(0.02));
+  });
+
+  it('builds the same q8 graph from weights quantized as they arrived (no float copy of them)', async () => {
+    const names = q8.graph.node.filter((n) => n.op_type === 'DequantizeLinear').map((n) => n.output[0]!);
+    const packed = new Map(names.map((name) => [name, quantizeTensor(weights[name]!)]));
+    const floats = Object.fromEntries(Object.entries(weights).filter(([name]) => !packed.has(name)));
+    const built = buildBertModel({ config, head, weights: floats, packed });
+    const tensors = (m: typeof q8) => new Map(m.graph.initializer.map((t) => [t.name, Array.from(t.raw_data ?? [])]));
+    expect(tensors(built)).toEqual(tensors(q8));
+    const sorted = (m: typeof q8) => m.graph.node.map((n) => `${n.op_type}(${n.input.join(',')})->${n.output.join(',')}`).sort();
+    expect(sorted(built)).toEqual(sorted(q8));
+  });
+
+  it('quantizes the activations too: MatMulInteger on 8-bit weights, Gather of 8-bit rows, one quantizer per activation', () => {
+    const dynamic = decodeModel(serializeModel(quantizeActivations(q8)));
+    const ops = dynamic.graph.node.map((n) => n.op_type);
+    const byOutput = new Map(dynamic.graph.node.map((n) => [n.output[0], n]));
+    // No float MatMul reads a dequantized weight any more; the attention MatMuls (activation × activation) stay float.
+    for (const n of dynamic.graph.node.filter((m) => m.op_type === 'MatMul')) expect(byOutput.get(n.input[1])?.op_type).not.toBe('DequantizeLinear');
+    expect(ops.filter((o) => o === 'MatMulInteger')).toHaveLength(7); // Q, K, V, out, FFN in, FFN out, pooler
+    // Q, K and V read one activation: quantized once for the three.
+    expect(ops.filter((o) => o === 'DynamicQuantizeLinear')).toHaveLength(5);
+    const word = dynamic.graph.node.find((n) => n.op_type === 'Gather' && n.input[0] === 'bert.embeddings.word_embeddings.weight_quantized');
+    expect(byOutput.has('bert.embeddings.word_embeddings.weight')).toBe(false); // the table is never widened whole
+    expect(word).toBeDefined();
   });
 });

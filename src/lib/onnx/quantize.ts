@@ -1,4 +1,5 @@
 import { DataType, type ModelProto, type NodeProto, type TensorProto } from './onnx-types';
+import type { GraphBuilder } from './graph-builder';
 import { makeTensorProto, readFloatTensor } from './tensor';
 
 export interface QuantizeOptions {
@@ -24,27 +25,84 @@ export interface QuantizedTensor {
  *     top of the range can err by up to s, once z has been rounded).
  */
 export function quantizeTensor(values: Float32Array, signed = false): QuantizedTensor {
+  // Plain indexed loops: for…of and Array.from with a callback cost seconds on a 110M-value model.
+  const n = values.length;
   let lo = 0;
   let hi = 0;
-  for (const v of values) {
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
     if (v < lo) lo = v;
-    if (v > hi) hi = v;
+    else if (v > hi) hi = v;
   }
   if (signed) {
     const maxAbs = Math.max(-lo, hi);
     const scale = Math.fround(maxAbs > 0 ? maxAbs / 127 : 1);
-    const data = Int8Array.from(values, (v) => Math.max(-127, Math.min(127, Math.round(v / scale))));
+    const data = new Int8Array(n);
+    for (let i = 0; i < n; i++) {
+      const q = Math.round(values[i]! / scale);
+      data[i] = q < -127 ? -127 : q > 127 ? 127 : q;
+    }
     return { data, scale, zeroPoint: 0 };
   }
   const scale = Math.fround(hi > lo ? (hi - lo) / 255 : 1);
   const zeroPoint = Math.max(0, Math.min(255, Math.round(-lo / scale)));
-  const data = Uint8Array.from(values, (v) => Math.max(0, Math.min(255, Math.round(v / scale) + zeroPoint)));
+  const data = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const q = Math.round(values[i]! / scale) + zeroPoint;
+    data[i] = q < 0 ? 0 : q > 255 ? 255 : q;
+  }
   return { data, scale, zeroPoint };
 }
 
 /** The float values a quantized tensor stands for, as DequantizeLinear computes them. */
 export function dequantizeTensor(q: QuantizedTensor): Float32Array {
-  return Float32Array.from(q.data, (v) => (v - q.zeroPoint) * q.scale);
+  const out = new Float32Array(q.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = (q.data[i]! - q.zeroPoint) * q.scale;
+  return out;
+}
+
+/** A [rows, cols] quantized matrix as [cols, rows]; scale and zero point are per tensor, so they stay. */
+export function transposeQuantized(q: QuantizedTensor, rows: number, cols: number): QuantizedTensor {
+  const data = q.data instanceof Int8Array ? new Int8Array(q.data.length) : new Uint8Array(q.data.length);
+  for (let r = 0; r < rows; r++) {
+    const from = r * cols;
+    for (let c = 0; c < cols; c++) data[c * rows + r] = q.data[from + c]!;
+  }
+  return { data, scale: q.scale, zeroPoint: q.zeroPoint };
+}
+
+/** Weights that arrived already quantized (8 bits each, float copy dropped), by Hugging Face name. */
+export type PackedWeights = ReadonlyMap<string, QuantizedTensor>;
+
+/** The initializers and the DequantizeLinear node that stand for a float weight `name` in a q8 graph. */
+function dequantized(name: string, dims: readonly number[], q: QuantizedTensor, docString?: string) {
+  const names = { data: `${name}_quantized`, scale: `${name}_scale`, zero: `${name}_zero_point` };
+  const zero = q.data instanceof Int8Array ? Int8Array.of(q.zeroPoint) : Uint8Array.of(q.zeroPoint);
+  const initializers = [
+    makeTensorProto(names.data, { dims, data: q.data }, docString),
+    makeTensorProto(names.scale, { dims: [], data: Float32Array.of(q.scale) }),
+    makeTensorProto(names.zero, { dims: [], data: zero }),
+  ];
+  const node: NodeProto = {
+    name: `${name}_DequantizeLinear`,
+    op_type: 'DequantizeLinear',
+    input: [names.data, names.scale, names.zero],
+    output: [name],
+    attribute: [],
+  };
+  return { initializers, node };
+}
+
+/**
+ * Adds a weight that arrived quantized to a graph being built: the same initializers and
+ * DequantizeLinear node quantizeModel would have made from its float copy [2], so every node that
+ * reads `name` is built as for a float weight.
+ */
+export function addQuantizedWeight(g: GraphBuilder, name: string, dims: readonly number[], q: QuantizedTensor, docString?: string): string {
+  const { initializers, node } = dequantized(name, dims, q, docString);
+  for (const init of initializers) g.addTensorProto(init);
+  g.nodeOutputs(node.op_type, node.input, { outputs: node.output, name: node.name });
+  return name;
 }
 
 /** Initializer names read as weights: MatMul's right operand, Gather's table. */
@@ -76,25 +134,9 @@ export function quantizeModel(model: ModelProto, options: QuantizeOptions = {}):
       continue;
     }
     const { dims, data } = readFloatTensor(init);
-    const q = quantizeTensor(data, options.signed);
-    const names = {
-      data: `${init.name}_quantized`,
-      scale: `${init.name}_scale`,
-      zero: `${init.name}_zero_point`,
-    };
-    const zero = options.signed ? Int8Array.of(q.zeroPoint) : Uint8Array.of(q.zeroPoint);
-    initializers.push(
-      makeTensorProto(names.data, { dims, data: q.data }, init.doc_string),
-      makeTensorProto(names.scale, { dims: [], data: Float32Array.of(q.scale) }),
-      makeTensorProto(names.zero, { dims: [], data: zero }),
-    );
-    dequantizers.push({
-      name: `${init.name}_DequantizeLinear`,
-      op_type: 'DequantizeLinear',
-      input: [names.data, names.scale, names.zero],
-      output: [init.name],
-      attribute: [],
-    });
+    const { initializers: quantized, node } = dequantized(init.name, dims, quantizeTensor(data, options.signed), init.doc_string);
+    initializers.push(...quantized);
+    dequantizers.push(node);
   }
   return {
     ...model,

@@ -6,6 +6,7 @@ import { buildBertModel, referenceForward, type ReferenceInputs } from './bert-m
 import { seededRandom } from './fixture/feature-space';
 import { serializeModel } from './graph-builder';
 import type { ModelProto } from './onnx-types';
+import { quantizeActivations } from './dynamic-quantize';
 import { dequantizeTensor, quantizeModel, quantizeTensor } from './quantize';
 import { blankWeights } from './weight-shapes';
 
@@ -103,7 +104,9 @@ const Q8_TOLERANCE = 0.05;
  *    Q8_TOLERANCE. At 'extended' and above ONNX Runtime fuses each
  *    DequantizeLinear + MatMul into one MatMulNBits kernel, which also rounds
  *    the activations, so the numbers move a little more than weight rounding
- *    alone explains (about 0.01 here; random weights of size ~0.2, two layers).
+ *    alone explains (about 0.01 here; random weights of size ~0.2, two layers);
+ *  - dynamic q8 (quantizeActivations: activations rounded to 8 bits too, as the
+ *    checkpoint hats run) vs fp32 reference: within Q8_TOLERANCE as well.
  */
 export async function expectGraphMatchesReference(family: EncoderConfig['family'], head: BertHead): Promise<void> {
   const c = testConfig(family);
@@ -115,7 +118,9 @@ export async function expectGraphMatchesReference(family: EncoderConfig['family'
   expect(names.length).toBeGreaterThan(5);
   const want = referenceForward(c, head, weights, inputs);
   const wantQ8 = referenceForward(c, head, dequantizedWeights(weights, names), inputs);
-  const [got, gotQ8, gotQ8Basic] = [await run(fp32, family), await run(q8, family), await run(q8, family, 'basic')];
+  const dynamic = quantizeActivations(q8);
+  expect(dynamic.graph.node.some((n) => n.op_type === 'MatMulInteger')).toBe(true);
+  const [got, gotQ8, gotQ8Basic, gotDynamic] = [await run(fp32, family), await run(q8, family), await run(q8, family, 'basic'), await run(dynamic, family)];
   const outputs = head.outputs(c).map((o) => o.name);
   expect(Object.keys(got).sort()).toEqual([...outputs].sort());
   for (const name of outputs) {
@@ -124,5 +129,6 @@ export async function expectGraphMatchesReference(family: EncoderConfig['family'
     const cost = maxDiff(gotQ8[name]!, want[name]!);
     expect(cost, `q8 ${name} vs fp32`).toBeLessThan(Q8_TOLERANCE);
     expect(cost, `q8 ${name} differs from fp32 at all`).toBeGreaterThan(0);
+    expect(maxDiff(gotDynamic[name]!, want[name]!), `dynamic q8 ${name} vs fp32`).toBeLessThan(Q8_TOLERANCE);
   }
 }

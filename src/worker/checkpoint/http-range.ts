@@ -7,6 +7,12 @@ export interface Span {
   end: number;
 }
 
+/** Which version of a file the bytes are from: its ETag (empty when the host gives none) and size. */
+export interface FileVersion {
+  etag: string;
+  size: number;
+}
+
 export interface RangeFile {
   /** The file's URL, e.g. <host>/<model>/resolve/main/model.safetensors */
   url: string;
@@ -24,9 +30,9 @@ export async function fetchSpan(
   target: RangeFile,
   fetchFn: typeof fetch,
   span: Span,
-  onBytes: (n: number) => void,
-  onSize: (bytes: number) => void = () => undefined,
-): Promise<Uint8Array> {
+  onChunk: (chunk: Uint8Array) => void,
+  onVersion: (version: FileVersion) => void = () => undefined,
+): Promise<void> {
   const { url, host, model, file } = target;
   const range = `bytes=${span.start}-${span.end - 1}`;
   const response = await fetchFn(url, { headers: { Range: range } });
@@ -60,7 +66,7 @@ export async function fetchSpan(
   const got = response.headers.get('content-range') ?? '';
   const m = /^bytes (\d+)-(\d+)\/(\d+|\*)/.exec(got);
   const size = sizeOf(got);
-  if (size !== undefined) onSize(size);
+  if (size !== undefined) onVersion({ etag: response.headers.get('etag') ?? '', size });
   if (m && Number(m[1]) === span.start && size !== undefined && Number(m[2]) < span.end - 1 && Number(m[2]) === size - 1) {
     // [2] The host sent what it has: the file ends before the bytes its header points at.
     await response.body?.cancel();
@@ -70,7 +76,7 @@ export async function fetchSpan(
     await response.body?.cancel();
     throw new Error(`${url} answered Range ${range} with Content-Range “${got}”`);
   }
-  return readBody(response, span.end - span.start, file, onBytes);
+  return readBody(response, span.end - span.start, file, onChunk);
 }
 
 /** The file's whole size: the number after the slash of a Content-Range header (206 and 416 answers both carry it). */
@@ -84,16 +90,14 @@ function cutShort(target: RangeFile, span: Span, size: number | undefined): Engi
   return damaged(fileRef(target.url), `the file has ${has}, but its header places a tensor at bytes ${span.start.toLocaleString('en-US')}–${span.end.toLocaleString('en-US')} (the file was cut short)`, false);
 }
 
-/** Streams the body into one buffer of the expected size, reporting progress as it goes. */
-async function readBody(response: Response, length: number, file: string, onBytes: (n: number) => void): Promise<Uint8Array> {
-  const out = new Uint8Array(length);
+/** Hands the body on chunk by chunk as it streams in (nothing is kept here), checking its length. */
+async function readBody(response: Response, length: number, file: string, onChunk: (chunk: Uint8Array) => void): Promise<void> {
   let at = 0;
   const reader = response.body?.getReader();
   if (!reader) {
     const all = new Uint8Array(await response.arrayBuffer());
-    out.set(all.subarray(0, length));
-    at = all.byteLength;
-    onBytes(Math.min(at, length));
+    at = Math.min(all.byteLength, length);
+    onChunk(all.subarray(0, at));
   } else {
     for (;;) {
       const { done, value } = await reader.read();
@@ -102,11 +106,9 @@ async function readBody(response: Response, length: number, file: string, onByte
         await reader.cancel();
         throw new Error(`The host sent more of ${file} than was asked for`);
       }
-      out.set(value, at);
       at += value.byteLength;
-      onBytes(value.byteLength);
+      onChunk(value);
     }
   }
   if (at !== length) throw new Error(`The download of ${file} ended early (premature end after ${at} of ${length} bytes)`);
-  return out;
 }

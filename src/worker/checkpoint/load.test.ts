@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { LoadStage } from '@/engine/protocol';
 import { referenceForward, weightShapes, type BertHead, type EncoderConfig } from '@/lib/onnx';
 import { legacyName, parseSafetensorsHeader, toFloat32, writeSafetensors, type SafetensorsInput } from '@/lib/safetensors';
 import type { FixtureModelSpec } from '@/lib/onnx/fixture/fixture-spec';
@@ -173,8 +174,20 @@ describe('loadCheckpoint', () => {
 
   it('runs a pooled one-score head quantized to q8 close to the float reference', async () => {
     const deps = depsWith(runtime);
-    const cm = await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-swag', 'q8').ctx, scorer, deps);
+    const stages: LoadStage[] = [];
+    const cm = await loadCheckpoint({ ...loadContext(hub.url, 'hw-test/ckpt-swag', 'q8').ctx, onStage: (s) => stages.push(s) }, scorer, deps);
     expect(cm.provenance.dtype).toBe('q8');
+    // The page is told each stage, in order, with its progress.
+    expect([...new Set(stages.map((s) => s.label))]).toEqual([
+      'Reading and quantizing tensors',
+      'Building the graph',
+      'Quantizing activations',
+      'Writing the .onnx file',
+      'Starting ONNX Runtime on the graph',
+    ]);
+    const reading = stages.filter((s) => s.label.startsWith('Reading'));
+    expect(reading.map((s) => s.done)).toEqual(reading.map((_, i) => i + 1));
+    expect(reading.at(-1)!.done).toBe(reading.at(-1)!.total);
     expect(cm.provenance.headTensors.map((t) => t.name)).toEqual(['bert.pooler.dense.weight', 'bert.pooler.dense.bias', 'classifier.weight', 'classifier.bias']);
     await expectReference('ckpt-swag', scorer, await cm.run(inputs), 0.02);
     await cm.dispose();
@@ -198,6 +211,33 @@ describe('loadCheckpoint', () => {
     hub.resetLog();
     await (await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-pre').ctx, bothPretrainingHeads, second)).dispose();
     expect(safetensorsRequests()).toHaveLength(1);
+  });
+});
+
+describe('the built model', () => {
+  it('is kept: a second visit opens the q8 graph it built without reading a tensor, and gives the same answers', async () => {
+    const first = depsWith(runtime);
+    const cm1 = await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-swag', 'q8').ctx, scorer, first);
+    const answer = await cm1.run(inputs);
+    await cm1.dispose();
+    const built = (await first.shared.keys()).map((k) => k.url).filter((u) => u.includes('/built/'));
+    // Listed under the model like its other files (Settings counts and clears it there), keyed by the checkpoint's version.
+    expect(built).toEqual([expect.stringMatching(/\/hw-test\/ckpt-swag\/resolve\/main\/built\/[\w-]+\.q8\.onnx\?etag=%22[0-9a-f]{64}%22&size=\d+$/)]);
+    const matched: string[] = [];
+    const cache = { ...first.shared, match: (url: string) => (matched.push(url), first.shared.match(url)) };
+    const second = { ...depsWith(runtime, first.shared), cache: async () => cache };
+    hub.resetLog();
+    const { ctx, progress } = loadContext(hub.url, 'hw-test/ckpt-swag', 'q8');
+    const stages: string[] = [];
+    const cm2 = await loadCheckpoint({ ...ctx, onStage: (s) => stages.push(s.label) }, scorer, second);
+    expect(stages).toEqual(['Opening the model built on an earlier visit', 'Starting ONNX Runtime on the graph']);
+    expect(hub.log()).toEqual([]);
+    // The header's two ranges only: the tensors stay in the cache, unread.
+    expect(matched.filter((u) => u.includes('?range='))).toHaveLength(2);
+    const st = progress.filter((p) => p.file.startsWith('model.safetensors')).at(-1)!;
+    expect(st.loaded).toBe(st.total);
+    expect((await cm2.run(inputs)).logits.data).toEqual(answer.logits.data);
+    await cm2.dispose();
   });
 });
 

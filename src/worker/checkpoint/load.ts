@@ -9,7 +9,7 @@ import { inspectBert, requireHeadPlan, type BertInspection, type CheckpointHead 
 import { defaultDeps, type CheckpointDeps, type CheckpointSession, type GraphOutput, type TensorFeed } from './deps';
 import { checkpointBytes, SAFETENSORS_FILE } from './inspect';
 import type { TensorPlan } from './tensor-plan';
-import { buildOnnx } from './weights';
+import { checkpointOnnx } from './weights';
 
 type Ids = readonly (readonly bigint[])[] | readonly (readonly number[])[];
 
@@ -81,8 +81,9 @@ function runner<N extends string>(session: CheckpointSession, head: CheckpointHe
 
 /**
  * Loads a BERT checkpoint's model.safetensors with a hat's head: reads the header, fetches only
- * the tensors the head needs (HTTP Range, cached), builds the ONNX graph in the page and opens an
- * ONNX Runtime session on it, next to the checkpoint's own tokenizer.
+ * the tensors the head needs (HTTP Range, cached), builds the ONNX graph in the page (or takes the
+ * one built on an earlier visit) and opens an ONNX Runtime session on it, next to the checkpoint's
+ * own tokenizer.
  */
 export async function loadCheckpoint<N extends string>(
   ctx: AdapterLoadContext,
@@ -99,8 +100,9 @@ export async function loadCheckpoint<N extends string>(
   const dtype = ctx.dtype === 'q8' ? 'q8' : 'fp32';
   // config.json was read while inspecting the checkpoint (before this load): count it as done.
   ctx.onProgress({ file: 'config.json', loaded: inspection.configBytes, total: inspection.configBytes });
-  const onnx = await buildOnnx(ctx, inspection, head, plan, dtype === 'q8');
-  const session = await deps.runtime.createSession(onnx, ctx.device);
+  const { onnx, kept } = await checkpointOnnx(ctx, inspection, head, plan, dtype, deps);
+  ctx.onStage?.({ label: 'Starting ONNX Runtime on the graph', done: 0, total: 1 });
+  const [session] = await Promise.all([deps.runtime.createSession(onnx, ctx.device), kept]);
   const vocab: string[] = [];
   for (const [token, id] of tokenizer.get_vocab()) vocab[id] = token;
   const facts = { ...factsFrom(inspection.config as AnyConfig, tokenizer, session.inputNames), sourceModel: ctx.model };

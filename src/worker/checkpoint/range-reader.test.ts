@@ -38,8 +38,21 @@ describe('RangeReader', () => {
     expect(seen).toBe(250);
     expect(chunks.slice({ start: 200, end: 210 })).toEqual(FILE.slice(200, 210));
     expect(chunks.slice({ start: 650, end: 700 })).toEqual(FILE.slice(650, 700));
-    expect((await cache!.keys()).map((k) => k.url).sort()).toEqual([rangeKey(URL_, { start: 100, end: 250 }), rangeKey(URL_, { start: 600, end: 700 })].sort());
+    // Each span is cached on its own as it completes: the stream keeps no request whole.
+    const keys = spans.map((s) => rangeKey(URL_, s));
+    expect((await cache!.keys()).map((k) => k.url).sort()).toEqual(keys.sort());
     expect(rangeKey(URL_, { start: 100, end: 250 })).toBe(`${URL_}?range=100-249`);
+  });
+
+  it('streams each span whole as soon as its last byte is in, in file order within a request', async () => {
+    const { reader } = setup({ cache: null });
+    const got: [number, number[]][] = [];
+    await reader.stream([{ start: 600, end: 610 }, { start: 3, end: 5 }, { start: 5, end: 9 }], (span, bytes) => got.push([span.start, [...bytes]]));
+    expect(got).toEqual([
+      [3, [...FILE.slice(3, 5)]],
+      [5, [...FILE.slice(5, 9)]],
+      [600, [...FILE.slice(600, 610)]],
+    ]);
   });
 
   it('serves spans inside cached ranges without asking the host, and fetches only the rest', async () => {
@@ -56,6 +69,27 @@ describe('RangeReader', () => {
     expect(seen).toBe(50);
     expect(chunks.slice({ start: 10, end: 20 })).toEqual(FILE.slice(10, 20));
     expect(chunks.slice({ start: 500, end: 540 })).toEqual(FILE.slice(500, 540));
+  });
+
+  it('cuts spans out of a body that arrives in small pieces across their edges', async () => {
+    const trickle = (async (_url: string, init?: RequestInit) => {
+      const [, a, b] = /bytes=(\d+)-(\d+)/.exec(new Headers(init?.headers).get('Range')!)!.map(Number) as [number, number, number];
+      const body = FILE.slice(a, b + 1);
+      const stream = new ReadableStream<Uint8Array>({
+        start(c) {
+          for (let i = 0; i < body.length; i += 3) c.enqueue(body.slice(i, i + 3));
+          c.close();
+        },
+      });
+      return new Response(stream, { status: 206, headers: { 'Content-Range': `bytes ${a}-${b}/1000` } });
+    }) as typeof fetch;
+    const deps = { fetch: trickle, cache: async () => undefined, runtime: { createSession: () => Promise.reject(new Error('none')) } };
+    const spans = [{ start: 10, end: 11 }, { start: 11, end: 18 }, { start: 18, end: 30 }];
+    const got = new Map<number, number[]>();
+    let seen = 0;
+    await new RangeReader(target, deps).stream(spans, (span, bytes) => got.set(span.start, [...bytes]), (n) => (seen += n));
+    for (const span of spans) expect(got.get(span.start)).toEqual([...FILE.slice(span.start, span.end)]);
+    expect(seen).toBe(20);
   });
 
   it('works without a Cache API (Node), fetching every time', async () => {

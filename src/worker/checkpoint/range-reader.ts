@@ -1,7 +1,7 @@
 import type { ByteCache, CheckpointDeps } from './deps';
-import { fetchSpan, type RangeFile, type Span } from './http-range';
+import { fetchSpan, type FileVersion, type RangeFile, type Span } from './http-range';
 
-export type { RangeFile, Span } from './http-range';
+export type { FileVersion, RangeFile, Span } from './http-range';
 
 /** Bytes of the file that have been read, by absolute offset. */
 export interface ByteChunks {
@@ -39,8 +39,12 @@ const contains = (outer: Span, inner: Span) => outer.start <= inner.start && inn
 
 export class RangeReader {
   private cache?: Promise<ByteCache | undefined>;
-  /** The file's size, once a host answer has said it (Content-Range). */
-  size?: number;
+  /** The version of the file the bytes read so far are from (host answer or cached copy), once known. */
+  version?: FileVersion;
+  /** The file's size, once a host answer (Content-Range) or a cached copy has said it. */
+  get size(): number | undefined {
+    return this.version?.size;
+  }
 
   constructor(
     readonly target: RangeFile,
@@ -77,9 +81,25 @@ export class RangeReader {
    * requests as adjacency allows. `onBytes` is told every byte as it arrives (cached ones at once).
    */
   async read(spans: readonly Span[], onBytes: (n: number) => void = () => undefined): Promise<ByteChunks> {
+    const chunks: { start: number; bytes: Uint8Array }[] = [];
+    await this.stream(spans, (span, bytes) => chunks.push({ start: span.start, bytes }), onBytes);
+    return {
+      slice: (span) => {
+        const chunk = chunks.find((c) => c.start <= span.start && span.end <= c.start + c.bytes.length);
+        if (!chunk) throw new Error(`bytes ${span.start}-${span.end - 1} of ${this.target.file} were not read`);
+        return chunk.bytes.subarray(span.start - chunk.start, span.end - chunk.start);
+      },
+    };
+  }
+
+  /**
+   * Like `read`, but hands each span on whole the moment its last byte is in (cached ones first)
+   * and keeps nothing: the caller can turn a tensor into what it needs and let the bytes go while
+   * the rest still streams in. Each fetched span is cached under its own key.
+   */
+  async stream(spans: readonly Span[], onSpan: (span: Span, bytes: Uint8Array) => void, onBytes: (n: number) => void = () => undefined): Promise<void> {
     const cache = await this.openCache();
     const cached = await this.cachedSpans();
-    const chunks: { start: number; bytes: Uint8Array }[] = [];
     const toFetch: Span[] = [];
     const fromCache = new Map<string, { entry: Span; inside: Span[] }>();
     for (const span of spans) {
@@ -94,39 +114,84 @@ export class RangeReader {
       fromCache.set(key, group);
     }
     for (const [key, { entry, inside }] of fromCache) {
-      const bytes = cache ? await readCached(cache, key, entry.end - entry.start) : undefined;
-      if (bytes) {
-        chunks.push({ start: entry.start, bytes });
-        onBytes(inside.reduce((n, s) => n + s.end - s.start, 0));
-      } else toFetch.push(...inside); // evicted or damaged since the listing: fetch after all
+      const hit = cache ? await readCached(cache, key, entry.end - entry.start) : undefined;
+      this.version ??= hit?.version;
+      const bytes = hit?.bytes;
+      if (!bytes) {
+        toFetch.push(...inside); // evicted or damaged since the listing: fetch after all
+        continue;
+      }
+      for (const s of inside) {
+        onSpan(s, bytes.subarray(s.start - entry.start, s.end - entry.start));
+        onBytes(s.end - s.start);
+      }
     }
-    for (const span of coalesce(toFetch)) {
-      const bytes = await fetchSpan(this.target, this.deps.fetch, span, onBytes, (size) => (this.size = size));
-      chunks.push({ start: span.start, bytes });
+    const puts: Promise<unknown>[] = [];
+    const keep = (span: Span, bytes: Uint8Array) => {
+      onSpan(span, bytes);
       // A full disk or a browser without the Cache API only costs the next visit a download.
-      await cache?.put(rangeKey(this.target.url, span), cachedResponse(bytes)).catch(() => undefined);
-    }
-    return {
-      slice: (span) => {
-        const chunk = chunks.find((c) => c.start <= span.start && span.end <= c.start + c.bytes.length);
-        if (!chunk) throw new Error(`bytes ${span.start}-${span.end - 1} of ${this.target.file} were not read`);
-        return chunk.bytes.subarray(span.start - chunk.start, span.end - chunk.start);
-      },
+      if (cache) puts.push(cache.put(rangeKey(this.target.url, span), cachedResponse(bytes, this.version)).catch(() => undefined));
     };
+    for (const request of coalesce(toFetch)) {
+      const inside = distinct(toFetch.filter((s) => contains(request, s)));
+      await fetchSpan(this.target, this.deps.fetch, request, splitter(request, inside, keep, onBytes), (v) => (this.version = v));
+    }
+    await Promise.all(puts);
   }
 }
 
-function cachedResponse(bytes: Uint8Array): Response {
-  return new Response(bytes as Uint8Array<ArrayBuffer>, {
-    status: 200,
-    headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.byteLength) },
-  });
+/** The spans sorted, each once; they must not overlap (a safetensors file's tensors never do). */
+function distinct(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.start === s.start && last.end === s.end) continue;
+    if (last && s.start < last.end) throw new Error(`spans ${last.start}-${last.end - 1} and ${s.start}-${s.end - 1} overlap`);
+    out.push(s);
+  }
+  return out;
 }
 
-async function readCached(cache: ByteCache, key: string, length: number): Promise<Uint8Array | undefined> {
+/** Cuts one request's body, chunk by chunk, into the spans it covers (they tile it), each its own buffer. */
+function splitter(request: Span, spans: readonly Span[], onSpan: (span: Span, bytes: Uint8Array) => void, onBytes: (n: number) => void) {
+  let at = request.start;
+  let k = 0;
+  let buffer = new Uint8Array(spans[0] ? spans[0].end - spans[0].start : 0);
+  return (chunk: Uint8Array) => {
+    onBytes(chunk.byteLength);
+    let offset = 0;
+    while (offset < chunk.byteLength) {
+      const span = spans[k];
+      if (!span) return;
+      const n = Math.min(span.end - at, chunk.byteLength - offset);
+      buffer.set(chunk.subarray(offset, offset + n), at - span.start);
+      offset += n;
+      at += n;
+      if (at === span.end) {
+        onSpan(span, buffer);
+        const next = spans[++k];
+        buffer = new Uint8Array(next ? next.end - next.start : 0);
+      }
+    }
+  };
+}
+
+const SIZE_HEADER = 'X-File-Size';
+
+/** A range kept as a plain 200 response [1], with the version of the file it was cut from. */
+function cachedResponse(bytes: Uint8Array, version?: FileVersion): Response {
+  const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.byteLength) };
+  if (version?.etag) headers.ETag = version.etag;
+  if (version) headers[SIZE_HEADER] = String(version.size);
+  return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers });
+}
+
+async function readCached(cache: ByteCache, key: string, length: number): Promise<{ bytes: Uint8Array; version?: FileVersion } | undefined> {
   const response = await cache.match(key).catch(() => undefined);
   if (!response) return undefined;
   const bytes = new Uint8Array(await response.arrayBuffer());
-  return bytes.byteLength === length ? bytes : undefined;
+  if (bytes.byteLength !== length) return undefined;
+  const size = Number(response.headers.get(SIZE_HEADER));
+  return { bytes, version: size > 0 ? { etag: response.headers.get('etag') ?? '', size } : undefined };
 }
-

@@ -1,5 +1,5 @@
 import { FILE_LIMITS, LimitError } from '@/lib/limits';
-import type { TensorShape, WeightMap } from '@/lib/onnx';
+import { quantizeTensor, type PackedWeights, type QuantizedTensor, type TensorShape, type WeightMap } from '@/lib/onnx';
 import { legacyName, toFloat32, type SafetensorsEntry, type SafetensorsHeader } from '@/lib/safetensors';
 import type { AdapterLoadContext } from '../adapter';
 import { EngineError } from '../errors';
@@ -110,24 +110,64 @@ function asFloat32(entry: SafetensorsEntry, bytes: Uint8Array): Float32Array {
   return toFloat32(entry.dtype, bytes);
 }
 
+/** The planned tensors, floats by builder name, and those that were quantized as they arrived. */
+export interface ReadTensors {
+  weights: WeightMap;
+  packed: PackedWeights;
+}
+
+/**
+ * [3] Which tensors a q8 build keeps only as 8 bits: the matrices (every weight matrix and
+ *     embedding table of a checkpoint is 2-D; biases and norms are 1-D and stay float), above
+ *     quantizeModel's default size. The graph is the one quantizeModel would make, except that the
+ *     position table is 8-bit too (quantizeModel leaves tables that Slice reads float).
+ */
+export function packedOnArrival(t: PlannedTensor): boolean {
+  return t.entry.shape.length === 2 && t.entry.shape[0]! * t.entry.shape[1]! >= 1024;
+}
+
 /**
  * Reads the planned tensors (cache first, then Range requests) into float32, by builder name,
  * telling the page as they stream in (the header was read while inspecting: counted as done).
+ * Tensors `pack` picks are quantized the moment their bytes are in, and neither the bytes nor a
+ * float copy is kept [3]: a q8 build of a 440 MB checkpoint holds about 110 MB of weights.
  */
-export async function readTensors(ctx: AdapterLoadContext, file: SafetensorsFile, plan: TensorPlan): Promise<WeightMap> {
+export async function readPackedTensors(
+  ctx: AdapterLoadContext,
+  file: SafetensorsFile,
+  plan: TensorPlan,
+  pack: (t: PlannedTensor) => boolean = () => false,
+): Promise<ReadTensors> {
   const label = safetensorsLabel(plan);
   const total = checkpointBytes(file, plan);
   let loaded = total - plan.bytes;
   let told = loaded;
   ctx.onProgress({ file: label, loaded, total });
-  const chunks = await file.reader.read(plan.spans, (n) => {
+  const byStart = new Map<number, PlannedTensor[]>();
+  for (const t of plan.tensors) byStart.set(t.span.start, [...(byStart.get(t.span.start) ?? []), t]);
+  const weights: Record<string, Float32Array> = {};
+  const packed = new Map<string, QuantizedTensor>();
+  let done = 0;
+  const stage = plan.tensors.some(pack) ? 'Reading and quantizing tensors' : 'Reading tensors';
+  const arrived = (span: { start: number }, bytes: Uint8Array) => {
+    for (const t of byStart.get(span.start) ?? []) {
+      const values = asFloat32(t.entry, bytes);
+      if (pack(t)) packed.set(t.name, quantizeTensor(values));
+      else weights[t.name] = values;
+      ctx.onStage?.({ label: stage, done: ++done, total: plan.tensors.length });
+    }
+  };
+  await file.reader.stream(plan.spans, arrived, (n) => {
     loaded += n;
     // A 440 MB body arrives in thousands of chunks; the page needs a few hundred updates at most.
     if (loaded - told < total / 500 && loaded < total) return;
     told = loaded;
     ctx.onProgress({ file: label, loaded, total });
   });
-  const weights: Record<string, Float32Array> = {};
-  for (const t of plan.tensors) weights[t.name] = asFloat32(t.entry, chunks.slice(t.span));
-  return weights;
+  return { weights, packed };
+}
+
+/** Every planned tensor as float32, by builder name (see readPackedTensors). */
+export async function readTensors(ctx: AdapterLoadContext, file: SafetensorsFile, plan: TensorPlan): Promise<WeightMap> {
+  return (await readPackedTensors(ctx, file, plan)).weights;
 }

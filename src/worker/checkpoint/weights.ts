@@ -1,24 +1,27 @@
-import { buildBertModel, quantizeModel, serializeModel, type ModelProto } from '@/lib/onnx';
+import { buildBertModel, quantizeActivations, serializeModel, type ModelProto, type PackedWeights, type WeightMap } from '@/lib/onnx';
 import type { AdapterLoadContext } from '../adapter';
+import { builtModelKey, keepBuiltModel, readBuiltModel } from './built-model';
+import type { CheckpointDeps } from './deps';
+import { checkpointBytes } from './inspect';
 import type { BertInspection, CheckpointHead } from './bert-checkpoint';
-import { readTensors, type TensorPlan } from './tensor-plan';
+import { packedOnArrival, readPackedTensors, safetensorsLabel, type TensorPlan } from './tensor-plan';
 
-/** The graph for encoder + head, made from the checkpoint's own tensors. */
-async function buildGraph(ctx: AdapterLoadContext, inspection: BertInspection, head: CheckpointHead, plan: TensorPlan): Promise<ModelProto> {
-  const weights = await readTensors(ctx, inspection, plan);
+/** The graph for encoder + head, made from the checkpoint's own tensors (matrices 8-bit for q8). */
+function buildGraph(inspection: BertInspection, head: CheckpointHead, weights: WeightMap, packed: PackedWeights): ModelProto {
   return buildBertModel({
     config: inspection.encoder,
     head,
     weights,
+    packed,
     doc: `${inspection.model}: encoder and ${head.label} head built in the page from model.safetensors`,
   });
 }
 
 /**
  * Builds the ONNX graph and returns the .onnx bytes.
- * [1] Memory, for a 440 MB checkpoint: the downloaded bytes (and the weights viewing them) are
- *     dropped once the graph holds its own copy, and the float graph once it is quantized, so at
- *     most two full-size copies live at a time before ONNX Runtime takes its own.
+ * [1] Memory, for a 440 MB checkpoint in q8: each matrix is quantized as its bytes arrive and its
+ *     float bytes dropped, so the build holds the 8-bit weights (about 110 MB), the graph's copy of
+ *     them and the .onnx bytes, never the float checkpoint.
  */
 export async function buildOnnx(
   ctx: AdapterLoadContext,
@@ -27,7 +30,51 @@ export async function buildOnnx(
   plan: TensorPlan,
   quantize: boolean,
 ): Promise<Uint8Array> {
-  let model = await buildGraph(ctx, inspection, head, plan);
-  if (quantize) model = quantizeModel(model);
-  return serializeModel(model);
+  const { weights, packed } = await readPackedTensors(ctx, inspection, plan, quantize ? packedOnArrival : undefined);
+  const steps = quantize ? 3 : 2;
+  ctx.onStage?.({ label: 'Building the graph', done: 0, total: steps });
+  let graph = buildGraph(inspection, head, weights, packed);
+  if (quantize) {
+    ctx.onStage?.({ label: 'Quantizing activations', done: 1, total: steps });
+    // [2] q8 as real exports have it: activations quantized on the fly too, so the matrix products run on bytes.
+    graph = quantizeActivations(graph);
+  }
+  ctx.onStage?.({ label: 'Writing the .onnx file', done: steps - 1, total: steps });
+  return serializeModel(graph);
+}
+
+export interface CheckpointOnnx {
+  onnx: Uint8Array;
+  /** Settles once freshly built bytes are kept for the next visit (at once when they came from there). */
+  kept: Promise<void>;
+}
+
+/**
+ * The .onnx bytes for encoder + head in this dtype: the ones built on an earlier visit from the same
+ * version of the checkpoint when the cache has them (no tensor is read then), else built now and kept.
+ */
+export async function checkpointOnnx(
+  ctx: AdapterLoadContext,
+  inspection: BertInspection,
+  head: CheckpointHead,
+  plan: TensorPlan,
+  dtype: 'fp32' | 'q8',
+  deps: CheckpointDeps,
+): Promise<CheckpointOnnx> {
+  const cache = await deps.cache().catch(() => undefined);
+  const keyNow = () => {
+    const version = inspection.reader.version;
+    return version && builtModelKey(ctx.host, ctx.model, head.name, dtype, version);
+  };
+  const key = keyNow();
+  const kept = key ? await readBuiltModel(cache, key) : undefined;
+  if (kept) {
+    ctx.onStage?.({ label: 'Opening the model built on an earlier visit', done: 1, total: 1 });
+    const total = checkpointBytes(inspection, plan);
+    ctx.onProgress({ file: safetensorsLabel(plan), loaded: total, total });
+    return { onnx: kept, kept: Promise.resolve() };
+  }
+  const onnx = await buildOnnx(ctx, inspection, head, plan, dtype === 'q8');
+  const keepAs = keyNow();
+  return { onnx, kept: keepAs ? keepBuiltModel(cache, keepAs, onnx) : Promise.resolve() };
 }

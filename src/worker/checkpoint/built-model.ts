@@ -1,0 +1,29 @@
+import type { ByteCache } from './deps';
+import type { FileVersion } from './http-range';
+
+/*
+ * [1] A checkpoint hat's graph is built in the page (seconds of work on a 440 MB checkpoint), so the
+ *     .onnx bytes it built are kept next to the checkpoint's ranges, in the same cache: the page's
+ *     list of cached models counts them under the model and its Clear button removes them. The key
+ *     names the head, the dtype, and the version of model.safetensors they were built from (ETag and
+ *     size), so a checkpoint replaced on the host is built again rather than served stale.
+ */
+export function builtModelKey(host: string, model: string, head: string, dtype: string, version: FileVersion): string {
+  const base = host.replace(/\/+$/, '');
+  return `${base}/${model}/resolve/main/built/${head}.${dtype}.onnx?etag=${encodeURIComponent(version.etag)}&size=${version.size}`;
+}
+
+/** The kept .onnx bytes for this key, if a whole copy is in the cache. */
+export async function readBuiltModel(cache: ByteCache | undefined, key: string): Promise<Uint8Array | undefined> {
+  const response = await cache?.match(key).catch(() => undefined);
+  if (!response) return undefined;
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const length = Number(response.headers.get('content-length'));
+  return bytes.byteLength > 0 && bytes.byteLength === length ? bytes : undefined;
+}
+
+/** Keeps the built .onnx bytes [1]; a full disk only costs the next visit a build. */
+export async function keepBuiltModel(cache: ByteCache | undefined, key: string, bytes: Uint8Array): Promise<void> {
+  const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.byteLength) };
+  await cache?.put(key, new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers })).catch(() => undefined);
+}
