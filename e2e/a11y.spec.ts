@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { MIRROR_ID, MIRROR_TUNED_ID } from '../src/lib/mirror/cases.ts';
 import type { Page } from '@playwright/test';
 import { everyHatLesson, openableHats, type HatCase } from './support/hat-cases.ts';
 import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
@@ -80,4 +81,17 @@ test('at 375 px wide nothing scrolls sideways, and every hat has its input on th
   await page.getByRole('combobox', { name: 'Model' }).selectOption({ label: 'Another model from the Hub…' });
   await expect(page.getByRole('textbox', { name: /Hub model id/ })).toBeVisible();
   expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
+});
+
+test('the mirror view has no serious or critical axe violations, in normal and presenter mode', async ({ page }) => {
+  await gotoHat(page, { view: 'mirror', model: MIRROR_ID, tuned: MIRROR_TUNED_ID });
+  await expect(page.getByTestId('mirror-view')).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
+  await expect(page.getByTestId('mirror-drift')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  // With a head's rows outlined, so the highlighted picture and its table are checked too.
+  await page.getByRole('button', { name: 'Reads [CLS] only' }).click();
+  const found = (await seriousViolations(page)).map((v) => `normal: ${v}`);
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.locator('html')).toHaveClass(/presenter/);
+  found.push(...(await seriousViolations(page)).map((v) => `presenter: ${v}`));
+  expect(found, found.join('\n')).toEqual([]);
 });

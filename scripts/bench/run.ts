@@ -1,5 +1,5 @@
 // npm run bench: the app and a bare transformers.js page in headless Chromium, on the fixture models.
-// `npm run bench -- --real` (npm run bench:real) measures random-weight models of real size instead: see real/run.ts.
+// `npm run bench -- --mirror` only the mirror view; `npm run bench -- --real` (npm run bench:real) measures random-weight models of real size instead: see real/run.ts.
 // Prints `name: value` lines. Figures are wall-clock on this machine; compare runs on the same machine only.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
@@ -8,6 +8,7 @@ import type { BenchCase } from '../../src/lib/onnx/fixture/fixture-spec';
 import { hatFixtures } from '../fixtures/hat-fixtures';
 import { appRun, pct, r1, shareQuery, shownThreads, waitReady } from './app-page';
 import { EXTRAS } from './extras';
+import { benchMirror } from './mirror';
 import { run, stopGroups, stopGroupsOnExit } from './processes';
 import { startServers } from './servers';
 
@@ -79,7 +80,8 @@ async function fixtureBench(): Promise<void> {
   const browser = await chromium.launch({ executablePath: chromiumPath() || undefined, args: CHROMIUM_ARGS });
   const lines: string[] = [];
   try {
-    for (const [i, c] of CASES.entries()) {
+    // `npm run bench -- --mirror` times the mirror alone.
+    for (const [i, c] of (process.argv.includes('--mirror') ? [] : CASES).entries()) {
       const app = await benchApp(browser, c);
       const bare = await benchBare(browser, c, app.threads);
       const p50 = pct(app.runs, 50);
@@ -95,6 +97,7 @@ async function fixtureBench(): Promise<void> {
       }
       for (const [name, value] of Object.entries(app.extra)) lines.push(`${name}: ${value}`);
     }
+    lines.push(...(await benchMirror(browser, APP)));
   } finally {
     await browser.close();
   }

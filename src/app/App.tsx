@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { HatPicker } from '@/components/HatPicker';
 import { Foldable } from '@/components/ui/Foldable';
 import { Notices } from '@/components/Notices';
@@ -19,7 +19,10 @@ import { SettingsPanel } from './SettingsPanel';
 import { ShareButton } from './ShareButton';
 import { currentUrl } from './address';
 import { currentHat } from './store';
+import { MirrorButton } from './mirror/MirrorButton';
 import { firstInput, useFocusRescue } from './use-focus-rescue';
+
+const MirrorView = lazy(() => import('./mirror/MirrorView'));
 
 type Panel = 'none' | 'guide' | 'settings' | 'lesson';
 
@@ -31,6 +34,7 @@ export function App() {
   const presenter = useApp((s) => s.presenter);
   const stepIndex = useApp((s) => s.open?.index);
   const brokenStep = useApp((s) => currentStep(s)?.ok === false);
+  const mirror = useApp((s) => s.mirror !== null);
   const store = useAppStore();
   const [panel, setPanel] = useState<Panel>('none');
   const [qr, setQr] = useState<string | null>(null);
@@ -87,6 +91,7 @@ export function App() {
                 </button>
               </>
             )}
+            <MirrorButton />
             <PresenterToggle />
             <button type="button" className="btn" onClick={() => setQr(currentUrl(store.getState()))}>
               QR code
@@ -112,8 +117,16 @@ export function App() {
       {shown === 'settings' && <SettingsPanel onClose={close} />}
       {shown === 'lesson' && <LessonBuilder onClose={close} onQr={setQr} />}
       <LessonBar />
-      <HatPicker hats={hats} selected={hat.id} onSelect={selectHat} compact={presenter || phone} />
-      {!brokenStep && <HatView key={`${hat.id}:${stepIndex ?? ''}`} hat={hat} />}
+      {mirror ? (
+        <Suspense fallback={<p className="text-sm text-stone-500">Opening the mirror…</p>}>
+          <MirrorView />
+        </Suspense>
+      ) : (
+        <>
+          <HatPicker hats={hats} selected={hat.id} onSelect={selectHat} compact={presenter || phone} />
+          {!brokenStep && <HatView key={`${hat.id}:${stepIndex ?? ''}`} hat={hat} />}
+        </>
+      )}
       <SpotlightShade />
       {qr !== null && <QrDialog url={qr} onClose={() => setQr(null)} />}
     </div>

@@ -3,6 +3,7 @@ import type { HatDefinition } from '@/hats/types';
 import { Foldable } from '@/components/ui/Foldable';
 import { useApp } from './app-context';
 import { usePhoneScreen } from './classroom/use-small-device';
+import { MirrorButton } from './mirror/MirrorButton';
 
 /** The hat's name, the class it teaches, its purpose and Miya's tip: the same for every run. */
 export const HatHeader = memo(function HatHeader({ hat }: { hat: HatDefinition }) {
@@ -22,6 +23,9 @@ export const HatHeader = memo(function HatHeader({ hat }: { hat: HatDefinition }
             Explanation<span aria-hidden="true"> ↓</span>
           </a>
         )}
+        <span className="ms-auto">
+          <MirrorButton forHat />
+        </span>
       </div>
       <Foldable folded={compact} summary="About this hat">
         <p>{hat.purpose}</p>

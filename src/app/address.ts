@@ -1,4 +1,5 @@
 import type { Controller } from './controller';
+import { serializeMirror } from '@/lib/mirror/params';
 import { serializeLink } from './share-link';
 import { currentChoice, currentHat, type AppState, type AppStore } from './store';
 
@@ -6,13 +7,18 @@ import { currentChoice, currentHat, type AppState, type AppStore } from './store
 function currentQuery(s: AppState): string {
   const present = s.presenter ? '&present=1' : '';
   if (s.open) return `?lesson=${s.open.encoded}&step=${s.open.index + 1}${present}`;
-  return `${serializeLink(currentHat(s), currentChoice(s), s.inside, s.demo)}${present}`;
+  return `${shareQuery(s)}${present}`;
+}
+
+/** The share link's query: the open view (the mirror), else the hat with its choice (and its Inside panel). */
+function shareQuery(s: AppState): string {
+  return s.mirror ? `?${serializeMirror(s.mirror)}` : serializeLink(currentHat(s), currentChoice(s), s.inside, s.demo);
 }
 
 /** What the address shows besides the hat's own params (those follow the typing pause). */
 const shape = (s: AppState) => {
   const { model, dtype, device } = currentChoice(s);
-  return [s.hatId, model, dtype, device, s.open, s.presenter, s.inside, s.demo] as const;
+  return [s.hatId, model, dtype, device, s.open, s.presenter, s.inside, s.mirror, s.demo] as const;
 };
 
 /**
@@ -42,7 +48,7 @@ export function writeAddress(s: AppState): void {
 const here = () => `${location.origin}${location.pathname}`;
 
 export function shareUrl(s: AppState): string {
-  return `${here()}${serializeLink(currentHat(s), currentChoice(s), s.inside, s.demo)}${s.presenter ? '&present=1' : ''}`;
+  return `${here()}${shareQuery(s)}${s.presenter ? '&present=1' : ''}`;
 }
 
 /** The link a QR code shows: the open lesson at its current step, else the share link. */

@@ -1,6 +1,7 @@
 import { EngineFailure, Lane, type InferenceClient, type Progress, type Restart } from '@/engine/client';
 import type { LoadedInfo, ModelSpec, WorkerError } from '@/engine/protocol';
 import type { HatActions } from '@/hats/types';
+import { createViewRequests, type ViewRequests } from './mirror/view-requests';
 import { MB } from '@/lib/format';
 import { modelHost } from './demo-wardrobe';
 import { currentChoice, currentHat, inputProblem, type AppState, type AppStore } from './store';
@@ -45,6 +46,8 @@ export interface Controller {
   onSettled(listener: () => void): () => void;
   /** One-off requests from a hat's own UI to its adapter (see HatActions). */
   actions: HatActions;
+  /** The worker requests of a view (the mirror), in lanes of their own. */
+  view: ViewRequests;
   /**
    * Downloads a model into the browser's cache ahead of use (a lesson's steps), whatever its size:
    * the person asked for it. Resolves with whether it was cached already.
@@ -144,6 +147,8 @@ export function createController(client: InferenceClient, store: AppStore): Cont
   }
 
   async function prepare(): Promise<void> {
+    // While a view (the mirror) is open, the hat's model waits: the view loads its own.
+    if (get().mirror) return;
     clearTimeout(timer);
     runWhenSettled = false;
     // The worker need not finish a run for a model that is no longer wanted.
@@ -171,6 +176,11 @@ export function createController(client: InferenceClient, store: AppStore): Cont
   client.onRestart((restart) => get().notify(restartNotice(restart), 'warning'));
 
   store.subscribe((s, prev) => {
+    if (!s.mirror && prev.mirror) {
+      specKey = keyOf(specOf(s));
+      void prepare();
+      return;
+    }
     const key = keyOf(specOf(s));
     if (key !== specKey) {
       specKey = key;
@@ -223,6 +233,7 @@ export function createController(client: InferenceClient, store: AppStore): Cont
       return () => settledListeners.delete(listener);
     },
     actions,
+    view: createViewRequests(client),
     async prefetch(spec, onProgress) {
       const inspect = await client.inspect(spec).promise;
       if (inspect.cached) return { cached: true };

@@ -2,14 +2,15 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { InputProblem } from '@/hats/types';
 import { defaultHat, findHat, hats } from '@/hats/registry';
 import { appSlice, type AppSlice } from './app-slice';
+import { mirrorFromAddress, mirrorSlice, type MirrorSlice } from './mirror/mirror-slice';
 import { classroomSlice, openClassroomLink, type ClassroomSlice } from './classroom/classroom-slice';
 import { settingsSlice, type KeyValueStorage, type SettingsSlice } from './settings';
 import { defaultChoice, parseLink, type HatChoice } from './share-link';
 
 export type { ModelPhase, ModelState, RunState } from './app-slice';
 
-/** The page's one store, in slices: the app (hat, choice, model, run, notices), the classroom, the settings. */
-export type AppState = AppSlice & ClassroomSlice & SettingsSlice;
+/** The page's one store, in slices: the app (hat, choice, model, run, notices), the classroom, the settings, the mirror view. */
+export type AppState = AppSlice & ClassroomSlice & SettingsSlice & MirrorSlice;
 export type AppStore = StoreApi<AppState>;
 
 export interface StoreInit {
@@ -21,9 +22,13 @@ export interface StoreInit {
 
 /** Makes the store from the page's address; main.tsx calls it once, tests as often as they like. */
 export function createAppStore({ search = '', storage }: StoreInit = {}): AppStore {
-  const link = parseLink(search, hats, defaultHat);
+  const view = mirrorFromAddress(search);
+  // The mirror's model and text are its own: the hats start from their defaults behind it.
+  const link = parseLink(view.mirror ? '' : search, hats, defaultHat);
+  if (view.notices.length) link.notices.push(...view.notices);
   const store = createStore<AppState>()((set, get) => ({
     ...appSlice(link, set, get),
+    ...mirrorSlice(view.mirror, set),
     ...classroomSlice(storage, set, get),
     ...settingsSlice(storage, set, get),
   }));

@@ -13,9 +13,12 @@ configureTransformers();
 
 // Every hat's worker half, found by folder: adding a hat does not touch the engine.
 const modules = import.meta.glob<{ default: HatAdapter }>('../hats/*/adapter.ts');
-const adapters = Object.fromEntries(
-  Object.entries(modules).map(([path, load]) => [path.split('/')[2]!, async () => (await load()).default]),
-);
+// Views that show one model several ways (the mirror) have a worker half too, keyed `view:<folder>`.
+const views = import.meta.glob<{ default: HatAdapter }>('./views/*/adapter.ts');
+const adapters = Object.fromEntries([
+  ...Object.entries(modules).map(([path, load]) => [path.split('/')[2]!, async () => (await load()).default] as const),
+  ...Object.entries(views).map(([path, load]) => [`view:${path.split('/')[2]!}`, async () => (await load()).default] as const),
+]);
 
 const engine = new Engine({
   adapters,

@@ -8,6 +8,7 @@ import { HeadFile } from './HeadFile';
 import type { CustomHeadParams } from './params';
 import type { TrainPayload, TrainReport } from './types';
 import { TrainPanel } from './TrainPanel';
+import { recordForMirror } from './mirror-record';
 import { useTraining } from './use-training';
 import { useWorkbench } from './use-workbench';
 
@@ -15,7 +16,10 @@ export default function Form({ params, onChange, facts, modelId, actions }: Form
   const bench = useWorkbench();
   const { wb } = bench;
   // useTraining keeps the latest of this callback, so a head that arrives later joins the newest params.
-  const training = useTraining(actions, (head) => onChange({ ...params, head }));
+  const training = useTraining(actions, (head) => {
+    recordForMirror(head);
+    onChange({ ...params, head });
+  });
   const dataset = useMemo(() => analyse(wb.examples, wb.settings.task), [wb.examples, wb.settings.task]);
   const { head } = params.head ? readHeadParam(params.head) : {};
   const targetName = wb.settings.task === 'regression' && wb.labelName !== 'label' ? wb.labelName : 'value';
