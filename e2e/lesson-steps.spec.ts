@@ -50,7 +50,7 @@ test('a teacher captures a step, updates it from the view and makes it predict-f
   await expect(student.getByTestId('lesson-end')).toContainText('End of the lesson: 2 steps done.');
   await expect(student.getByTestId('lesson-end')).toContainText('Step 1: you predicted “meow”, the model answered “meow”.');
   await student.getByRole('button', { name: 'Start again' }).click();
-  await expect(student.getByTestId('lesson-step')).toHaveText('Step 1 of 2: Masked language modelling');
+  await expect(student.getByTestId('lesson-step')).toHaveText('Step 1 of 2: Masked language modeling');
   // The guess stays with its step.
   await expect(student.getByTestId('your-guess')).toContainText('meow');
   await fresh.close();

@@ -23,11 +23,15 @@ export const HatHeader = memo(function HatHeader({ hat }: { hat: HatDefinition }
             Explanation<span aria-hidden="true"> ↓</span>
           </a>
         )}
-        <span className="ms-auto">
-          <MirrorButton forHat />
-        </span>
+        {!compact && (
+          <span className="ms-auto">
+            <MirrorButton forHat />
+          </span>
+        )}
       </div>
+      {/* On the projector and on a phone the mirror button folds with the rest, so the heading stays one line. */}
       <Foldable folded={compact} summary="About this hat">
+        {compact && <MirrorButton forHat />}
         <p>{hat.purpose}</p>
         <p className="text-sm italic text-stone-600 dark:text-stone-400" data-testid="miya-tip">
           <span aria-hidden="true">🐈‍⬛ </span>Miya&apos;s hat tip: {hat.tip}
