@@ -1,9 +1,9 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { softmax } from '@/lib/maths';
 import { expectGraphMatchesReference, testConfig } from '@/lib/onnx/testing';
 import { checkpointSource, EngineError, loadCheckpoint } from '@/worker/sdk';
-import { depsWith, FIXTURES_ROOT, loadContext, nodeRuntime, pairBatch, startHub, type Hub } from '@/worker/sdk/testing';
+import { depsWith, loadContext, pairBatch, fixtureHub } from '@/worker/sdk/testing';
 import { multipleChoiceCases, NO_SAFETENSORS_ID, SWAG_ID } from './cases';
 import { multipleChoiceHead } from './head';
 
@@ -23,18 +23,11 @@ describe('the multiple-choice head', () => {
   });
 });
 
-let hub: Hub;
-let runtime: Awaited<ReturnType<typeof nodeRuntime>>;
-
-beforeAll(async () => {
-  hub = await startHub(FIXTURES_ROOT);
-  runtime = await nodeRuntime();
-});
-afterAll(() => hub?.close());
+const fx = fixtureHub();
 
 describe.each(['fp32', 'q8'] as const)('the fixture checkpoint in %s', (dtype) => {
   it('the sensible choice wins (or all tie when nothing is needed)', async () => {
-    const cm = await loadCheckpoint(loadContext(hub.url, SWAG_ID, dtype).ctx, multipleChoiceHead, depsWith(runtime));
+    const cm = await loadCheckpoint(loadContext(fx.hub.url, SWAG_ID, dtype).ctx, multipleChoiceHead, depsWith(fx.runtime));
     for (const c of multipleChoiceCases) {
       const { logits } = await cm.run(pairBatch(cm, c.choices.map((choice) => [c.context, choice])));
       expect(logits.dims).toEqual([c.choices.length, 1]);
@@ -48,15 +41,15 @@ describe.each(['fp32', 'q8'] as const)('the fixture checkpoint in %s', (dtype) =
 
 describe('fixture error paths', () => {
   it('no model.safetensors', async () => {
-    const error = await checkpointSource(multipleChoiceHead, depsWith(runtime)).availableDtypes({ model: NO_SAFETENSORS_ID, host: hub.url }).catch((e: unknown) => e);
+    const error = await checkpointSource(multipleChoiceHead, depsWith(fx.runtime)).availableDtypes({ model: NO_SAFETENSORS_ID, host: fx.hub.url }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineError);
     expect((error as EngineError).message).toMatch(/has no model\.safetensors/);
   });
 
   it('a host that ignores Range is named', async () => {
     const model = SWAG_ID.replace('/', '/no-range-');
-    const error = await loadCheckpoint(loadContext(hub.url, model).ctx, multipleChoiceHead, depsWith(runtime)).catch((e: unknown) => e);
-    expect((error as EngineError).message).toContain(hub.url);
+    const error = await loadCheckpoint(loadContext(fx.hub.url, model).ctx, multipleChoiceHead, depsWith(fx.runtime)).catch((e: unknown) => e);
+    expect((error as EngineError).message).toContain(fx.hub.url);
     expect((error as EngineError).kind).toBe('unsupported');
   });
 });

@@ -1,9 +1,9 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { softmax } from '@/lib/maths';
 import { expectGraphMatchesReference, testConfig } from '@/lib/onnx/testing';
 import { checkpointSource, loadCheckpoint } from '@/worker/sdk';
-import { depsWith, FIXTURES_ROOT, loadContext, nodeRuntime, pairBatch, startHub, type Hub } from '@/worker/sdk/testing';
+import { depsWith, loadContext, pairBatch, fixtureHub } from '@/worker/sdk/testing';
 import { NO_NSP_HEAD_ID, NSP_ID, nspCases } from './cases';
 import { nspHead } from './head';
 
@@ -22,19 +22,12 @@ describe('the next-sentence head', () => {
   });
 });
 
-let hub: Hub;
-let runtime: Awaited<ReturnType<typeof nodeRuntime>>;
-
-beforeAll(async () => {
-  hub = await startHub(FIXTURES_ROOT);
-  runtime = await nodeRuntime();
-});
-afterAll(() => hub?.close());
-beforeEach(() => hub.resetLog());
+const fx = fixtureHub();
+beforeEach(() => fx.hub.resetLog());
 
 describe.each(['fp32', 'q8'] as const)('the fixture checkpoint in %s', (dtype) => {
   it('IsNext is index 0, as in BERT', async () => {
-    const cm = await loadCheckpoint(loadContext(hub.url, NSP_ID, dtype).ctx, nspHead, depsWith(runtime));
+    const cm = await loadCheckpoint(loadContext(fx.hub.url, NSP_ID, dtype).ctx, nspHead, depsWith(fx.runtime));
     const { logits } = await cm.run(pairBatch(cm, nspCases.map((c) => [c.sentence_a, c.sentence_b])));
     expect(logits.dims).toEqual([nspCases.length, 2]);
     nspCases.forEach((c, i) => {
@@ -46,9 +39,9 @@ describe.each(['fp32', 'q8'] as const)('the fixture checkpoint in %s', (dtype) =
 });
 
 it('a checkpoint without the NSP head: the missing tensor is named, and only the header was read', async () => {
-  const source = checkpointSource(nspHead, depsWith(runtime));
-  await expect(source.availableDtypes({ model: NO_NSP_HEAD_ID, host: hub.url })).rejects.toThrow(
+  const source = checkpointSource(nspHead, depsWith(fx.runtime));
+  await expect(source.availableDtypes({ model: NO_NSP_HEAD_ID, host: fx.hub.url })).rejects.toThrow(
     `“${NO_NSP_HEAD_ID}” has no tensor cls.seq_relationship.weight (and 1 more: cls.seq_relationship.bias) in its model.safetensors`,
   );
-  expect(hub.log().filter((e) => e.url.includes('safetensors')).map((e) => e.range)).toEqual(['bytes=0-7', expect.stringMatching(/^bytes=8-/)]);
+  expect(fx.hub.log().filter((e) => e.url.includes('safetensors')).map((e) => e.range)).toEqual(['bytes=0-7', expect.stringMatching(/^bytes=8-/)]);
 });

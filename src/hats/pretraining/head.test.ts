@@ -1,9 +1,9 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { softmax } from '@/lib/maths';
 import { expectGraphMatchesReference, testConfig } from '@/lib/onnx/testing';
 import { checkpointSource, loadCheckpoint } from '@/worker/sdk';
-import { depsWith, FIXTURES_ROOT, loadContext, nodeRuntime, pairBatch, startHub, type Hub } from '@/worker/sdk/testing';
+import { depsWith, loadContext, pairBatch, fixtureHub } from '@/worker/sdk/testing';
 import { NO_NSP_HEAD_ID, PRETRAINING_ID, pretrainingMaskCases } from './cases';
 import { pretrainingHead } from './head';
 
@@ -23,18 +23,11 @@ describe('the pretraining heads', () => {
   });
 });
 
-let hub: Hub;
-let runtime: Awaited<ReturnType<typeof nodeRuntime>>;
-
-beforeAll(async () => {
-  hub = await startHub(FIXTURES_ROOT);
-  runtime = await nodeRuntime();
-});
-afterAll(() => hub?.close());
+const fx = fixtureHub();
 
 describe.each(['fp32', 'q8'] as const)('the fixture checkpoint in %s', (dtype) => {
   it('the masked-LM head fills the blank through the legacy gamma/beta names, and the NSP head reads the pair', async () => {
-    const cm = await loadCheckpoint(loadContext(hub.url, PRETRAINING_ID, dtype).ctx, pretrainingHead, depsWith(runtime));
+    const cm = await loadCheckpoint(loadContext(fx.hub.url, PRETRAINING_ID, dtype).ctx, pretrainingHead, depsWith(fx.runtime));
     expect(cm.provenance.headTensors.map((t) => t.name)).toContain('cls.predictions.transform.LayerNorm.gamma');
     for (const c of pretrainingMaskCases) {
       const feeds = pairBatch(cm, [[c.sentence_a, c.sentence_b]]);
@@ -60,5 +53,5 @@ describe.each(['fp32', 'q8'] as const)('the fixture checkpoint in %s', (dtype) =
 });
 
 it('a checkpoint without the NSP half is refused by name', async () => {
-  await expect(checkpointSource(pretrainingHead, depsWith(runtime)).availableDtypes({ model: NO_NSP_HEAD_ID, host: hub.url })).rejects.toThrow(/cls\.seq_relationship/);
+  await expect(checkpointSource(pretrainingHead, depsWith(fx.runtime)).availableDtypes({ model: NO_NSP_HEAD_ID, host: fx.hub.url })).rejects.toThrow(/cls\.seq_relationship/);
 });

@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InsideAnswer, InsideLook, InsidePlan, InsideView } from '@/lib/inside';
 import { referenceInside, type EncoderConfig } from '@/lib/onnx';
 import { legacyName, parseSafetensorsHeader, toFloat32 } from '@/lib/safetensors';
-import { depsWith, FIXTURES_ROOT, loadContext, nodeRuntime, startHub, type Hub } from '@/worker/sdk/testing';
+import { depsWith, FIXTURES_ROOT, fixtureHub, loadContext } from '@/worker/sdk/testing';
 import type { RunContext } from '../adapter';
 import { encoderInside } from './encoder-inside';
 
@@ -19,13 +19,7 @@ const DISTILBERT = 'hw-test/tiny-distilbert-sst2'; // DistilBERT fine-tuned: no 
 const IDS = [2, 10, 11, 4, 12, 3, 13, 14, 3];
 const TYPES = [0, 0, 0, 0, 0, 0, 1, 1, 1];
 
-let hub: Hub;
-let runtime: Awaited<ReturnType<typeof nodeRuntime>>;
-beforeAll(async () => {
-  hub = await startHub(FIXTURES_ROOT);
-  runtime = await nodeRuntime();
-});
-afterAll(() => hub?.close());
+const fx = fixtureHub();
 
 async function weightsOf(id: string) {
   const bytes = new Uint8Array(await readFile(path.join(FIXTURES_ROOT, id, 'model.safetensors')));
@@ -40,9 +34,9 @@ function rc(partials: InsideAnswer[] = []): RunContext<InsideAnswer> {
   return { emit: (p) => partials.push(p), signal: new AbortController().signal, stopped: () => false };
 }
 
-function inside(id: string, views: InsideView[], deps = depsWith(runtime)) {
+function inside(id: string, views: InsideView[], deps = depsWith(fx.runtime)) {
   const vocab = Array.from({ length: 200 }, (_, i) => `t${i}`);
-  const ctx = loadContext(hub.url, id).ctx;
+  const ctx = loadContext(fx.hub.url, id).ctx;
   return { deps, inside: encoderInside<{ ids: number[] }>(ctx, { vocab, views, encode: (p) => ({ ids: p.ids, types: TYPES.slice(0, p.ids.length) }), focus: () => 4 }, deps) };
 }
 
@@ -55,7 +49,7 @@ describe('a look inside a BERT checkpoint', () => {
     const { config } = await weightsOf(BERT);
     expect(plan).toMatchObject({ kind: 'plan', source: BERT, cached: false, layers: config.num_hidden_layers, heads: config.num_attention_heads, gaps: {} });
     expect(plan.bytes).toBeGreaterThan(10_000);
-    expect(hub.log().filter((e) => e.url.endsWith('model.safetensors') && e.range && !/^bytes=(0|8)-/.test(e.range))).toHaveLength(0);
+    expect(fx.hub.log().filter((e) => e.url.endsWith('model.safetensors') && e.range && !/^bytes=(0|8)-/.test(e.range))).toHaveLength(0);
 
     const partials: InsideAnswer[] = [];
     const got = (await look.call({ kind: 'look', params: { ids: IDS } }, rc(partials))) as InsideLook;
@@ -124,11 +118,11 @@ describe('a look inside a fine-tuned DistilBERT checkpoint', () => {
 });
 
 it('says why a listed export without a verified PyTorch parent cannot be looked inside, without asking the host', async () => {
-  const before = hub.log().length;
+  const before = fx.hub.log().length;
   const { inside: look } = inside('Xenova/bge-small-en-v1.5', ['attention']);
   const plan = (await look.call({ kind: 'plan' }, rc())) as InsidePlan;
   expect(plan.source).toBeNull();
   expect(plan.gaps.attention).toMatch(/^Xenova\/bge-small-en-v1\.5 holds ONNX weights only.*\.$/);
-  expect(hub.log().length).toBe(before);
+  expect(fx.hub.log().length).toBe(before);
   await expect(look.call({ kind: 'look', params: { ids: IDS } }, rc())).rejects.toThrow(/not verified/);
 });

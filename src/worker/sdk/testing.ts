@@ -1,4 +1,5 @@
 import { env } from '@huggingface/transformers';
+import { afterAll, beforeAll } from 'vitest';
 import type { Device } from '@/engine/protocol';
 import type { FileProgress } from '../adapter';
 
@@ -39,6 +40,28 @@ export async function startHub(root: string): Promise<Hub> {
   return createTestHub({ root });
 }
 
+/** The test hub on the fixture models and ONNX Runtime for Node, started before a file's tests and closed after them. */
+export function fixtureHub(): { readonly hub: Hub; readonly runtime: NodeRuntime } {
+  const started: { hub?: Hub; runtime?: NodeRuntime } = {};
+  beforeAll(async () => {
+    started.hub = await startHub(FIXTURES_ROOT);
+    started.runtime = await nodeRuntime();
+  });
+  afterAll(() => started.hub?.close());
+  const need = <T,>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('fixtureHub() is used before its beforeAll ran');
+    return value;
+  };
+  return {
+    get hub() {
+      return need(started.hub);
+    },
+    get runtime() {
+      return need(started.runtime);
+    },
+  };
+}
+
 interface NodeTensor {
   data: unknown;
   dims: readonly number[];
@@ -55,7 +78,9 @@ interface NodeOrt {
 }
 
 /** onnxruntime-node with the CPU provider: the same graph the worker runs on WASM. */
-export async function nodeRuntime(): Promise<CheckpointRuntime & { devices: Device[] }> {
+export type NodeRuntime = CheckpointRuntime & { devices: Device[] };
+
+export async function nodeRuntime(): Promise<NodeRuntime> {
   const ort = await nodeImport<NodeOrt>('onnxruntime-node');
   const devices: Device[] = [];
   return {

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mirrorFixtures } from '../../../../scripts/fixtures/mirror-fixture';
 import { softmax } from '@/lib/maths';
 import { HEAD_NAMES } from '@/lib/mirror/anatomy';
@@ -9,7 +9,7 @@ import { mirrorHead } from '@/lib/mirror/mirror-head';
 import type { DriftReport, MirrorOutput, TrainedHead } from '@/lib/mirror/types';
 import { referenceForward } from '@/lib/onnx';
 import type { RunContext } from '../../adapter';
-import { depsWith, FIXTURES_ROOT, loadContext, nodeRuntime, startHub, type Hub } from '../../sdk/testing';
+import { depsWith, loadContext, fixtureHub } from '../../sdk/testing';
 import { mirrorAdapter } from './adapter';
 
 /*
@@ -41,18 +41,12 @@ const trained: TrainedHead = {
 
 const rc = <T,>(emit: (p: T) => void = () => {}): RunContext<T> => ({ emit, signal: new AbortController().signal, stopped: () => false });
 
-let hub: Hub;
-let runtime: Awaited<ReturnType<typeof nodeRuntime>>;
-beforeAll(async () => {
-  hub = await startHub(FIXTURES_ROOT);
-  runtime = await nodeRuntime();
-});
-afterAll(() => hub?.close());
+const fx = fixtureHub();
 
 describe('the mirror on the fixture body', () => {
   it('one pass: the hidden states and every head agree with the reference pass (fp32, 1e-4); the counts are exact', async () => {
-    const deps = depsWith(runtime);
-    const loaded = await mirrorAdapter(deps).load(loadContext(hub.url, MIRROR_ID, 'fp32').ctx);
+    const deps = depsWith(fx.runtime);
+    const loaded = await mirrorAdapter(deps).load(loadContext(fx.hub.url, MIRROR_ID, 'fp32').ctx);
     const { output: raw, tokens } = await loaded.run({ text: 'the cat sat on the [MASK] .', pair: 'it was hungry .', heads: [trained, { ...trained, name: 'too wide', hiddenSize: h + 1 }] }, rc());
     const output = raw as MirrorOutput;
     const ids = tokens!.rows.map((r) => r.id);
@@ -92,11 +86,11 @@ describe('the mirror on the fixture body', () => {
   });
 
   it('the default body (the replica of google-bert/bert-base-uncased) wears both of BERT\'s own heads; the SWAG body none, and drifts from it', async () => {
-    const deps = depsWith(runtime);
-    const loaded = await mirrorAdapter(deps).load(loadContext(hub.url, 'google-bert/bert-base-uncased', 'fp32').ctx);
+    const deps = depsWith(fx.runtime);
+    const loaded = await mirrorAdapter(deps).load(loadContext(fx.hub.url, 'google-bert/bert-base-uncased', 'fp32').ctx);
     const { output } = await loaded.run({ text: 'the cat sat on the [MASK] .', pair: '', heads: [] }, rc());
     expect((output as MirrorOutput).readings.map((r) => r.kind)).toEqual(['hidden', 'masked-lm', 'next-sentence']);
-    const swag = await mirrorAdapter(deps).load(loadContext(hub.url, 'stefandi/bert-base-uncased-finetuned-swag', 'fp32').ctx);
+    const swag = await mirrorAdapter(deps).load(loadContext(fx.hub.url, 'stefandi/bert-base-uncased-finetuned-swag', 'fp32').ctx);
     const { output: bare } = await swag.run({ text: 'a b', pair: '', heads: [] }, rc());
     expect((bare as MirrorOutput).anatomy.heads.map((x) => x.name)).toEqual([HEAD_NAMES.hidden]);
     const report = (await loaded.call!({ kind: 'drift', tuned: 'stefandi/bert-base-uncased-finetuned-swag' }, rc() as RunContext)) as DriftReport;
@@ -106,8 +100,8 @@ describe('the mirror on the fixture body', () => {
   });
 
   it('drift: the fine-tuned twin moved exactly the modules the fixture scaled, by the amount it scaled them', async () => {
-    const deps = depsWith(runtime);
-    const loaded = await mirrorAdapter(deps).load(loadContext(hub.url, MIRROR_ID, 'fp32').ctx);
+    const deps = depsWith(fx.runtime);
+    const loaded = await mirrorAdapter(deps).load(loadContext(fx.hub.url, MIRROR_ID, 'fp32').ctx);
     const partials: DriftReport[] = [];
     const report = (await loaded.call!({ kind: 'drift', tuned: MIRROR_TUNED_ID }, rc<DriftReport>((p) => partials.push(p)) as RunContext)) as DriftReport;
     expect(report.done).toBe(true);
@@ -118,7 +112,7 @@ describe('the mirror on the fixture body', () => {
       expect(row.relative, `${row.kind} ${row.layer}`).toBeCloseTo(put?.relative ?? 0, 6);
     }
     // Only the body's tensors were read of the twin: its header, then the body's ranges.
-    const twin = hub.log().filter((e) => e.url.includes(MIRROR_TUNED_ID) && e.url.endsWith('model.safetensors') && e.method === 'GET');
+    const twin = fx.hub.log().filter((e) => e.url.includes(MIRROR_TUNED_ID) && e.url.endsWith('model.safetensors') && e.method === 'GET');
     expect(twin.length).toBeGreaterThan(0);
     expect(twin.every((e) => e.range?.startsWith('bytes='))).toBe(true);
     await loaded.dispose();
