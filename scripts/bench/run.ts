@@ -17,12 +17,15 @@ const HUB = `http://127.0.0.1:${port('BENCH_HUB_PORT', 7081)}`;
 const APP = `http://127.0.0.1:${port('BENCH_APP_PORT', 4181)}/hat-wardrobe/`;
 const BARE = `http://127.0.0.1:${port('BENCH_BARE_PORT', 4182)}/`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+/** BENCH_HATS=a,b measures only those hats (the headline ratio is sequence-classification's). */
+const ONLY = process.env.BENCH_HATS?.split(',');
 
 type Case = BenchCase & { hat: string };
 
 // One case per hat that declares one in its fixture.ts; sequence classification is the headline.
 const CASES: Case[] = hatFixtures
   .flatMap((h) => (h.benchCase ? [{ hat: h.hat, ...h.benchCase }] : []))
+  .filter((c) => !ONLY || ONLY.includes(c.hat))
   .sort((a, b) => Number(b.hat === 'sequence-classification') - Number(a.hat === 'sequence-classification'));
 
 declare global {
