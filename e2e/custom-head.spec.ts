@@ -23,6 +23,13 @@ test('train on the sample set, predict, export, start afresh, import: the same p
   await page.getByRole('button', { name: 'Train the head' }).click();
   await expect(page.getByTestId('heldout-accuracy')).toHaveText(/^Held-out accuracy: \d+(\.\d)?% \(\d+ of 12\)$/);
   await expect(page.getByTestId('confusion-matrix')).toBeVisible();
+  // The table marks the epoch with the lowest held-out loss, and the sentence above the chart names it.
+  await page.getByText('The loss curve as a table').click();
+  const bestRow = page.getByTestId('loss-table').locator('tr[data-best]');
+  await expect(bestRow).toHaveCount(1);
+  const bestEpoch = (await bestRow.locator('td').first().textContent()) ?? '';
+  expect(bestEpoch).toMatch(/^\d+$/);
+  await expect(page.getByTestId('overfit-note')).toContainText(`epoch ${bestEpoch}`);
   await expect(page.getByTestId('training-summary')).toHaveAttribute('data-train-ms-per-epoch', /^\d+\.\d+$/);
   await expect(page.getByTestId('training-summary')).toHaveAttribute('data-embed-ms-per-example', /^\d+\.\d+$/);
   await waitForHatStatus(page, 'ready');

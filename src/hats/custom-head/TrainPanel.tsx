@@ -55,7 +55,7 @@ export function TrainPanel({ settings, onSettings, dataset, training, onTrain, t
           {report.error}
         </p>
       )}
-      {report && <LossChart history={report.history} task={settings.task} />}
+      {report && <LossChart report={report} task={settings.task} />}
       {report?.evaluation && wearing && <EvaluationView evaluation={report.evaluation} targetName={targetName} />}
       {final && (
         <p
