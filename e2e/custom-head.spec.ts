@@ -12,7 +12,9 @@ async function encoderLoaded(page: Page) {
 
 test('train on the sample set, predict, export, start afresh, import: the same prediction; the share link carries the head', async ({ page }) => {
   await gotoHat(page, { hat: 'custom-head', model: ENCODER_ID, text: sleepy.text });
+  // First open: one message says what to do next, and nothing else warns.
   await expect(page.getByTestId('input-problem')).toContainText('Train or import a head first');
+  await expect(page.getByTestId('dataset-problem').or(page.getByTestId('dataset-warning')).or(page.getByTestId('encoder-loading'))).toHaveCount(0);
   await page.getByRole('button', { name: "Load sample: Miya's diary: mood" }).click();
   await expect(page.getByTestId('label-count')).toHaveCount(3);
 
