@@ -12,7 +12,9 @@ async function encoderLoaded(page: Page) {
 
 test('train on the sample set, predict, export, start afresh, import: the same prediction; the share link carries the head', async ({ page }) => {
   await gotoHat(page, { hat: 'custom-head', model: ENCODER_ID, text: sleepy.text });
+  // First open: one message says what to do next, and nothing else warns.
   await expect(page.getByTestId('input-problem')).toContainText('Train or import a head first');
+  await expect(page.getByTestId('dataset-problem').or(page.getByTestId('dataset-warning')).or(page.getByTestId('encoder-loading'))).toHaveCount(0);
   await page.getByRole('button', { name: "Load sample: Miya's diary: mood" }).click();
   await expect(page.getByTestId('label-count')).toHaveCount(3);
 
@@ -23,6 +25,13 @@ test('train on the sample set, predict, export, start afresh, import: the same p
   await page.getByRole('button', { name: 'Train the head' }).click();
   await expect(page.getByTestId('heldout-accuracy')).toHaveText(/^Held-out accuracy: \d+(\.\d)?% \(\d+ of 12\)$/);
   await expect(page.getByTestId('confusion-matrix')).toBeVisible();
+  // The table marks the epoch with the lowest held-out loss, and the sentence above the chart names it.
+  await page.getByText('The loss curve as a table').click();
+  const bestRow = page.getByTestId('loss-table').locator('tr[data-best]');
+  await expect(bestRow).toHaveCount(1);
+  const bestEpoch = (await bestRow.locator('td').first().textContent()) ?? '';
+  expect(bestEpoch).toMatch(/^\d+$/);
+  await expect(page.getByTestId('overfit-note')).toContainText(`epoch ${bestEpoch}`);
   await expect(page.getByTestId('training-summary')).toHaveAttribute('data-train-ms-per-epoch', /^\d+\.\d+$/);
   await expect(page.getByTestId('training-summary')).toHaveAttribute('data-embed-ms-per-example', /^\d+\.\d+$/);
   await waitForHatStatus(page, 'ready');

@@ -11,9 +11,16 @@ export interface LineSeries {
   values: readonly (number | null)[];
 }
 
+/** A vertical line at one x, with a short label (e.g. the best epoch). */
+export interface LineMark {
+  x: number;
+  label: string;
+}
+
 interface Props {
   x: readonly number[];
   series: readonly LineSeries[];
+  marks?: readonly LineMark[];
   formatY?: (v: number) => string;
   /** What the chart shows, for its saved files; `xName` heads the first column. */
   name?: string;
@@ -26,7 +33,7 @@ const LEFT = 44;
 const BOTTOM = 36;
 
 /** Lines over a numeric x axis (e.g. loss per epoch); a drawing beside its table, hidden from assistive technology. */
-export function LineChart({ x: xs, series, formatY = String, name, xName = 'x', width: natural = 420, height = 190 }: Props) {
+export function LineChart({ x: xs, series, marks = [], formatY = String, name, xName = 'x', width: natural = 420, height = 190 }: Props) {
   const { ref, width } = useFitWidth(natural);
   const plotBottom = height - BOTTOM;
   const x = linearScale(niceExtent(xs), [LEFT, width - 10]);
@@ -57,6 +64,14 @@ export function LineChart({ x: xs, series, formatY = String, name, xName = 'x', 
           </text>
         ))}
         <line x1={LEFT} x2={width - 10} y1={plotBottom} y2={plotBottom} stroke="currentColor" strokeOpacity={0.4} />
+        {marks.map((m) => (
+          <g key={`m${m.x}${m.label}`} data-mark={m.label}>
+            <line x1={x(m.x)} x2={x(m.x)} y1={6} y2={plotBottom} stroke="currentColor" strokeOpacity={0.6} strokeDasharray="2 3" />
+            <text x={x(m.x) + 3} y={14} fill="currentColor">
+              {m.label}
+            </text>
+          </g>
+        ))}
         {series.map((s) => (
           <path key={s.name} d={path(s.values)} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={s.dashed ? '4 2' : undefined} />
         ))}

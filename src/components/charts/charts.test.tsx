@@ -47,6 +47,15 @@ describe('charts', () => {
     expect(d.match(/[ML]/g)).toEqual(['M', 'L']);
   });
 
+  it('draws a labelled mark at its x, between the ends of the axis', () => {
+    const { container } = render(<LineChart x={[0, 5, 10]} width={420} marks={[{ x: 5, label: 'best: epoch 5' }]} series={[{ name: 'loss', color: '#00f', values: [3, 1, 2] }]} />);
+    const mark = container.querySelector('[data-mark="best: epoch 5"]')!;
+    expect(mark.textContent).toBe('best: epoch 5');
+    const at = Number(mark.querySelector('line')!.getAttribute('x1'));
+    // The x axis runs from 44 to 410, so x = 5 of 0…10 sits half way.
+    expect(at).toBeCloseTo((44 + 410) / 2);
+  });
+
   it('puts predicted against true on one scale, with the y = x line', () => {
     const { container, getAllByTestId } = render(
       <ScatterChart sameScale diagonal xLabel="true" yLabel="predicted" pointTestId="point" points={[{ x: 0, y: 0 }, { x: 2, y: 1 }]} />,

@@ -2,7 +2,7 @@ import type { DatasetReport } from './data/dataset';
 import { FEW_PER_LABEL } from './data/dataset';
 
 /** Examples per label (or the target range), with what will go wrong before it does. */
-export function DatasetSummary({ report, labelName }: { report: DatasetReport; labelName: string }) {
+export function DatasetSummary({ report, labelName, empty }: { report: DatasetReport; labelName: string; empty: boolean }) {
   return (
     <div className="flex flex-col gap-2 text-sm" data-testid="dataset-summary">
       <p data-testid="example-count">
@@ -33,7 +33,8 @@ export function DatasetSummary({ report, labelName }: { report: DatasetReport; l
           </tbody>
         </table>
       )}
-      {[...report.problems.map((m) => ['problem', m] as const), ...report.warnings.map((m) => ['warning', m] as const)].map(([kind, m]) => (
+      {/* With no examples at all, the page's one next-step message already says to add some. */}
+      {[...(empty ? [] : report.problems.map((m) => ['problem', m] as const)), ...report.warnings.map((m) => ['warning', m] as const)].map(([kind, m]) => (
         <p key={m} data-testid={`dataset-${kind}`} className={`rounded border p-1.5 ${kind === 'problem' ? 'border-red-300 bg-red-50 dark:bg-red-950' : 'border-amber-400 bg-amber-50 dark:bg-amber-950'}`}>
           {m}
         </p>

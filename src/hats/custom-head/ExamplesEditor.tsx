@@ -30,7 +30,7 @@ export function ExamplesEditor({ bench, report }: { bench: WorkbenchApi; report:
       </div>
       <AddExamples labelName={wb.labelName} onAdd={bench.add} />
       <ExampleRows examples={wb.examples} labelName={wb.labelName} onUpdate={bench.update} onRemove={bench.remove} />
-      <DatasetSummary report={report} labelName={wb.labelName} />
+      <DatasetSummary report={report} labelName={wb.labelName} empty={wb.examples.length === 0} />
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <button type="button" className="btn" disabled={!wb.examples.length} onClick={() => download('custom-head-examples.csv', examplesToCsv(wb.examples, wb.labelName), 'text/csv')}>
           Save examples as CSV

@@ -42,7 +42,12 @@ export function TrainPanel({ settings, onSettings, dataset, training, onTrain, t
           Train the head
         </button>
         <StopButton running={running} stopping={training.stopping} onStop={training.stop} label="Stop training" />
-        {!modelReady && <span className="text-sm text-stone-500">The encoder is still loading.</span>}
+        {/* Only when it is what stands between the examples and training: one next step at a time. */}
+        {!modelReady && dataset.problems.length === 0 && (
+          <span className="text-sm text-stone-500" data-testid="encoder-loading">
+            The encoder is still loading.
+          </span>
+        )}
       </div>
       {report && <TrainProgress report={report} running={running} />}
       {error && (
@@ -55,7 +60,7 @@ export function TrainPanel({ settings, onSettings, dataset, training, onTrain, t
           {report.error}
         </p>
       )}
-      {report && <LossChart history={report.history} task={settings.task} />}
+      {report && <LossChart report={report} task={settings.task} />}
       {report?.evaluation && wearing && <EvaluationView evaluation={report.evaluation} targetName={targetName} />}
       {final && (
         <p

@@ -15,7 +15,7 @@ export function TrainProgress({ report, running }: { report: TrainReport; runnin
         <progress className="h-2 w-full accent-amber-600" value={value} max={Math.max(1, max)} />
       </label>
       {!running && report.phase === 'stopped' && (
-        <p role="status">{report.head ? `Stopped after ${report.history.length} epochs: the head is what it had learned by then.` : 'Stopped before any training: no head yet.'}</p>
+        <p role="status">{report.head ? `Stopped after ${report.history.length} epochs: the head kept is the one from epoch ${report.bestEpoch ?? report.history.length}.` : 'Stopped before any training: no head yet.'}</p>
       )}
     </div>
   );

@@ -110,6 +110,10 @@ export interface TrainReport {
   reused: number;
   epochs: number;
   history: LossPoint[];
+  /** The epoch with the lowest held-out loss so far: the head returned carries its weights. */
+  bestEpoch?: number;
+  /** Set when training stopped itself: the held-out loss had not improved for `patience` epochs. */
+  overfit?: { from: number; patience: number };
   /** The trained head in its link form (see head-codec.ts), once there is one. */
   head?: string;
   evaluation?: Evaluation;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHeadLink } from '../head-codec';
 import { DEFAULT_SETTINGS, type Example, type TrainReport } from '../types';
+import { PATIENCE } from './early-stop';
 import { runTraining, TrainInputError, type TrainingDeps } from './run-training';
 
 /** A stand-in encoder: the vector says which keyword the text contains. */
@@ -49,6 +50,19 @@ describe('runTraining', () => {
     const second = await runTraining({ kind: 'train', examples, settings: { ...DEFAULT_SETTINGS, epochs: 5, seed: 1 } }, again.d);
     expect(again.embedded).toEqual([]);
     expect(second.reused).toBe(24);
+  });
+
+  it('stops by itself once the held-out loss stops improving, and returns the best epoch\'s head', async () => {
+    // Labels that the vectors cannot explain: whatever the head learns about the training examples
+    // makes it worse on the held-out ones.
+    const noisy: Example[] = Array.from({ length: 40 }, (_, i) => ({ text: `${KEYWORDS[i % 3]} ${i}`, label: ['sleepy', 'hungry'][(i * 7) % 5 < 2 ? 0 : 1]! }));
+    const { d } = deps({ embed: (texts) => Promise.resolve(texts.map((t) => Float32Array.from({ length: 6 }, (_, k) => Math.sin(Number(t.split(' ')[1]) * 12.9898 * (k + 1))))) });
+    const report = await runTraining({ kind: 'train', examples: noisy, settings: { ...DEFAULT_SETTINGS, epochs: 500, learningRate: 0.1 } }, d);
+    expect(report.phase).toBe('done');
+    expect(report.overfit).toEqual({ from: report.bestEpoch, patience: PATIENCE });
+    expect(report.history).toHaveLength(report.bestEpoch! + PATIENCE);
+    const lowest = Math.min(...report.history.map((p) => p.heldOut!));
+    expect(report.history[report.bestEpoch! - 1]!.heldOut).toBe(lowest);
   });
 
   it('returns the head trained so far when stopped', async () => {

@@ -2,6 +2,7 @@ import { analyse, parseTarget } from '../data/dataset';
 import { encodeHeadLink } from '../head-codec';
 import type { EncoderInfo, Example, TrainPayload, TrainReport, TrainSettings } from '../types';
 import { DEFAULT_SETTINGS } from '../types';
+import { HeldOutWatch } from './early-stop';
 import { Trainer } from './train';
 
 /*
@@ -12,6 +13,9 @@ import { Trainer } from './train';
  * [2] The worker must stay responsive: every ~30 ms of work it yields to its event loop, so a Stop or a
  *     cancel message is seen between epochs. Every epoch emits a snapshot; the worker passes the page
  *     only a few per second (src/worker/partials.ts).
+ * [3] Early stopping: the weights of the epoch with the lowest held-out loss are kept, and training
+ *     ends once that loss has not improved for a while (training/early-stop.ts). The head returned is
+ *     the kept one, whether the run ended by itself, by its epoch count or by Stop.
  */
 
 export const MAX_EPOCHS = 2000;
@@ -111,21 +115,30 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
   report.phase = 'training';
   emit();
   let trainMs = 0;
+  const watch = new HeldOutWatch();
   while (!trainer.done) {
     if (deps.aborted()) break;
     const t0 = deps.now();
-    report.history.push(trainer.trainEpoch());
+    const point = trainer.trainEpoch();
+    report.history.push(point);
+    if (!trainer.failure && watch.observe(point)) {
+      trainer.keep(); // [3]
+      report.bestEpoch = point.epoch;
+    }
     trainMs += deps.now() - t0;
+    if (watch.overfitting && watch.best) report.overfit = { from: watch.best.epoch, patience: watch.patience };
     emit();
+    if (report.overfit) break;
     await breathe();
   }
   report.trainMsPerEpoch = trainer.epoch ? trainMs / trainer.epoch : undefined;
   if (trainer.failure) return { ...report, phase: 'failed', error: trainer.failure };
   if (trainer.epoch === 0) return { ...report, phase: 'stopped' };
+  trainer.restoreKept();
   const head = trainer.head();
   return {
     ...report,
-    phase: deps.stopped() || trainer.epoch < settings.epochs ? 'stopped' : 'done',
+    phase: !report.overfit && (deps.stopped() || trainer.epoch < settings.epochs) ? 'stopped' : 'done',
     head: encodeHeadLink(head),
     evaluation: trainer.evaluate(head),
   };

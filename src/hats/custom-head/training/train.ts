@@ -69,6 +69,7 @@ export class Trainer {
   private readonly mean: number;
   private readonly scale: number;
   private step = 0;
+  private kept: Float64Array[] | null = null;
   epoch = 0;
   /** Set when the loss stopped being a number: why, and what to try. */
   failure?: string;
@@ -116,6 +117,21 @@ export class Trainer {
         (this.settings.task === 'regression' ? ', and check the targets for huge values.' : '.');
     }
     return point;
+  }
+
+  /** Remembers the weights as they are now (the epoch with the lowest held-out loss so far). */
+  keep(): void {
+    this.kept = this.layers.flatMap((l) => [Float64Array.from(l.w.value), Float64Array.from(l.b.value)]);
+  }
+
+  /** Puts back the kept weights, if any: the head is then the one from the best epoch. */
+  restoreKept(): void {
+    const kept = this.kept;
+    if (!kept) return;
+    this.layers.forEach((l, k) => {
+      l.w.value.set(kept[2 * k] as Float64Array);
+      l.b.value.set(kept[2 * k + 1] as Float64Array);
+    });
   }
 
   /** Regression losses are reported in target units². */
