@@ -37,14 +37,23 @@ export function byteLevelVocab(words: readonly string[], eosToken = '<|endoftext
 
 export function byteLevelTokenizerJson(v: ByteLevelVocab): Record<string, unknown> {
   const eosId = v.tokens.indexOf(v.eosToken);
+  return byteLevelBpeJson(
+    v.tokens,
+    [{ id: eosId, content: v.eosToken, single_word: false, lstrip: false, rstrip: false, normalized: true, special: true }],
+    { type: 'ByteLevel', add_prefix_space: true, trim_offsets: false, use_regex: true },
+  );
+}
+
+/** A byte-level BPE tokenizer.json (GPT-2, RoBERTa): these tokens, no merges, the given added tokens and post-processor. */
+export function byteLevelBpeJson(tokens: readonly string[], addedTokens: readonly Record<string, unknown>[], postProcessor: Record<string, unknown>): Record<string, unknown> {
   return {
     version: '1.0',
     truncation: null,
     padding: null,
-    added_tokens: [{ id: eosId, content: v.eosToken, single_word: false, lstrip: false, rstrip: false, normalized: true, special: true }],
+    added_tokens: addedTokens,
     normalizer: null,
     pre_tokenizer: { type: 'ByteLevel', add_prefix_space: false, trim_offsets: true, use_regex: true },
-    post_processor: { type: 'ByteLevel', add_prefix_space: true, trim_offsets: false, use_regex: true },
+    post_processor: postProcessor,
     decoder: { type: 'ByteLevel', add_prefix_space: true, trim_offsets: true, use_regex: true },
     model: {
       type: 'BPE',
@@ -55,7 +64,7 @@ export function byteLevelTokenizerJson(v: ByteLevelVocab): Record<string, unknow
       fuse_unk: false,
       byte_fallback: false,
       ignore_merges: true,
-      vocab: Object.fromEntries(v.tokens.map((t, i) => [t, i])),
+      vocab: Object.fromEntries(tokens.map((t, i) => [t, i])),
       merges: [],
     },
   };
