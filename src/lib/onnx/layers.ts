@@ -11,9 +11,10 @@ export interface BuildContext {
   eps: number;
 }
 
-/** The weight as it arrived quantized, checked for size, if it did. */
+/** The weight as it arrived quantized, checked for size, if it did; the map lets go of it (see PackedWeights). */
 function takePacked(ctx: Pick<BuildContext, 'packed'>, name: string, dims: readonly number[]) {
   const q = ctx.packed?.get(name);
+  ctx.packed?.delete(name);
   const expected = dims.reduce((a, b) => a * b, 1);
   if (q && q.data.length !== expected) throw new Error(`Weight ${name} has ${q.data.length} values, expected [${dims.join(', ')}] = ${expected}`);
   return q;

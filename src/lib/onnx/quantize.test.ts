@@ -103,9 +103,16 @@ describe('quantizeModel', () => {
     const names = q8.graph.node.filter((n) => n.op_type === 'DequantizeLinear').map((n) => n.output[0]!);
     const packed = new Map(names.map((name) => [name, quantizeTensor(weights[name]!)]));
     const floats = Object.fromEntries(Object.entries(weights).filter(([name]) => !packed.has(name)));
+    const arrived = new Map([...packed].map(([name, q]) => [name, q.data]));
     const built = buildBertModel({ config, head, weights: floats, packed });
     const tensors = (m: typeof q8) => new Map(m.graph.initializer.map((t) => [t.name, Array.from(t.raw_data ?? [])]));
     expect(tensors(built)).toEqual(tensors(q8));
+    // The builder took every packed weight and kept no arrival copy beside its own (PackedWeights [3]):
+    // a matrix's bytes live once, transposed in the graph; a table's are the very bytes that arrived.
+    expect(packed.size).toBe(0);
+    const raw = new Map(built.graph.initializer.map((t) => [t.name, t.raw_data!.buffer]));
+    const table = 'bert.embeddings.word_embeddings.weight';
+    expect(raw.get(`${table}_quantized`)).toBe(arrived.get(table)!.buffer);
     const sorted = (m: typeof q8) => m.graph.node.map((n) => `${n.op_type}(${n.input.join(',')})->${n.output.join(',')}`).sort();
     expect(sorted(built)).toEqual(sorted(q8));
   });

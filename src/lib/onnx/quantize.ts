@@ -71,8 +71,13 @@ export function transposeQuantized(q: QuantizedTensor, rows: number, cols: numbe
   return { data, scale: q.scale, zeroPoint: q.zeroPoint };
 }
 
-/** Weights that arrived already quantized (8 bits each, float copy dropped), by Hugging Face name. */
-export type PackedWeights = ReadonlyMap<string, QuantizedTensor>;
+/**
+ * Weights that arrived already quantized (8 bits each, float copy dropped), by Hugging Face name.
+ * [3] Handed over to the builder, which takes each one out of the map as the graph takes it in:
+ *     a matrix is transposed into a new array for MatMul, and the arrival copy must not stay
+ *     alive beside it until the whole graph is built (85 MB more at BERT-base size).
+ */
+export type PackedWeights = Map<string, QuantizedTensor>;
 
 /** The initializers and the DequantizeLinear node that stand for a float weight `name` in a q8 graph. */
 function dequantized(name: string, dims: readonly number[], q: QuantizedTensor, docString?: string) {
