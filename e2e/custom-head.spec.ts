@@ -11,6 +11,7 @@ async function encoderLoaded(page: Page) {
 }
 
 test('train on the sample set, predict, export, start afresh, import: the same prediction; the share link carries the head', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
   await gotoHat(page, { hat: 'custom-head', model: ENCODER_ID, text: sleepy.text });
   // First open: one message says what to do next, and nothing else warns.
   await expect(page.getByTestId('input-problem')).toContainText('Train or import a head first');
@@ -39,9 +40,15 @@ test('train on the sample set, predict, export, start afresh, import: the same p
   await expect(page.getByTestId('head-shape')).toHaveText(`W: [3, ${ENCODER_HIDDEN_SIZE}], b: [3]`);
   await trainControls.check();
 
-  await page.getByRole('textbox', { name: 'Text for the head' }).fill(playful.text);
+  // Examples, training and the live answer in one flow: with the curve at the top of the screen, the text and its prediction are on it too.
+  await page.getByText('The loss curve as a table').click();
+  const curve = page.getByTestId('loss-chart').locator('svg').first();
+  await curve.evaluate((chart) => chart.scrollIntoView({ block: 'start' }));
+  const text = page.getByRole('textbox', { name: 'Text for the head' });
+  await text.fill(playful.text);
   await expect(page.getByTestId('prediction')).toHaveText(playful.label);
   await waitForHatStatus(page, 'ready');
+  for (const seen of [curve, text, page.getByTestId('prediction'), page.getByTestId('bar-row').first()]) await expect(seen).toBeInViewport({ ratio: 1 });
   const bars = await page.getByTestId('bar-row').allTextContents();
   await expect(page).toHaveURL(/[?&]head=/);
   const shareLink = page.url();
