@@ -38,6 +38,25 @@ test('train on the sample set, predict, export, start afresh, import: the same p
   await waitForHatStatus(page, 'ready');
   await expect(page.getByTestId('prediction')).toHaveText(sleepy.label);
   await expect(page.getByTestId('head-shape')).toHaveText(`W: [3, ${ENCODER_HIDDEN_SIZE}], b: [3]`);
+
+  // The epoch scrubber starts on the best epoch; epoch 1's head has barely learnt (no label stands out), and the curve marks it.
+  const scrubber = page.getByRole('slider', { name: 'Wear the head from epoch' });
+  await expect(scrubber).toHaveAttribute('aria-valuetext', `epoch ${bestEpoch}`);
+  const bestBars = await page.getByTestId('bar-row').allTextContents();
+  await scrubber.focus();
+  await page.keyboard.press('Home');
+  await expect(scrubber).toHaveAttribute('aria-valuetext', 'epoch 1');
+  await expect(page.getByTestId('loss-chart').locator('[data-mark="worn: epoch 1"]')).toHaveCount(1);
+  await expect(page.getByTestId('bar-row')).not.toHaveText(bestBars);
+  await waitForHatStatus(page, 'ready');
+  const top = (bars: string[]) => Math.max(...bars.map((b) => Number(/([\d.]+)%/.exec(b)?.[1])));
+  const firstBars = await page.getByTestId('bar-row').allTextContents();
+  expect(top(firstBars)).toBeLessThan(60);
+  expect(top(bestBars)).toBeGreaterThan(top(firstBars));
+  await page.getByRole('button', { name: 'Back to the best epoch' }).click();
+  await expect(scrubber).toHaveAttribute('aria-valuetext', `epoch ${bestEpoch}`);
+  await expect(page.getByTestId('bar-row')).toHaveText(bestBars);
+  await expect(page.getByTestId('prediction')).toHaveText(sleepy.label);
   await trainControls.check();
 
   // Examples, training and the live answer in one flow: with the curve at the top of the screen, the text and its prediction are on it too.

@@ -35,6 +35,8 @@ export default function Form({ params, onChange, facts, modelId, actions }: Form
         dataset={dataset}
         training={training}
         modelReady={facts !== undefined}
+        worn={params.head}
+        onHead={(value) => onChange({ ...params, head: value })}
         onTrain={() => training.start({ kind: 'train', examples: dataset.usable, settings: wb.settings, targetName })}
       />
       {/* Examples, training and the live answer in one flow: the shell draws the output in the slot, under the curve. */}
@@ -45,7 +47,9 @@ export default function Form({ params, onChange, facts, modelId, actions }: Form
         <TextField label="Text for the head" value={params.text} onChange={(text) => onChange({ ...params, text })} rows={2} />
         <OutputSlot />
       </section>
-      <TrainResults report={training.report} running={training.running} targetName={targetName} wearing={training.report?.head !== undefined && training.report.head === params.head} />
+      <TrainResults report={training.report} running={training.running} targetName={targetName} wearing={training.report?.head !== undefined && training.report.head === params.head}
+        wornEpoch={training.report?.snapshots?.find((s) => s.head === params.head)?.epoch}
+      />
       <HeadFile head={head} value={params.head} onHead={(value) => onChange({ ...params, head: value })} modelId={modelId} hiddenSize={facts?.hiddenSize} />
     </div>
   );

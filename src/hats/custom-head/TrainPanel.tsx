@@ -1,5 +1,6 @@
 import { StopButton } from '@/components/ui/StopButton';
 import type { DatasetReport } from './data/dataset';
+import { EpochScrubber } from './EpochScrubber';
 import { LossChart } from './LossChart';
 import { SettingsForm } from './SettingsForm';
 import { TrainProgress } from './TrainProgress';
@@ -13,11 +14,16 @@ interface Props {
   training: ReturnType<typeof useTraining>;
   onTrain: () => void;
   modelReady: boolean;
+  /** The head the page wears (link form) and how to wear another: the epoch scrubber's. */
+  worn: string;
+  onHead: (head: string) => void;
 }
 
-/** Settings, Train / Stop and the live loss curve (the results follow the live prediction: TrainResults). */
-export function TrainPanel({ settings, onSettings, dataset, training, onTrain, modelReady }: Props) {
+/** Settings, Train / Stop, the live loss curve and the epoch scrubber (the results follow the live prediction: TrainResults). */
+export function TrainPanel({ settings, onSettings, dataset, training, onTrain, modelReady, worn, onHead }: Props) {
   const { report, running, error } = training;
+  const snapshots = (!running && report?.snapshots) || [];
+  const shownIndex = snapshots.findIndex((s) => s.head === worn);
   const blocked = dataset.problems.length > 0 || !modelReady;
   return (
     <section aria-labelledby="train-title" className="flex flex-col gap-3">
@@ -55,7 +61,8 @@ export function TrainPanel({ settings, onSettings, dataset, training, onTrain, m
           {report.error}
         </p>
       )}
-      {report && <LossChart report={report} task={settings.task} />}
+      {report && <LossChart report={report} task={settings.task} shownEpoch={snapshots[shownIndex]?.epoch} />}
+      {shownIndex >= 0 && <EpochScrubber snapshots={snapshots} bestEpoch={report?.bestEpoch} index={shownIndex} onHead={onHead} />}
     </section>
   );
 }

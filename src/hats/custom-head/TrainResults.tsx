@@ -7,15 +7,23 @@ interface Props {
   targetName: string;
   /** The head the page wears is the one this run made (so its results describe it). */
   wearing: boolean;
+  /** The page wears the head of another epoch of this run (the epoch scrubber's choice). */
+  wornEpoch?: number;
 }
 
 /** After a run: how the head does on examples it never trained on, and what the run cost. */
-export function TrainResults({ report, running, targetName, wearing }: Props) {
+export function TrainResults({ report, running, targetName, wearing, wornEpoch }: Props) {
   if (!report) return null;
   const final = !running && (report.phase === 'done' || report.phase === 'stopped') && report.trainMsPerEpoch !== undefined;
   return (
     <>
       {report.evaluation && wearing && <EvaluationView evaluation={report.evaluation} targetName={targetName} />}
+      {report.evaluation && !wearing && wornEpoch !== undefined && (
+        <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="results-epoch-note">
+          The held-out results are those of the head kept from epoch {report.bestEpoch}; the page wears the head from epoch {wornEpoch} now (its accuracy is under “The
+          head you are wearing”).
+        </p>
+      )}
       {final && (
         <p
           className="text-xs text-stone-500"
