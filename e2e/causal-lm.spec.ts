@@ -1,5 +1,7 @@
 import { expect, gotoHat, sameElements, test, waitForHatStatus } from './support/test.ts';
+import { saveChart } from './support/chart-export.ts';
 import { expectCausal, expectRowsSumToOne, readAttentionTable } from './support/inside.ts';
+import { formatPercent } from '../src/lib/format.ts';
 import { BYTE_TOKEN, ENDLESS_PROMPT, GPT2_ID as GPT2, GPT2_NO_PAST_ID as GPT2_NO_PAST, greedyCases } from '../src/hats/causal-lm/cases.ts';
 
 const [theCat] = greedyCases;
@@ -22,6 +24,17 @@ test('a share link writes the known continuation on WASM, and a clicked step sho
   const first = page.getByTestId('candidate-row').first();
   await expect(first.getByRole('rowheader')).toHaveText(/^␣the/);
   await expect(first.getByRole('cell').last()).toHaveText('100%'); // greedy: all the mass on the argmax
+
+  // Take it with you: the bar chart as a PNG of the drawing's size (twice over), its numbers as the table has them.
+  const saved = await saveChart(page.getByTestId('step-chart'), 'candidates for step 3');
+  expect(saved.png).toMatchObject({ width: saved.drawing.width * 2, height: saved.drawing.height * 2 });
+  expect(saved.png.colours).toBeGreaterThan(3);
+  expect(saved.csv[0]).toEqual(['category', 'raw softmax (%)', 'after filters (sampled from) (%)']);
+  const table = await page.getByTestId('candidate-row').evaluateAll((rows) =>
+    rows.map((row) => [row.querySelector('th')!.firstChild!.textContent!, ...[...row.querySelectorAll('td')].slice(1).map((td) => td.textContent!)]),
+  );
+  const percent = (v: string) => formatPercent(Number(v) / 100);
+  expect(saved.csv.slice(1).map(([token, raw, final]) => [token, percent(raw!), percent(final!)])).toEqual(table);
 });
 
 test('a token that is one byte of a character is shown as that byte, in the step chart and its table', async ({ page }) => {

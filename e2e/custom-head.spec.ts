@@ -1,6 +1,7 @@
 import LZString from 'lz-string';
 import { ENCODER_HIDDEN_SIZE, ENCODER_ID, MOOD_PREDICTIONS } from '../src/hats/custom-head/cases.ts';
 import type { Page } from '@playwright/test';
+import { saveChart } from './support/chart-export.ts';
 import { expect, gotoHat, sameElements, test, waitForHatStatus } from './support/test.ts';
 
 const [sleepy, playful] = MOOD_PREDICTIONS;
@@ -33,6 +34,16 @@ test('train on the sample set, predict, export, start afresh, import: the same p
   const bestEpoch = (await bestRow.locator('td').first().textContent()) ?? '';
   expect(bestEpoch).toMatch(/^\d+$/);
   await expect(page.getByTestId('overfit-note')).toContainText(`epoch ${bestEpoch}`);
+  // Take it with you: the curve as a PNG of the drawing's size (twice over), every epoch's losses as the table has them.
+  const saved = await saveChart(page.getByTestId('loss-chart'), 'training loss per epoch');
+  expect(saved.png).toMatchObject({ width: saved.drawing.width * 2, height: saved.drawing.height * 2 });
+  expect(saved.png.colours).toBeGreaterThan(3);
+  expect(saved.csv[0]).toEqual(['epoch', 'training', 'held-out']);
+  const epochs = saved.csv.slice(1);
+  expect(epochs.map(([epoch]) => Number(epoch))).toEqual(Array.from({ length: epochs.length }, (_, i) => i + 1));
+  const shown = await page.getByTestId('loss-table').locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));
+  expect(shown.length).toBeGreaterThan(10);
+  expect(shown.map(([epoch]) => epochs[Number(epoch) - 1]!.map((v, i) => (i === 0 ? v : Number(v).toPrecision(4))))).toEqual(shown);
   await expect(page.getByTestId('training-summary')).toHaveAttribute('data-train-ms-per-epoch', /^\d+\.\d+$/);
   await expect(page.getByTestId('training-summary')).toHaveAttribute('data-embed-ms-per-example', /^\d+\.\d+$/);
   await waitForHatStatus(page, 'ready');
