@@ -1,6 +1,7 @@
 import LZString from 'lz-string';
 import { ENCODER_HIDDEN_SIZE, ENCODER_ID, MOOD_PREDICTIONS } from '../src/hats/custom-head/cases.ts';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './support/axe.ts';
 import { saveChart } from './support/chart-export.ts';
 import { expect, gotoHat, sameElements, test, waitForHatStatus } from './support/test.ts';
 
@@ -48,6 +49,8 @@ test('train on the sample set, predict, export, start afresh, import: the same p
   await expect(page.getByTestId('training-summary')).toHaveAttribute('data-embed-ms-per-example', /^\d+\.\d+$/);
   await waitForHatStatus(page, 'ready');
   await expect(page.getByTestId('prediction')).toHaveText(sleepy.label);
+  // The trained workbench (curve, epoch scrubber, the output drawn in the form, results) is checked by axe too.
+  expect(await seriousViolations(page)).toEqual([]);
   await expect(page.getByTestId('head-shape')).toHaveText(`W: [3, ${ENCODER_HIDDEN_SIZE}], b: [3]`);
 
   // The epoch scrubber starts on the best epoch; epoch 1's head has barely learnt (no label stands out), and the curve marks it.
