@@ -40,7 +40,7 @@ export function EpochScrubber({ snapshots, bestEpoch, index, onHead }: Props) {
         }}
       />
       {/* Fixed width, so the slider does not move under the pointer as the number changes. */}
-      <output htmlFor={id} data-testid="scrubber-epoch" className="min-w-[12ch] font-mono">
+      <output htmlFor={id} data-testid="scrubber-epoch" className="w-[20ch] shrink-0 font-mono">
         {shown.epoch} of {last.epoch}
         {shown.epoch === bestEpoch ? ' (best)' : ''}
       </output>
