@@ -19,6 +19,8 @@ export default defineHat(seam, {
   pickFallback: 'None of the questions fit? Your own head trains a small classifier or scorer on a few dozen examples of yours, on top of a frozen encoder, right here in the page.',
   order: 120,
   runMode: 'live',
+  // The live prediction belongs under the training curve, not after the whole workbench.
+  outputInForm: true,
   defaultModel: 'Xenova/all-MiniLM-L6-v2',
   demo,
   models: [
