@@ -119,3 +119,19 @@ test('a listed export without a verified PyTorch parent says why in one sentence
   await expect(page.getByTestId('inside-gap')).toHaveText(/^Xenova\/bge-small-en-v1\.5 holds ONNX weights only, .*cannot be rebuilt here\.$/);
   await expect(page.getByTestId('attention-table')).toHaveCount(0);
 });
+
+test('the custom head looks inside its frozen encoder before any head is trained: attention from a link, and the default encoder too', async ({ page }) => {
+  await gotoHat(page, { hat: 'custom-head', model: EMBED_ID, text: 'the cat sleeps', inside: 'attention', layer: '1', head: '1' });
+  await expect(page.getByTestId('input-problem')).toContainText('Train or import a head first');
+  const table = page.getByTestId('attention-table');
+  await expect(table).toHaveAttribute('data-layer', '1');
+  const rows = await tableCells(table);
+  expect(rows.map((r) => r[0])).toEqual(['[CLS]', 'the', 'cat', 'sleeps', '[SEP]']);
+  for (const row of rows) expect(row.slice(1).reduce((sum, w) => sum + Number(w), 0)).toBeCloseTo(1, 2);
+  await page.getByRole('tab', { name: 'Hidden states' }).click();
+  await expect(page.getByTestId('hidden-table')).toBeVisible();
+  // The listed default encoder (all-MiniLM-L6-v2) is rebuilt from its verified PyTorch parent.
+  await gotoHat(page, { hat: 'custom-head', inside: 'hidden', layer: '1' });
+  await expect(page.getByTestId('hidden-table')).toBeVisible();
+  await expect(page.getByTestId('inside-gap')).toHaveCount(0);
+});
