@@ -79,7 +79,8 @@ export function firstVisitGoal(outDir: string, used: 'cpu' | 'webgpu'): { bytes:
     .map((f) => `assets/${f}`);
   const sum = (files: string[]) => files.reduce((n, f) => n + size(f), 0);
   const parts = {
-    shell: sum(['sw.js', ...precached.filter((f) => !f.startsWith('demo-models/'))]),
+    // A build that precaches ONNX Runtime is held to the goal all the same: one build, counted once.
+    shell: sum(['sw.js', ...precached.filter((f) => !f.startsWith('demo-models/') && !f.includes('ort-wasm-simd-threaded'))]),
     demo: sum(precached.filter((f) => f.startsWith('demo-models/'))),
     runtime: sum(runtime),
   };
