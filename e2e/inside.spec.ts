@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { seriousViolations } from './support/axe.ts';
 import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
 import { SST2_ID } from '../src/hats/sequence-classification/cases.ts';
 import { MLM_ID } from '../src/hats/masked-lm/cases.ts';
@@ -12,11 +12,6 @@ import { EMBED_ID } from '../src/hats/base-model/cases.ts';
 
 async function tableCells(table: Locator): Promise<string[][]> {
   return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children, (c) => (c.textContent ?? '').trim())));
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).include('[data-testid="inside-panel"]').withTags(['wcag2a', 'wcag2aa']).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
 test('a share link opens attention for a DistilBERT hat: the table, head switching by keyboard, all heads, and the link follows', async ({ page }) => {
@@ -46,7 +41,7 @@ test('a share link opens attention for a DistilBERT hat: the table, head switchi
   await expect(heads).toHaveCount(2);
   await heads.nth(1).click();
   await expect(table).toHaveAttribute('data-head', '2');
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, '[data-testid="inside-panel"]')).toEqual([]);
 });
 
 test('bad inside values fall back with notices; at 375 px the panel fits and the page does not scroll sideways', async ({ page }) => {
@@ -77,7 +72,7 @@ test('the logit lens of a masked-LM hat from a link: one row per hidden state, t
   await expect(rows.nth(0)).toHaveAttribute('data-layer', '0');
   await expect(rows.nth(1)).toHaveAttribute('data-layer', '1');
   await expect(rows.nth(1).locator('td').first()).toHaveText('meow');
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, '[data-testid="inside-panel"]')).toEqual([]);
 });
 
 test('base-model hidden states: the embeddings and layer 1 are different pictures', async ({ page }) => {
@@ -123,4 +118,20 @@ test('a listed export without a verified PyTorch parent says why in one sentence
   await waitForHatStatus(page, 'ready');
   await expect(page.getByTestId('inside-gap')).toHaveText(/^Xenova\/bge-small-en-v1\.5 holds ONNX weights only, .*cannot be rebuilt here\.$/);
   await expect(page.getByTestId('attention-table')).toHaveCount(0);
+});
+
+test('the custom head looks inside its frozen encoder before any head is trained: attention from a link, and the default encoder too', async ({ page }) => {
+  await gotoHat(page, { hat: 'custom-head', model: EMBED_ID, text: 'the cat sleeps', inside: 'attention', layer: '1', head: '1' });
+  await expect(page.getByTestId('input-problem')).toContainText('Train or import a head first');
+  const table = page.getByTestId('attention-table');
+  await expect(table).toHaveAttribute('data-layer', '1');
+  const rows = await tableCells(table);
+  expect(rows.map((r) => r[0])).toEqual(['[CLS]', 'the', 'cat', 'sleeps', '[SEP]']);
+  for (const row of rows) expect(row.slice(1).reduce((sum, w) => sum + Number(w), 0)).toBeCloseTo(1, 2);
+  await page.getByRole('tab', { name: 'Hidden states' }).click();
+  await expect(page.getByTestId('hidden-table')).toBeVisible();
+  // The listed default encoder (all-MiniLM-L6-v2) is rebuilt from its verified PyTorch parent.
+  await gotoHat(page, { hat: 'custom-head', inside: 'hidden', layer: '1' });
+  await expect(page.getByTestId('hidden-table')).toBeVisible();
+  await expect(page.getByTestId('inside-gap')).toHaveCount(0);
 });
