@@ -89,7 +89,7 @@ export function InsidePanel({ support, params, actions, model, runKey, link, onL
               // A model with several attentions (encoder, decoder, cross) shows each under its name.
               <section key={map.name} data-testid="attention-map" data-name={map.name} aria-label={`${map.name} attention`} className="flex flex-col gap-2">
                 {look.attention.length > 1 && <h4 className="font-semibold capitalize">{map.name} attention</h4>}
-                <AttentionView map={map} layer={clamped.layer} head={clamped.head} onLayer={setLayer} onHead={(head) => onLink({ ...link, head })} />
+                <AttentionView map={map} layer={clamped.layer} head={clamped.head} onLayer={setLayer} onHead={(head) => onLink({ ...link, head })} picture={look.picture} />
               </section>
             ))}
           {link.view === 'lens' && look.lens && <LensView lens={look.lens} />}

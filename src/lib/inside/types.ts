@@ -57,6 +57,24 @@ export interface AttentionMap {
   heads: number;
   /** One per layer (layer 1 first): softmax weights [heads][queries][keys], row-major; each row sums to 1. */
   layers: Float32Array[];
+  /**
+   * For a model that reads a picture (InsideLook.picture): where each token (queries and keys are
+   * the same tokens) sits in the patch grid, row by row from 0, or null for a token that is no
+   * patch, such as [CLS]. Grid cells no token names were not read by this attention.
+   */
+  patches?: (number | null)[];
+  /** Why this attention is shown, where that needs saying (e.g. what a decoder reads). */
+  note?: string;
+}
+
+/** The picture a vision model read, so its attention can be drawn over it. */
+export interface InsidePicture {
+  /** RGB bytes, row by row, size × size × 3, as the model read it. */
+  rgb: Uint8ClampedArray;
+  size: number;
+  /** Patches per side. */
+  grid: number;
+  label: string;
 }
 
 export interface LensGuess {
@@ -95,6 +113,8 @@ export interface InsideLook {
   attention: AttentionMap[];
   lens?: InsideLens;
   hidden?: InsideHidden;
+  /** A vision model's input, for attention drawn over the picture (AttentionMap.patches). */
+  picture?: InsidePicture;
   gaps: InsideGaps;
 }
 
