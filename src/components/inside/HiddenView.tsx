@@ -11,7 +11,9 @@ interface Props {
 }
 
 /** One layer's hidden states: the vectors as a heat picture, and how alike the tokens are at that layer. */
-export function HiddenView({ hidden, layer, onLayer }: Props) {
+export function HiddenView({ hidden, layer: asked, onLayer }: Props) {
+  // The panel's layer may come from a longer stack (a decoder's attention): keep to this one's.
+  const layer = Math.min(asked, hidden.layers.length - 1);
   const rows = hiddenRows(hidden.layers[layer]!, hidden.tokens.length, hidden.width);
   const similar = cosineMatrix(rows);
   const top = Math.max(...rows.flat().map(Math.abs), 1e-9);

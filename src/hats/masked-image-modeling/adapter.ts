@@ -96,7 +96,10 @@ export default defineAdapter(seam, {
     }
 
     async function call(request: InsideRequest<MimParams>): Promise<InsideAnswer> {
-      if (request.kind === 'plan') return { kind: 'plan', source: ctx.model, bytes: 0, cached: true, layers: c.numLayers, heads: c.numHeads, gaps: {} };
+      // The pickers reach the larger of the two stacks (ViT-MAE-Base: 12 encoder heads, 16 decoder heads); each attention keeps to its own.
+      if (request.kind === 'plan') {
+        return { kind: 'plan', source: ctx.model, bytes: 0, cached: true, layers: Math.max(c.numLayers, c.decoderLayers), heads: Math.max(c.numHeads, c.decoderHeads), gaps: {} };
+      }
       const { pic, original, pixels, plan } = await prepare(request.params);
       return lookInside(model, { pixels, original, plan, label: pic.label }, { source: ctx.model, dtype: model.provenance.dtype }); // [5]
     }
