@@ -5,6 +5,7 @@ import { HeatGrid } from './HeatGrid';
 import { headWeights, strongest } from './heat';
 import { LayerPicker } from './LayerPicker';
 import { PatchAttention } from './PatchAttention';
+import { TokenPicker } from './TokenPicker';
 
 interface Props {
   map: AttentionMap;
@@ -58,13 +59,7 @@ export function AttentionView({ map, layer: asked, head: askedHead, onLayer, onH
           <div className="overflow-x-auto">
             <HeatGrid weights={weights} cell={Math.max(6, Math.min(24, Math.floor(320 / map.keys.length)))} selected={query} onPick={setQuery} />
           </div>
-          <div role="group" aria-label="Pick a token to see where it looks" className="flex flex-wrap gap-1">
-            {map.queries.map((t, q) => (
-              <button key={q} type="button" aria-pressed={query === q} className="btn px-1.5 py-0.5 font-mono text-xs" onClick={() => setQuery(query === q ? null : q)}>
-                {t}
-              </button>
-            ))}
-          </div>
+          <TokenPicker tokens={map.queries} selected={query} onPick={setQuery} />
           <p role="status" className="text-sm">
             {row
               ? `“${map.queries[query!]}” looks most at “${map.keys[strongest(row)]}” (${row[strongest(row)]!.toFixed(3)}).`

@@ -2,6 +2,7 @@ import type { InsideHidden } from '@/lib/inside';
 import { HeatGrid } from './HeatGrid';
 import { LayerPicker } from './LayerPicker';
 import { cosineMatrix, hiddenRows } from './vectors';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 
 interface Props {
   hidden: InsideHidden;
@@ -30,7 +31,7 @@ export function HiddenView({ hidden, layer: asked, onLayer }: Props) {
       <div className="overflow-x-auto">
         <HeatGrid weights={rows.map((r) => r.map((v) => Math.abs(v) / top))} cell={Math.max(2, Math.min(8, Math.floor(640 / hidden.width)))} />
       </div>
-      <div className="max-w-full overflow-x-auto">
+      <ScrollRegion label={`Similarity of the tokens after layer ${layer}`}>
         <table data-testid="hidden-table" data-layer={layer} className="border-collapse text-xs tabular-nums">
           <caption className="mb-1 text-left text-sm">
             {layer === 0 ? 'Embeddings' : `After layer ${layer}`}: cosine similarity of every pair of tokens ({hidden.width} numbers each).
@@ -60,7 +61,7 @@ export function HiddenView({ hidden, layer: asked, onLayer }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }
