@@ -15,7 +15,8 @@ const ROOT = import.meta.dirname;
  * hat adapters (src/hats/<id>/adapter.ts) may, plus tests and the fixture builders that run in Node.
  */
 const runtimes = {
-  group: ['@huggingface/transformers', '@huggingface/transformers/*', 'onnxruntime-web', 'onnxruntime-web/*'],
+  // A `?url` import of ONNX Runtime's WebAssembly is only its address (src/lib/ort-build.ts): it loads nothing.
+  regex: String.raw`^(@huggingface/transformers|onnxruntime-web)(/(?!ort-wasm-[^/]*\.(wasm|mjs)\?url$).*)?$`,
   message: 'Only the worker (src/worker/**) and hat adapters (src/hats/*/adapter.ts) may import transformers.js or ONNX Runtime (DESIGN.md §1).',
 };
 

@@ -88,9 +88,9 @@ function demoWardrobe(): Plugin {
 }
 
 /*
- * The app's own service worker (src/app/offline/sw.ts) keeps the app shell (HTML, JS, CSS and ONNX
- * Runtime's .wasm/.mjs, which the worker loads from this origin) so the page opens with the network
- * cut, and adds the site's headers where the host sends none. This lists what it precaches.
+ * The app's own service worker (src/app/offline/sw.ts) keeps the app shell (HTML, JS, CSS; ONNX
+ * Runtime's .wasm/.mjs apart, one build per device, on the page's word) so the page opens with the
+ * network cut, and adds the site's headers where the host sends none. This lists what it precaches.
  */
 function offlineShell(): Plugin[] {
   return VitePWA({
@@ -107,9 +107,11 @@ function offlineShell(): Plugin[] {
       // The demo wardrobe is part of the app (2.3 MB): kept with it, so it answers offline after one visit.
       globPatterns: ['**/*.{html,js,mjs,css,wasm,svg,png,ico,woff2}', 'demo-models/**/*'],
       // A pack copied in from public/models must not be precached: hundreds of MB on every first visit.
-      globIgnores: ['models/**'],
-      // ONNX Runtime's WebAssembly is ~26 MB; workbox skips files over 2 MB by default.
-      maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+      // Nor ONNX Runtime's two WebAssembly builds (14 and 27 MB): a device runs one, which the page
+      // names and the worker keeps (src/app/offline/runtime-files.ts matches the same files).
+      globIgnores: ['models/**', '**/ort-wasm-simd-threaded*'],
+      // Workbox leaves out files over 2 MB with only a warning: room for a bigger demo model.
+      maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
     },
   });
 }
@@ -124,6 +126,8 @@ export default defineConfig({
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@huggingface/transformers', 'onnxruntime-web'] },
   server: { headers: devHeaders },
-  preview: { headers: siteHeaders },
+  // No CORS on the preview, as on a static host: its `Vary: Origin` made the service worker download
+  // again every script the page had fetched (the page's module requests carry an Origin, its own do not).
+  preview: { headers: siteHeaders, cors: false },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
 });

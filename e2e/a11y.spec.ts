@@ -1,15 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { MIRROR_ID, MIRROR_TUNED_ID } from '../src/lib/mirror/cases.ts';
+import { MLM_ID } from '../src/hats/masked-lm/cases.ts';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './support/axe.ts';
 import { everyHatLesson, openableHats, type HatCase } from './support/hat-cases.ts';
 import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n')[1] ?? ''}`).join('\n')}`);
-}
 
 test('every hat view has no serious or critical axe violations, in normal and presenter mode', async ({ page }) => {
   const { cases, broken } = openableHats();
@@ -92,6 +86,18 @@ test('the mirror view has no serious or critical axe violations, in normal and p
   const found = (await seriousViolations(page)).map((v) => `normal: ${v}`);
   await page.getByRole('button', { name: 'Presenter mode' }).click();
   await expect(page.locator('html')).toHaveClass(/presenter/);
+  found.push(...(await seriousViolations(page)).map((v) => `presenter: ${v}`));
+  expect(found, found.join('\n')).toEqual([]);
+});
+
+test('a hat with its Inside panel open has no serious or critical axe violations, in normal and presenter mode', async ({ page }) => {
+  await gotoHat(page, { hat: 'masked-lm', model: MLM_ID, text: 'the cat says [MASK] .', inside: 'attention', layer: '1', head: 'all' });
+  await waitForHatStatus(page, 'ready');
+  await expect(page.getByTestId('attention-heads').getByRole('button').first()).toBeVisible();
+  const found = (await seriousViolations(page)).map((v) => `normal: ${v}`);
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.locator('html')).toHaveClass(/presenter/);
+  await expect(page.getByTestId('inside-panel')).toBeVisible();
   found.push(...(await seriousViolations(page)).map((v) => `presenter: ${v}`));
   expect(found, found.join('\n')).toEqual([]);
 });

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { EMBED_ID as MINILM, similarityCases } from '../src/hats/base-model/cases.ts';
+import { saveChart } from './support/chart-export.ts';
 import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
 
 async function pairCosine(page: Page): Promise<number> {
@@ -37,15 +37,10 @@ test('a share link shows the hidden states: one heatmap row and one map point pe
   await expect(output.getByTestId('pair-cosine')).toHaveCount(0);
 
   // Take it with you: the map as a PNG, its numbers as a CSV.
-  const png = page.waitForEvent('download');
-  await output.getByRole('button', { name: 'Save tokens on a 2-D map (PCA) as PNG' }).click();
-  expect((await png).suggestedFilename()).toBe('tokens-on-a-2-d-map-pca.png');
-  expect((await readFile((await (await png).path())!)).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  const csv = page.waitForEvent('download');
-  await output.getByRole('button', { name: 'Save the numbers of tokens on a 2-D map (PCA) as CSV' }).click();
-  const lines = (await readFile((await (await csv).path())!, 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
-  expect(lines[0]).toMatch(/^label,axis 1 \(\d+%\),axis 2 \(\d+%\)$/);
-  expect(lines[1]).toMatch(/^\[CLS\],-?\d/);
+  const saved = await saveChart(output.getByTestId('pca-plot'), 'tokens on a 2-D map (PCA)');
+  expect(saved.png).toMatchObject({ width: saved.drawing.width * 2, height: saved.drawing.height * 2 });
+  expect(saved.csv[0]!.join(',')).toMatch(/^label,axis 1 \(\d+%\),axis 2 \(\d+%\)$/);
+  expect(saved.csv[1]!.join(',')).toMatch(/^\[CLS\],-?\d/);
   await expect(page.getByTestId('explainer-shape')).toHaveText('[1, 5, 32]');
   await expect(page.getByTestId('run-badge')).toContainText(/WASM/);
 });

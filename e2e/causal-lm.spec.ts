@@ -1,6 +1,8 @@
 import { expect, gotoHat, sameElements, test, waitForHatStatus } from './support/test.ts';
+import { saveChart } from './support/chart-export.ts';
 import { expectCausal, expectRowsSumToOne, readAttentionTable } from './support/inside.ts';
-import { ENDLESS_PROMPT, GPT2_ID as GPT2, GPT2_NO_PAST_ID as GPT2_NO_PAST, greedyCases } from '../src/hats/causal-lm/cases.ts';
+import { formatPercent } from '../src/lib/format.ts';
+import { BYTE_TOKEN, ENDLESS_PROMPT, GPT2_ID as GPT2, GPT2_NO_PAST_ID as GPT2_NO_PAST, greedyCases } from '../src/hats/causal-lm/cases.ts';
 
 const [theCat] = greedyCases;
 
@@ -22,6 +24,33 @@ test('a share link writes the known continuation on WASM, and a clicked step sho
   const first = page.getByTestId('candidate-row').first();
   await expect(first.getByRole('rowheader')).toHaveText(/^␣the/);
   await expect(first.getByRole('cell').last()).toHaveText('100%'); // greedy: all the mass on the argmax
+
+  // Take it with you: the bar chart as a PNG of the drawing's size (twice over), its numbers as the table has them.
+  const saved = await saveChart(page.getByTestId('step-chart'), 'candidates for step 3');
+  expect(saved.png).toMatchObject({ width: saved.drawing.width * 2, height: saved.drawing.height * 2 });
+  expect(saved.png.colours).toBeGreaterThan(3);
+  expect(saved.csv[0]).toEqual(['category', 'raw softmax (%)', 'after filters (sampled from) (%)']);
+  const table = await page.getByTestId('candidate-row').evaluateAll((rows) =>
+    rows.map((row) => [row.querySelector('th')!.firstChild!.textContent!, ...[...row.querySelectorAll('td')].slice(1).map((td) => td.textContent!)]),
+  );
+  const percent = (v: string) => formatPercent(Number(v) / 100);
+  expect(saved.csv.slice(1).map(([token, raw, final]) => [token, percent(raw!), percent(final!)])).toEqual(table);
+});
+
+test('a token that is one byte of a character is shown as that byte, in the step chart and its table', async ({ page }) => {
+  await gotoHat(page, { hat: 'causal-lm', model: GPT2, device: 'wasm', text: BYTE_TOKEN.prompt, max_new_tokens: '2' });
+  await waitForHatStatus(page, 'ready');
+  const chart = page.getByTestId('step-chart');
+  await expect(chart).toHaveAttribute('data-step', '1');
+  // The runner-up after "purr" is the byte 0xE2 alone: its bar is labelled with the byte, not a box.
+  await expect(chart.locator('svg text').filter({ hasText: BYTE_TOKEN.shown })).toHaveCount(1);
+  await page.getByText('Table of this step').click();
+  const tokens = page.getByTestId('candidate-row').getByRole('rowheader');
+  await expect(tokens.first()).toHaveText(/^␣purr/);
+  await expect(tokens.nth(1)).toHaveText(BYTE_TOKEN.shown);
+  // No candidate is drawn as a box or as an invisible control character (those are bytes too).
+  const unreadable = (await tokens.allTextContents()).filter((t) => /[\p{Cc}\ufffd]/u.test(t));
+  expect(unreadable).toEqual([]);
 });
 
 test('Stop mid-generation keeps the partial text', async ({ page }) => {

@@ -1,6 +1,6 @@
 import type { Locator } from '@playwright/test';
+import { seriousViolations } from './support/axe.ts';
 import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
-import { seriousViolations } from './support/inside.ts';
 import { SST2_ID } from '../src/hats/sequence-classification/cases.ts';
 import { MLM_ID } from '../src/hats/masked-lm/cases.ts';
 import { EMBED_ID } from '../src/hats/base-model/cases.ts';
@@ -13,7 +13,6 @@ import { EMBED_ID } from '../src/hats/base-model/cases.ts';
 async function tableCells(table: Locator): Promise<string[][]> {
   return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children, (c) => (c.textContent ?? '').trim())));
 }
-
 
 test('a share link opens attention for a DistilBERT hat: the table, head switching by keyboard, all heads, and the link follows', async ({ page }) => {
   await gotoHat(page, { hat: 'sequence-classification', model: SST2_ID, text: 'i love this great film', inside: 'attention', layer: '1', head: '1' });
@@ -42,7 +41,7 @@ test('a share link opens attention for a DistilBERT hat: the table, head switchi
   await expect(heads).toHaveCount(2);
   await heads.nth(1).click();
   await expect(table).toHaveAttribute('data-head', '2');
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, '[data-testid="inside-panel"]')).toEqual([]);
 });
 
 test('bad inside values fall back with notices; at 375 px the panel fits and the page does not scroll sideways', async ({ page }) => {
@@ -107,7 +106,7 @@ test('the logit lens of a masked-LM hat from a link at 375 px: one row per hidde
   expect(box.x + box.width).toBeLessThanOrEqual(375);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, '[data-testid="inside-panel"]')).toEqual([]);
 });
 
 test('base-model hidden states: the embeddings and layer 1 are different pictures', async ({ page }) => {
@@ -158,4 +157,20 @@ test('a listed export without a verified PyTorch parent says why in one sentence
   await waitForHatStatus(page, 'ready');
   await expect(page.getByTestId('inside-gap')).toHaveText(/^Xenova\/bge-small-en-v1\.5 holds ONNX weights only, .*cannot be rebuilt here\.$/);
   await expect(page.getByTestId('attention-table')).toHaveCount(0);
+});
+
+test('the custom head looks inside its frozen encoder before any head is trained: attention from a link, and the default encoder too', async ({ page }) => {
+  await gotoHat(page, { hat: 'custom-head', model: EMBED_ID, text: 'the cat sleeps', inside: 'attention', layer: '1', head: '1' });
+  await expect(page.getByTestId('input-problem')).toContainText('Train or import a head first');
+  const table = page.getByTestId('attention-table');
+  await expect(table).toHaveAttribute('data-layer', '1');
+  const rows = await tableCells(table);
+  expect(rows.map((r) => r[0])).toEqual(['[CLS]', 'the', 'cat', 'sleeps', '[SEP]']);
+  for (const row of rows) expect(row.slice(1).reduce((sum, w) => sum + Number(w), 0)).toBeCloseTo(1, 2);
+  await page.getByRole('tab', { name: 'Hidden states' }).click();
+  await expect(page.getByTestId('hidden-table')).toBeVisible();
+  // The listed default encoder (all-MiniLM-L6-v2) is rebuilt from its verified PyTorch parent.
+  await gotoHat(page, { hat: 'custom-head', inside: 'hidden', layer: '1' });
+  await expect(page.getByTestId('hidden-table')).toBeVisible();
+  await expect(page.getByTestId('inside-gap')).toHaveCount(0);
 });

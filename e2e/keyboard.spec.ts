@@ -52,6 +52,9 @@ test('keyboard only: skip to the input, walk the hat strip with arrows, edit, se
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('hat-view')).toHaveAttribute('data-hat', 'masked-lm');
   await expect(mlm).toBeFocused();
+  // Once the hat has loaded: while it loads, the Tab below can land on the loading line's Cancel, which
+  // leaves the page when the model is ready (focus then moves on, and Shift+Tab starts from there).
+  await waitForHatStatus(page, 'ready');
   // Leaving the strip takes one Tab, whichever peg had the focus.
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.closest('nav[aria-label="Hats"]') === null)).toBe(true);

@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { expect, gotoHat, sameElements, test, waitForHatStatus } from './support/test.ts';
-import { expectRowsSumToOne, readAttentionTable, seriousViolations } from './support/inside.ts';
+import { seriousViolations } from './support/axe.ts';
+import { expectRowsSumToOne, readAttentionTable } from './support/inside.ts';
 import { drawSample, encodePng } from '../src/hats/masked-image-modeling/sample-art.ts';
 import { MIM_ID } from '../src/hats/masked-image-modeling/cases.ts';
 
@@ -125,5 +126,5 @@ test('Inside from a share link at 375 px: patch-to-patch attention drawn over th
   expect((await readAttentionTable(decoder.getByTestId('attention-table'))).queries.slice(0, 3)).toEqual(['[CLS]', 'r1 c1*', 'r1 c2']);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  expect(await seriousViolations(page)).toEqual([]);
+  expect(await seriousViolations(page, '[data-testid="inside-panel"]')).toEqual([]);
 });

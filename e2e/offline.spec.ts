@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { serveBuild, type StaticSite } from './support/static-site.ts';
-import { expect, gotoHat, hatUrl, HUB_URL, test, waitForHatStatus } from './support/test.ts';
+import { expect, gotoHat, hatUrl, HUB_URL, keptRuntimeFiles, test, waitForHatStatus } from './support/test.ts';
 
 const MLM = 'hw-test/tiny-bert-mlm';
 const SWAG = 'hw-test/tiny-bert-swag';
@@ -60,6 +60,8 @@ test('after one visit the app opens with the network cut, says so, and a cached 
   await expect(status).toHaveAttribute('data-shell', 'ready');
   await expect(status).toContainText('works offline');
   await expect(status).toContainText('1 cached');
+  // Of ONNX Runtime's two builds, only the CPU-only one this device runs is kept (no GPU adapter here).
+  await expect.poll(() => keptRuntimeFiles(page)).toEqual([expect.stringMatching(/^ort-wasm-simd-threaded-[\w-]+\.mjs$/), expect.stringMatching(/^ort-wasm-simd-threaded-[\w-]+\.wasm$/)]);
 
   await context.setOffline(true);
   await expect(status).toContainText('Offline');

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect } from './test.ts';
 
 /*
@@ -34,10 +33,4 @@ export function expectRowsSumToOne({ weights, keys }: AttentionTableData): void 
 /** No query reads a later key: every weight above the diagonal is 0. */
 export function expectCausal({ weights }: AttentionTableData): void {
   weights.forEach((row, i) => row.slice(i + 1).forEach((w) => expect(w).toBe(0)));
-}
-
-/** The Inside panel's serious and critical WCAG 2 A/AA violations, as `id: help` lines. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).include('[data-testid="inside-panel"]').withTags(['wcag2a', 'wcag2aa']).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }

@@ -224,3 +224,18 @@ export async function sameElements(...locators: Locator[]): Promise<{ check(): P
     },
   };
 }
+
+/** File names of ONNX Runtime's WebAssembly that any of the page's Cache API caches holds, .mjs before .wasm. */
+export async function keptRuntimeFiles(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const names: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) {
+        const file = new URL(request.url).pathname.split('/').pop()!;
+        if (file.startsWith('ort-wasm')) names.push(file);
+      }
+    }
+    const ext = (file: string) => file.slice(file.lastIndexOf('.'));
+    return names.sort((a, b) => ext(a).localeCompare(ext(b)) || a.localeCompare(b));
+  });
+}

@@ -17,6 +17,8 @@ const HUB = `http://127.0.0.1:${port('BENCH_HUB_PORT', 7081)}`;
 const APP = `http://127.0.0.1:${port('BENCH_APP_PORT', 4181)}/hat-wardrobe/`;
 const BARE = `http://127.0.0.1:${port('BENCH_BARE_PORT', 4182)}/`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
+/** The app's typing pause before a run (DEBOUNCE_MS in src/app/controller.ts, which this script cannot import: it is page code). */
+const TYPING_PAUSE_MS = 250;
 /** BENCH_HATS=a,b measures only those hats (the headline ratio is sequence-classification's). */
 const ONLY = process.env.BENCH_HATS?.split(',');
 
@@ -65,14 +67,19 @@ async function benchApp(browser: Browser, c: Case) {
   return { coldLoad, runs, longTasks, extra, threads };
 }
 
-/** The same model and inputs called directly, with the thread count the app ran with: the ratio compares the app's overhead, not thread counts. */
-async function benchBare(browser: Browser, c: Case, threads: number): Promise<number[] | undefined> {
+/**
+ * The same model and inputs called directly, with the thread count the app ran with: the ratio compares
+ * the app's overhead, not thread counts. `pauseMs` idles before each call as the app does after a
+ * keystroke: a call after a pause is slower than one in a tight loop (caches and the CPU have gone cold),
+ * and that is not a cost of the app.
+ */
+async function benchBare(browser: Browser, c: Case, threads: number, pauseMs = 0): Promise<number[] | undefined> {
   if (!c.bareClass) return undefined;
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(BARE);
   const texts = Array.from({ length: RUNS + 1 }, (_, i) => c.inputs(i));
-  const times = await page.evaluate((req) => window.runBare(req), { host: HUB, model: c.model, bareClass: c.bareClass, texts, threads });
+  const times = await page.evaluate((req) => window.runBare(req), { host: HUB, model: c.model, bareClass: c.bareClass, texts, threads, pauseMs });
   await context.close();
   return times.slice(1);
 }
@@ -87,6 +94,8 @@ async function fixtureBench(): Promise<void> {
     for (const [i, c] of (process.argv.includes('--mirror') ? [] : CASES).entries()) {
       const app = await benchApp(browser, c);
       const bare = await benchBare(browser, c, app.threads);
+      // Only the headline hat: the paced baseline costs RUNS typing pauses.
+      const paced = i === 0 ? await benchBare(browser, c, app.threads, TYPING_PAUSE_MS) : undefined;
       const p50 = pct(app.runs, 50);
       for (const s of i === 0 ? ['', `:${c.hat}`] : [`:${c.hat}`]) {
         lines.push(`cold_load_ms${s}: ${Math.round(app.coldLoad)}`);
@@ -95,6 +104,10 @@ async function fixtureBench(): Promise<void> {
         if (bare) {
           lines.push(`bare_pipeline_ms_p50${s}: ${r1(pct(bare, 50))}`);
           lines.push(`app_vs_bare_p50_ratio${s}: ${(p50 / pct(bare, 50)).toFixed(2)}`);
+        }
+        if (paced) {
+          lines.push(`bare_paced_ms_p50${s}: ${r1(pct(paced, 50))}`);
+          lines.push(`app_vs_paced_bare_p50_ratio${s}: ${(p50 / pct(paced, 50)).toFixed(2)}`);
         }
         lines.push(`main_thread_long_tasks${s}: ${app.longTasks}`);
       }

@@ -35,6 +35,8 @@ export interface CountingProxy {
   bytes(): number;
   /** Request paths seen since the last reset, in order. */
   requests(): string[];
+  /** The paths of those that were conditional (If-None-Match / If-Modified-Since): a 304, no body, when unchanged. */
+  revalidations(): string[];
   reset(): void;
   close(): Promise<void>;
 }
@@ -46,6 +48,7 @@ export interface CountingProxy {
 export async function countingProxy(listenPort: number, upstreamPort: number): Promise<CountingProxy> {
   let bytes = 0;
   let requests: string[] = [];
+  let revalidations: string[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = createConnection({ host: '127.0.0.1', port: upstreamPort });
@@ -64,7 +67,9 @@ export async function countingProxy(listenPort: number, upstreamPort: number): P
       head = (blocks.pop() ?? '').slice(-65536);
       for (const block of blocks) {
         const m = /^(?:GET|HEAD) (\S+) HTTP\//.exec(block);
-        if (m) requests.push(m[1]!);
+        if (!m) continue;
+        requests.push(m[1]!);
+        if (/^if-(none-match|modified-since):/im.test(block)) revalidations.push(m[1]!);
       }
     });
     upstream.on('data', (chunk: Buffer) => (bytes += chunk.length));
@@ -78,9 +83,11 @@ export async function countingProxy(listenPort: number, upstreamPort: number): P
   return {
     bytes: () => bytes,
     requests: () => [...requests],
+    revalidations: () => [...revalidations],
     reset() {
       bytes = 0;
       requests = [];
+      revalidations = [];
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,14 +1,16 @@
-import { Suspense, useEffect, useMemo, useRef } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { HatDefinition } from '@/hats/types';
+import { OutputSlotContext } from '@/components/OutputSlot';
 import { TokensView } from '@/components/TokensView';
-import { RunBadge } from '@/components/RunBadge';
 import { HatHeader } from './HatHeader';
 import { InsideSlot } from './InsideSlot';
 import { hatStatus } from './hat-status';
 import { ModelBar } from './ModelBar';
 import { RunControls } from './RunControls';
 import { useApp, useController } from './app-context';
-import { PredictFirst, usePredictLock } from './classroom/PredictFirst';
+import { usePredictLock } from './classroom/PredictFirst';
+import { OutputPanel } from './OutputPanel';
 import { StepInputs } from './classroom/StepInputs';
 import { useStageHeight } from './classroom/use-stage-height';
 import { currentChoice, inputProblem } from './store';
@@ -21,14 +23,13 @@ export function HatView({ hat }: { hat: HatDefinition }) {
   const run = useApp((s) => s.run);
   // In a lesson step, params the teacher locked stay as they were set (the store sees to it).
   const setParams = useApp((s) => s.setParams);
-  const spotlight = useApp((s) => s.spotlight);
   const presenter = useApp((s) => s.presenter);
   const stage = useRef<HTMLDivElement>(null);
   useStageHeight(stage, presenter);
   const problem = useApp(inputProblem);
   const status = hatStatus(model, run);
   const facts = model.info?.facts;
-  const { Form, Output, Explainer } = hat;
+  const { Form, Explainer } = hat;
   const result = run.result;
   const controller = useController();
   const { actions } = controller;
@@ -50,6 +51,11 @@ export function HatView({ hat }: { hat: HatDefinition }) {
     ),
     [Form, choice.params, choice.model, setParams, facts, actions],
   );
+  // A hat whose output belongs beside its form's results gets it drawn in its form's slot; in presenter
+  // mode the stage already sets input and output side by side, so the panel keeps its place there.
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
+  const portal = hat.outputInForm === true && !presenter && slot !== null;
+  const outputPanel = <OutputPanel hat={hat} status={status} problem={problem} shown={shown} streaming={streaming} hidden={hidden} />;
 
   return (
     <section data-testid="hat-view" data-status={status} data-hat={hat.id} aria-labelledby="hat-title" className="flex flex-col gap-4">
@@ -61,8 +67,9 @@ export function HatView({ hat }: { hat: HatDefinition }) {
           <div ref={stage} className="flex min-w-0 flex-col gap-4 presenter:lg:grid presenter:lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] presenter:lg:grid-rows-[minmax(0,1fr)]">
             <div id="hat-input" tabIndex={-1} className="panel presenter:lg:overflow-auto presenter:lg:*:[zoom:1.25]" data-testid="hat-input">
               <StepInputs hat={hat} params={choice.params}>
-                {form}
+                <OutputSlotContext.Provider value={hat.outputInForm ? setSlot : null}>{form}</OutputSlotContext.Provider>
               </StepInputs>
+              {portal && createPortal(outputPanel, slot)}
               <RunControls hat={hat} status={status} stopping={run.stopping === true} blocked={problem !== null} onRun={controller.runNow} onStop={controller.stop} />
               {problem && (
                 <div role="alert" data-testid="input-problem" className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm dark:bg-amber-950">
@@ -75,56 +82,7 @@ export function HatView({ hat }: { hat: HatDefinition }) {
                 </div>
               )}
             </div>
-            <div
-              id="hat-output-panel"
-              className={`panel presenter:lg:overflow-auto ${spotlight ? 'fixed inset-2 z-50 overflow-auto ring-4 ring-amber-400 *:[zoom:1.75]' : 'presenter:lg:*:[zoom:1.25]'}`}
-              aria-live="polite"
-              // In presenter mode the panel scrolls on its own, so the keyboard must be able to reach it (a scrollable region).
-              // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-              tabIndex={presenter ? 0 : undefined}
-              role="region"
-              aria-labelledby="hat-output-title"
-              aria-busy={status === 'running' || status === 'loading'}
-            >
-              <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-                <h3 id="hat-output-title" className="font-semibold">
-                  Output
-                </h3>
-                {result && !hidden && <RunBadge stats={result.stats} running={status === 'running'} />}
-              </div>
-              {result?.tokens?.truncated && (
-                <p role="status" data-testid="output-truncated" className="mb-2 rounded-lg border border-amber-400 bg-amber-50 p-2 text-sm dark:bg-amber-950">
-                  Only the first {result.tokens.maxLength} of {result.tokens.fullLength} tokens fit this model, so the answer is
-                  about a truncated text. The Tokens view below shows where it was cut.
-                </p>
-              )}
-              {run.error && (
-                <p role="alert" data-testid="run-error" className="mb-2 rounded-lg border border-red-300 bg-red-50 p-2 text-sm dark:bg-red-950">
-                  {run.error.message}
-                </p>
-              )}
-              <PredictFirst hat={hat} output={shown}>
-              <div data-testid="hat-output" className={status === 'running' && !streaming ? 'opacity-60 transition-opacity' : ''}>
-                {shown !== undefined && !problem ? (
-                  <Suspense fallback={loadingPanel}>
-                    <Output
-                      params={choice.params}
-                      output={shown}
-                      facts={facts}
-                      onChange={setParams}
-                      running={streaming}
-                      stopped={!streaming && result?.stats.stopped === true}
-                      actions={actions}
-                    />
-                  </Suspense>
-                ) : (
-                  <p className="text-sm text-stone-500">
-                    {problem ? 'Nothing to show until the input is fixed.' : status === 'loading' ? 'The model is getting ready…' : 'The answer appears here.'}
-                  </p>
-                )}
-              </div>
-              </PredictFirst>
-            </div>
+            {portal ? null : outputPanel}
           </div>
           {result?.tokens && <TokensView tokens={result.tokens} />}
           <InsideSlot hat={hat} />

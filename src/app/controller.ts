@@ -53,6 +53,8 @@ export interface Controller {
    * the person asked for it. Resolves with whether it was cached already.
    */
   prefetch(spec: ModelSpec, onProgress: (p: Progress) => void): Promise<{ cached: boolean }>;
+  /** Whether every file the model needs is in the browser's cache (the worker knows which files those are). */
+  cached(spec: ModelSpec): Promise<boolean>;
 }
 
 /**
@@ -234,6 +236,9 @@ export function createController(client: InferenceClient, store: AppStore): Cont
     },
     actions,
     view: createViewRequests(client),
+    async cached(spec) {
+      return (await client.inspect(spec).promise).cached;
+    },
     async prefetch(spec, onProgress) {
       const inspect = await client.inspect(spec).promise;
       if (inspect.cached) return { cached: true };

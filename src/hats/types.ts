@@ -119,6 +119,12 @@ export interface HatDefinition<P = unknown, O = unknown, C = unknown, R = unknow
   runMode?: 'live' | 'on-demand';
   /** The run button's label for on-demand hats, e.g. 'Generate'. */
   runLabel?: string;
+  /**
+   * The output belongs beside what the Form makes (e.g. a head trained in the Form, then tried): the
+   * Form renders `<OutputSlot />` (src/components/OutputSlot.tsx) and, outside presenter mode, the
+   * shell draws the output panel there instead of after the whole form.
+   */
+  outputInForm?: boolean;
   /** The adapter streams partials and honours stop: the page shows a Stop button while it runs. */
   stoppable?: boolean;
   defaultModel: string;

@@ -14,6 +14,7 @@ interface FakeOptions {
   /** The run emits these partials, one per awaited step. */
   steps?: (() => Promise<void>)[];
   maxBytes?: number;
+  runtimeFor?: (device: Device) => Promise<void>;
 }
 
 function setup(opts: FakeOptions = {}) {
@@ -69,6 +70,7 @@ function setup(opts: FakeOptions = {}) {
     crossOriginIsolated: () => true,
     capacity: 2,
     maxBytes: opts.maxBytes,
+    runtimeFor: opts.runtimeFor,
   };
   return { engine: new Engine(deps), posted, loads, disposed, asked };
 }
@@ -158,6 +160,20 @@ describe('Engine', () => {
     expect(disposed).toEqual(['org/a']);
     expect(posted.at(-1)).toMatchObject({ type: 'ready', info: { model: 'org/c', evicted: ['org/a (q8)'] } });
     expect(engine.loadedKeys().map((k) => k.split('|')[2])).toEqual(['org/b', 'org/c']);
+  });
+
+  it('starts a model only once ONNX Runtime may start on its device, and loads it on that device', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const asked: Device[] = [];
+    const { engine, loads, posted } = setup({ webgpu: true, runtimeFor: (device) => (asked.push(device), gate) });
+    const loading = engine.handle({ type: 'load', id: 1, spec: spec('org/a', { device: 'wasm' }) });
+    await vi.waitFor(() => expect(asked).toEqual(['wasm']));
+    expect(loads).toEqual([]);
+    open();
+    await loading;
+    expect(loads).toEqual(['org/a@wasm/q8']);
+    expect(posted.at(-1)?.type).toBe('ready');
   });
 
   it('falls back to WASM when WebGPU is missing, fails to load, or fails to run, and says so', async () => {

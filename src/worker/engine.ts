@@ -39,6 +39,8 @@ export interface EngineDeps {
   maxBytes?: number;
   /** Drops every cached file of a model (after a load that failed on its content). */
   evict?(host: string, model: string): Promise<void>;
+  /** Resolves when ONNX Runtime may start a session on `device` (warm-up.ts [2]). */
+  runtimeFor?(device: Device): Promise<void>;
 }
 
 interface Entry {
@@ -270,6 +272,7 @@ export class Engine {
     let bytesNow = { loaded: 0, total: 0 };
     let hat: LoadedHat;
     try {
+      await this.deps.runtimeFor?.(r.device);
       hat = await r.adapter.load({
         model: spec.model,
         host: spec.host,

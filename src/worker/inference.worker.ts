@@ -6,10 +6,13 @@ import type { HatAdapter } from './adapter';
 import { Engine } from './engine';
 import { onnxExportSource, setHost } from './hub';
 import { checkWebgpu, configureTransformers, threadsInUse } from './setup';
+import { runtimeFor, warmUpRuntime } from './warm-up';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 configureTransformers();
+// [1] in warm-up.ts: ONNX Runtime's WebAssembly downloads and compiles beside the model's files.
+void warmUpRuntime();
 
 // Every hat's worker half, found by folder: adding a hat does not touch the engine.
 const modules = import.meta.glob<{ default: HatAdapter }>('../hats/*/adapter.ts');
@@ -31,6 +34,7 @@ const engine = new Engine({
   crossOriginIsolated: () => self.crossOriginIsolated,
   maxBytes: modelMemoryBudget(),
   evict: evictModel,
+  runtimeFor,
 });
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {

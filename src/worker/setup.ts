@@ -1,15 +1,7 @@
 import { env } from '@huggingface/transformers';
 import { browserModelCache, checkedCache } from './net/cache';
 import { guardedFetch } from './net/fetch';
-import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
-import ortCpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
-import ortCpuMjs from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
-
-/** Absolute URL of a file the app itself serves (Vite may hand back a bare path). */
-function own(url: string): string {
-  return new URL(url, self.location.href).href;
-}
+import { ortBuild, ortFiles, probeWebgpu, type OrtBuild, type WebgpuCheck } from '@/lib/ort-build';
 
 /**
  * How many threads to ask ONNX Runtime for.
@@ -46,57 +38,32 @@ export function configureTransformers(): void {
   env.customCache = checkedCache(browserModelCache()) as unknown as typeof env.customCache;
   const onnx = env.backends.onnx;
   if (onnx.wasm) {
-    onnx.wasm.wasmPaths = { wasm: own(ortWasm), mjs: own(ortMjs) };
+    onnx.wasm.wasmPaths = ortFiles('webgpu', self.location.href);
     onnx.wasm.numThreads = threadCount();
   }
   if (onnx.logLevel !== undefined) onnx.logLevel = 'error';
 }
 
-export interface WebgpuCheck {
-  ok: boolean;
-  /** An adapter was found but failed (worth telling even when the device was left on auto). */
-  present: boolean;
-  /** Why WebGPU cannot be used, in the page's words. */
-  reason?: string;
-}
+export type { WebgpuCheck };
 
 let check: Promise<WebgpuCheck> | undefined;
 
 /**
- * [3] ONNX Runtime ships its WebAssembly twice: a build that can also drive WebGPU (asyncify,
- *     27 MB) and a CPU-only one (14 MB) that downloads and compiles in about half the time. Where
- *     WebGPU cannot work, the worker never needs the big one. It is decided before the first
- *     session starts (the engine asks about WebGPU before it loads anything) and holds for the
- *     worker's life, since ONNX Runtime loads its WebAssembly once.
+ * [3] The WebAssembly build follows the WebGPU check (src/lib/ort-build.ts, the page decides the
+ *     same way for the service worker's copy). It is decided before the first session starts (the
+ *     engine and the warm-up ask about WebGPU before they load anything) and holds for the worker's
+ *     life, since ONNX Runtime loads its WebAssembly once.
  */
-export function chooseWasmBuild(webgpu: boolean): void {
+export function chooseWasmBuild(build: OrtBuild): void {
   const wasm = env.backends.onnx.wasm;
-  if (wasm && !webgpu) wasm.wasmPaths = { wasm: own(ortCpuWasm), mjs: own(ortCpuMjs) };
+  if (wasm) wasm.wasmPaths = ortFiles(build, self.location.href);
 }
 
-/**
- * Asks once whether WebGPU really works here: an adapter, and a device from it.
- * [1] Checking the device too matters: if ONNX Runtime is the first to find that the GPU refuses,
- *     its WebAssembly runtime is left half-initialised and WASM cannot take over in this worker.
- */
+/** Asks once whether WebGPU really works here, and picks the WebAssembly build by the answer. */
 export function checkWebgpu(): Promise<WebgpuCheck> {
   check ??= probeWebgpu().then((result) => {
-    chooseWasmBuild(result.ok); // [3]
+    chooseWasmBuild(ortBuild(result)); // [3]
     return result;
   });
   return check;
-}
-
-async function probeWebgpu(): Promise<WebgpuCheck> {
-  const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
-  if (!gpu) return { ok: false, present: false, reason: 'This browser has no WebGPU.' };
-  try {
-    const adapter = await gpu.requestAdapter();
-    if (!adapter) return { ok: false, present: false, reason: 'This browser has WebGPU but offers no GPU adapter.' };
-    const device = await adapter.requestDevice();
-    device.destroy();
-    return { ok: true, present: true };
-  } catch (error) {
-    return { ok: false, present: true, reason: `WebGPU is present but would not start (${error instanceof Error ? error.message : String(error)}).` };
-  }
 }

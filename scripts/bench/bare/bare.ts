@@ -21,6 +21,8 @@ interface BareSetup {
 
 interface BareRequest extends BareSetup {
   texts: string[];
+  /** Milliseconds of idle before each call (the app's typing pause); 0 runs them back to back. */
+  pauseMs?: number;
 }
 
 interface Loadable {
@@ -109,9 +111,12 @@ async function generate(prompt: string, tokens: number): Promise<number> {
 
 window.bare = { load, run, generate };
 
-window.runBare = async ({ texts, ...setup }) => {
+window.runBare = async ({ texts, pauseMs = 0, ...setup }) => {
   await load(setup);
   const times: number[] = [];
-  for (const text of texts) times.push(await run(text));
+  for (const text of texts) {
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    times.push(await run(text));
+  }
   return times;
 };

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { hats } from '@/hats/registry';
 import { formatBytes } from '@/lib/format';
 import { useApp } from '../app-context';
-import { useCachedModels } from '../offline/hooks';
-import { cachedFrom } from '../offline/status';
 import type { LessonStep } from './lesson';
-import { lessonTotal, stepNeeds, type StepNeed } from './lesson-network';
+import { lessonTotal, stepNeeds, stepReady, type StepNeed } from './lesson-network';
 import { useLessonReady, type Preparing } from './use-lesson-ready';
+import { useReadyOffline } from './use-ready-offline';
 
 const sizeText = (n: StepNeed) => (n.builtIn ? 'built in' : n.bytes === undefined ? 'size unknown' : formatBytes(n.bytes));
 
@@ -33,9 +32,9 @@ export function LessonReadiness({ steps, student = false }: { steps: readonly Le
   const host = useApp((s) => s.settings.host);
   const needs = stepNeeds(steps, hats, host);
   const [stored, setStored] = useState(0);
-  const { models } = useCachedModels(`lesson|${stored}|${host}`);
+  const complete = useReadyOffline(needs, `lesson|${stored}|${host}`);
   const { preparing, start } = useLessonReady(needs, () => setStored((n) => n + 1));
-  const ready = (n: StepNeed) => n.builtIn || (!!n.spec && !!models && cachedFrom(models, n.spec.host).some((m) => m.model === n.spec!.model));
+  const ready = (n: StepNeed) => stepReady(n, complete);
   const total = lessonTotal(needs.filter((n) => !ready(n)));
   const readyCount = needs.filter(ready).length;
   const running = preparing.state === 'running';

@@ -1,5 +1,7 @@
 import type { ModelSpec } from '@/engine/protocol';
 import type { HatDefinition } from '@/hats/types';
+import type { CachedModel } from '@/lib/model-cache';
+import { cachedFrom } from '../offline/status';
 import { demoHost } from '../demo-wardrobe';
 import { modelSize } from './use-small-device';
 import { openStep, type LessonStep } from './lesson';
@@ -41,4 +43,24 @@ export function lessonTotal(needs: readonly StepNeed[]): { bytes: number; unknow
     else bytes += b;
   }
   return { bytes, unknown };
+}
+
+/**
+ * The models worth asking the worker about: those with at least one file in the cache from their
+ * host. A model with none is plainly not ready; one with some may be only partly there (looking a
+ * model over caches its config and tokenizer; a download may have been cut short), and only the
+ * worker knows every file a model needs. Each model once.
+ */
+export function modelsToConfirm(needs: readonly StepNeed[], models: readonly CachedModel[]): ModelSpec[] {
+  const out = new Map<string, ModelSpec>();
+  for (const { spec, builtIn } of needs) {
+    if (!spec || builtIn || out.has(downloadKey(spec))) continue;
+    if (cachedFrom(models, spec.host).some((m) => m.model === spec.model)) out.set(downloadKey(spec), spec);
+  }
+  return [...out.values()];
+}
+
+/** Ready offline: built in, or every file of its model is cached (`complete`: download keys the worker confirmed). */
+export function stepReady(need: StepNeed, complete: ReadonlySet<string>): boolean {
+  return need.builtIn || (need.spec !== undefined && complete.has(downloadKey(need.spec)));
 }

@@ -5,6 +5,7 @@
  */
 import { Workbox } from 'workbox-window';
 import { decide, reloadFlag, workerAddsHeaders, type Isolation } from './isolation';
+import { keepRuntime } from './runtime-cache';
 
 export type ShellState =
   /** Development server: no service worker, so edits show at once. */
@@ -72,8 +73,10 @@ export function registerOfflineShell({ beforeReload }: { beforeReload?: () => vo
     set({ state: 'error', detail });
     if (isolation.state === 'pending') setIsolation({ state: 'none', why: 'error', detail });
   });
-  void navigator.serviceWorker.ready.then(() => {
+  void navigator.serviceWorker.ready.then((registration) => {
     if (status.state === 'installing') set({ state: 'ready' });
+    // ONNX Runtime is kept apart from the shell, in the one build this device runs.
+    void keepRuntime(registration);
   });
   void settleIsolation(beforeReload);
 }

@@ -21,7 +21,7 @@ import {
 } from '@/worker/sdk';
 import type { Gpt2Config } from '@/lib/onnx/gpt2';
 import { decode, fitToWindow, type Forward } from './decode';
-import { byteTokenText } from './byte-token';
+import { byteTokenText, unreadable } from './byte-token';
 import { shownStep, type CausalOutput, type GenStep } from './output';
 import { clampSettings, type CausalParams } from './params';
 import { seam } from './seam';
@@ -130,11 +130,12 @@ export default defineAdapter(seam, {
     const startId = numberList(tokenizer.bos_token_id)[0] ?? numberList(config.bos_token_id)[0] ?? [...eos][0];
     // The window is what the position embeddings hold (facts.maxLength is capped for the encoder hats).
     const window = facts.maxPositions ?? facts.maxLength;
-    // A token that is only part of a character decodes to U+FFFD, drawn as a box: show its bytes.
+    // A token that is only part of a character decodes to U+FFFD, drawn as a box, and a control byte
+    // to nothing visible: show its bytes.
     let byId: Map<number, string> | undefined;
     const text = (id: number) => {
       const own = tokenizer.decode([id], { skip_special_tokens: false });
-      if (!own.includes('\uFFFD')) return own;
+      if (!unreadable(own)) return own;
       byId ??= new Map([...tokenizer.get_vocab()].map(([token, i]) => [i, token]));
       return byteTokenText(byId.get(id) ?? '') ?? own;
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteTokenText } from './byte-token';
+import { byteTokenText, unreadable } from './byte-token';
 
 describe('byteTokenText', () => {
   it('shows the bytes of part of a character instead of a replacement box', () => {
@@ -11,5 +11,12 @@ describe('byteTokenText', () => {
   it('is undefined for text outside the byte alphabet', () => {
     expect(byteTokenText('<|endoftext|> ')).toBeUndefined();
     expect(byteTokenText('')).toBeUndefined();
+  });
+
+  it('finds what a font cannot show: a replacement box or a control byte, not a tab, a newline or a character', () => {
+    expect(['\uFFFD', '\u0000', '\u0007', '\u007f'].map(unreadable)).toEqual([true, true, true, true]);
+    expect(['\n', '\t', ' purr', '…', '♥'].map(unreadable)).toEqual([false, false, false, false, false]);
+    // GPT-2 writes byte 0x00 as "Ā": shown as its byte.
+    expect(byteTokenText('Ā')).toBe('<0x00>');
   });
 });

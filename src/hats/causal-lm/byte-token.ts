@@ -13,3 +13,12 @@ export function byteTokenText(raw: string): string | undefined {
   if (bytes.length === 0 || bytes.some((b) => b === undefined)) return undefined;
   return (bytes as number[]).map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`)).join('');
 }
+
+/** Text a font cannot show: a replacement box (part of a character) or a control character other than a tab or newline. */
+export function unreadable(text: string): boolean {
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    if (c === 0xfffd || c === 0x7f || (c < 0x20 && ch !== '\n' && ch !== '\t')) return true;
+  }
+  return false;
+}

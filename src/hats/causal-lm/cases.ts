@@ -19,3 +19,9 @@ export const greedyCases = [
 
 /** A prompt that never reaches the end token: every step writes " purr" again. */
 export const ENDLESS_PROMPT = 'purr';
+
+/**
+ * After "purr" the runner-up is a token that is one byte, 0xE2, of a three-byte character: the step's
+ * chart and table show it as `shown`. `symbol` is how GPT-2's byte-level vocabulary writes that byte.
+ */
+export const BYTE_TOKEN = { prompt: 'purr', symbol: '\u00e2', shown: '<0xE2>' } as const;

@@ -13,7 +13,7 @@ import {
 import { checkpointFile } from '../../lib/onnx/fixture/checkpoint-file';
 import { FeatureSpace, seededRandom } from '../../lib/onnx/fixture/feature-space';
 import type { BenchCase, FixtureFolder } from '../../lib/onnx/fixture/fixture-spec';
-import { GPT2_ID, GPT2_MERGED_ID, GPT2_NO_PAST_ID } from './cases';
+import { BYTE_TOKEN, GPT2_ID, GPT2_MERGED_ID, GPT2_NO_PAST_ID } from './cases';
 
 /*
  * Tiny GPT-2 models for this hat, with weights written by hand so the
@@ -32,6 +32,9 @@ import { GPT2_ID, GPT2_MERGED_ID, GPT2_NO_PAST_ID } from './cases';
  *     so an "on" anywhere to the left sets the SEEN_ON feature, which moves
  *     lm_head's vote from "cat" to "mat". Only the causal mask and a working KV
  *     cache let a later step see that earlier "on": a cache bug writes "cat".
+ * [3] After "purr" the runner-up (3 logits below " purr", about 5%) is the lone byte 0xE2, the first
+ *     of the three bytes of "…" or "♥": no whole character, so the page must show it as <0xE2>
+ *     rather than a replacement box. Greedy decoding still purrs.
  */
 
 
@@ -80,6 +83,7 @@ const BIGRAMS: [string, string, number][] = [
   ['.', 'mat', G],
   ['<|endoftext|>', '.', G],
   ['Ġpurr', 'purr', G],
+  [BYTE_TOKEN.symbol, 'purr', G - 3], // [3]
 ];
 
 function weights(): Record<string, Float32Array> {
@@ -145,7 +149,7 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 function folder(modelId: string, withPast: boolean, fileName = 'model'): FixtureFolder {
   return {
     id: modelId,
-    rule: `GPT-2, ${withPast ? 'with' : 'without'} past key values in onnx/${fileName}*.onnx, and the same weights as model.safetensors (for the Inside panel): "the cat" → " sat on the mat." <|endoftext|>; "purr" → " purr" forever; "a" → cat/dog/cow/bird at random`,
+    rule: `GPT-2, ${withPast ? 'with' : 'without'} past key values in onnx/${fileName}*.onnx, and the same weights as model.safetensors (for the Inside panel): "the cat" → " sat on the mat." <|endoftext|>; "purr" → " purr" forever (runner-up: the byte 0xE2); "a" → cat/dog/cow/bird at random`,
     files() {
       const w = weights();
       const model = buildGpt2Model({

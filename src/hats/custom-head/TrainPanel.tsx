@@ -1,6 +1,6 @@
 import { StopButton } from '@/components/ui/StopButton';
 import type { DatasetReport } from './data/dataset';
-import { EvaluationView } from './EvaluationView';
+import { EpochScrubber } from './EpochScrubber';
 import { LossChart } from './LossChart';
 import { SettingsForm } from './SettingsForm';
 import { TrainProgress } from './TrainProgress';
@@ -13,17 +13,18 @@ interface Props {
   dataset: DatasetReport;
   training: ReturnType<typeof useTraining>;
   onTrain: () => void;
-  targetName: string;
-  /** The head the page wears is the one this run made (so its results describe it). */
-  wearing: boolean;
   modelReady: boolean;
+  /** The head the page wears (link form) and how to wear another: the epoch scrubber's. */
+  worn: string;
+  onHead: (head: string) => void;
 }
 
-/** Settings, Train / Stop, the live loss curve, then the results. */
-export function TrainPanel({ settings, onSettings, dataset, training, onTrain, targetName, wearing, modelReady }: Props) {
+/** Settings, Train / Stop, the live loss curve and the epoch scrubber (the results follow the live prediction: TrainResults). */
+export function TrainPanel({ settings, onSettings, dataset, training, onTrain, modelReady, worn, onHead }: Props) {
   const { report, running, error } = training;
+  const snapshots = (!running && report?.snapshots) || [];
+  const shownIndex = snapshots.findIndex((s) => s.head === worn);
   const blocked = dataset.problems.length > 0 || !modelReady;
-  const final = report && !running && (report.phase === 'done' || report.phase === 'stopped') && report.trainMsPerEpoch !== undefined;
   return (
     <section aria-labelledby="train-title" className="flex flex-col gap-3">
       <h3 id="train-title" className="font-semibold">
@@ -60,20 +61,8 @@ export function TrainPanel({ settings, onSettings, dataset, training, onTrain, t
           {report.error}
         </p>
       )}
-      {report && <LossChart report={report} task={settings.task} />}
-      {report?.evaluation && wearing && <EvaluationView evaluation={report.evaluation} targetName={targetName} />}
-      {final && (
-        <p
-          className="text-xs text-stone-500"
-          data-testid="training-summary"
-          data-train-ms-per-epoch={report.trainMsPerEpoch?.toFixed(3)}
-          data-embed-ms-per-example={report.embedMsPerExample?.toFixed(3) ?? ''}
-        >
-          {report.total} examples; {report.reused ? `${report.reused} embeddings reused from an earlier run, ` : ''}
-          {report.embedMsPerExample !== undefined && `embedding took ${report.embedMsPerExample.toFixed(1)} ms per example, `}
-          training {report.trainMsPerEpoch?.toFixed(2)} ms per epoch.
-        </p>
-      )}
+      {report && <LossChart report={report} task={settings.task} shownEpoch={snapshots[shownIndex]?.epoch} />}
+      {shownIndex >= 0 && <EpochScrubber snapshots={snapshots} bestEpoch={report?.bestEpoch} index={shownIndex} onHead={onHead} />}
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import { AutoModel, type Tensor } from '@huggingface/transformers';
-import { BadInputError, defineAdapter, encode, EngineError, loadTextModel, outputNamesOf, type TextModel } from '@/worker/sdk';
+import { BadInputError, defineAdapter, encode, EngineError, loadTextModel, outputNamesOf, textInside, type TextModel } from '@/worker/sdk';
 import { fitProblem, readHeadParam } from './head-codec';
 import { pool, poolingFor } from './pooling';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 import { forward } from './training/network';
 import { runTraining, TrainInputError } from './training/run-training';
 import type { EncoderInfo, Prediction } from './types';
@@ -16,7 +16,8 @@ import type { EncoderInfo, Prediction } from './types';
  *     again with other settings, or after adding a few rows, embeds only what is new.
  * [4] The live run: h = pool(encoder(text)), then the head's own maths (training/network.ts).
  * [5] Training is a call of its own (protocol `call`, see seam.ts), never a live run: runTraining
- *     embeds the examples and trains the head, streaming its reports.
+ *     embeds the examples and trains the head, streaming its reports. Every other call is a look
+ *     inside the frozen encoder (the Inside panel), answered like the base-model hat's.
  */
 
 const MAX_CACHED = 50_000;
@@ -44,6 +45,7 @@ export default defineAdapter(seam, {
     const hiddenSize = size;
     const encoder: EncoderInfo = { model: ctx.model, pooling: poolingFor(ctx.model), normalize: true, hiddenSize };
     const cache = new Map<string, Float32Array>(); // [3]
+    const inside = textInside<typeof seam.codec.defaults>(ctx, tm, { views: insideViews, input: (p) => ({ text: p.text }) });
 
     async function embed(texts: string[]): Promise<Float32Array[]> {
       const inputs = tm.tokenizer(texts, {
@@ -65,6 +67,7 @@ export default defineAdapter(seam, {
     return {
       facts: tm.facts,
       async call(payload, call) { // [5]
+        if (payload.kind !== 'train') return inside.call(payload, call);
         try {
           return await runTraining(payload, {
             encoder,
@@ -101,7 +104,7 @@ export default defineAdapter(seam, {
         };
         return { output, tokens };
       },
-      dispose: () => tm.model.dispose(),
+      dispose: () => Promise.all([inside.dispose(), tm.model.dispose()]),
     };
   },
 });

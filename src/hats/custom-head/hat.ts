@@ -4,7 +4,7 @@ import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { fitProblem, readHeadParam } from './head-codec';
 import { demo } from './demo';
-import { seam } from './seam';
+import { insideViews, seam } from './seam';
 
 export default defineHat(seam, {
   id: 'custom-head',
@@ -19,6 +19,10 @@ export default defineHat(seam, {
   pickFallback: 'None of the questions fit? Your own head trains a small classifier or scorer on a few dozen examples of yours, on top of a frozen encoder, right here in the page.',
   order: 120,
   runMode: 'live',
+  // The live prediction belongs under the training curve, not after the whole workbench.
+  outputInForm: true,
+  // The Inside panel looks at the frozen encoder reading the text; the head itself is drawn in the form.
+  inside: { views: insideViews, caption: (p) => p.text },
   defaultModel: 'Xenova/all-MiniLM-L6-v2',
   demo,
   models: [

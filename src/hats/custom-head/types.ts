@@ -79,6 +79,12 @@ export interface LossPoint {
   heldOut: number | null;
 }
 
+/** The head as it stood after one epoch, in its link form. */
+export interface EpochHead {
+  epoch: number;
+  head: string;
+}
+
 export interface ClassificationEval {
   task: 'classification';
   labels: string[];
@@ -116,6 +122,8 @@ export interface TrainReport {
   overfit?: { from: number; patience: number };
   /** The trained head in its link form (see head-codec.ts), once there is one. */
   head?: string;
+  /** The head after each epoch (every k-th in a very long run), in the final answer only (training/snapshots.ts). */
+  snapshots?: EpochHead[];
   evaluation?: Evaluation;
   /** Why training failed (e.g. a NaN loss), with a suggestion. */
   error?: string;

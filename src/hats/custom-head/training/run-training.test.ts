@@ -45,6 +45,11 @@ describe('runTraining', () => {
     expect(report.trainMsPerEpoch).toBeGreaterThan(0);
     expect(embedded).toHaveLength(24);
     expect(emitted[0]!.phase).toBe('embedding');
+    // The head of every epoch comes once, with the final answer; the best epoch's is the head returned.
+    expect(report.snapshots?.map((s) => s.epoch)).toEqual(report.history.map((p) => p.epoch));
+    expect(report.snapshots?.find((s) => s.epoch === report.bestEpoch)?.head).toBe(report.head);
+    expect(report.snapshots?.[0]?.head).not.toBe(report.head);
+    expect(emitted.every((r) => r.snapshots === undefined)).toBe(true);
 
     const again = deps({ cache: d.cache });
     const second = await runTraining({ kind: 'train', examples, settings: { ...DEFAULT_SETTINGS, epochs: 5, seed: 1 } }, again.d);

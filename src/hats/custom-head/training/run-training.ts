@@ -3,6 +3,7 @@ import { encodeHeadLink } from '../head-codec';
 import type { EncoderInfo, Example, TrainPayload, TrainReport, TrainSettings } from '../types';
 import { DEFAULT_SETTINGS } from '../types';
 import { HeldOutWatch } from './early-stop';
+import { EpochSnapshots } from './snapshots';
 import { Trainer } from './train';
 
 /*
@@ -16,6 +17,8 @@ import { Trainer } from './train';
  * [3] Early stopping: the weights of the epoch with the lowest held-out loss are kept, and training
  *     ends once that loss has not improved for a while (training/early-stop.ts). The head returned is
  *     the kept one, whether the run ended by itself, by its epoch count or by Stop.
+ * [4] The head of every epoch is kept too (training/snapshots.ts), outside the timing of the epochs,
+ *     and sent once with the final answer, not with every partial: the page's epoch scrubber wears them.
  */
 
 export const MAX_EPOCHS = 2000;
@@ -116,16 +119,19 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
   emit();
   let trainMs = 0;
   const watch = new HeldOutWatch();
+  const snapshots = new EpochSnapshots(settings.epochs); // [4]
   while (!trainer.done) {
     if (deps.aborted()) break;
     const t0 = deps.now();
     const point = trainer.trainEpoch();
     report.history.push(point);
-    if (!trainer.failure && watch.observe(point)) {
+    const best = !trainer.failure && watch.observe(point);
+    if (best) {
       trainer.keep(); // [3]
       report.bestEpoch = point.epoch;
     }
     trainMs += deps.now() - t0;
+    if (!trainer.failure) snapshots.take(point.epoch, () => trainer.head(), best);
     if (watch.overfitting && watch.best) report.overfit = { from: watch.best.epoch, patience: watch.patience };
     emit();
     if (report.overfit) break;
@@ -136,10 +142,13 @@ export async function runTraining(payload: TrainPayload, deps: TrainingDeps): Pr
   if (trainer.epoch === 0) return { ...report, phase: 'stopped' };
   trainer.restoreKept();
   const head = trainer.head();
+  // The head returned is always among the snapshots (with nothing held out there is no best epoch: it is the last).
+  snapshots.take(report.bestEpoch ?? trainer.epoch, () => head, true);
   return {
     ...report,
     phase: !report.overfit && (deps.stopped() || trainer.epoch < settings.epochs) ? 'stopped' : 'done',
     head: encodeHeadLink(head),
+    snapshots: snapshots.links(),
     evaluation: trainer.evaluate(head),
   };
 }
