@@ -29,7 +29,7 @@ test('a share link opens attention for a DistilBERT hat: the table, head switchi
     expect(Math.abs(total - 1)).toBeLessThan(0.004);
   }
   // The fixture's head 1 asks every token “where is the sentiment word?”: [CLS] looks at “great” or “love”.
-  await page.getByRole('group', { name: 'Pick a token to see where it looks' }).getByRole('button', { name: '[CLS]' }).focus();
+  await page.getByRole('radiogroup', { name: 'Pick a token to see where it looks' }).getByRole('radio', { name: '[CLS]' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'looks most at' })).toHaveText(/“\[CLS\]” looks most at “(great|love)”/);
 
@@ -62,7 +62,34 @@ test('bad inside values fall back with notices; at 375 px the panel fits and the
   await expect(table).toBeVisible();
 });
 
-test('the logit lens of a masked-LM hat from a link: one row per hidden state, the last layer guesses the sound', async ({ page }) => {
+test('presenter mode: a share link opens Inside on the projector, worked by keyboard; the arrows move the picked token, not the hat', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await gotoHat(page, { hat: 'sequence-classification', model: SST2_ID, text: 'i love this great film', inside: 'attention', present: '1' });
+  await waitForHatStatus(page, 'ready');
+  const panel = page.getByTestId('inside-panel');
+  const table = panel.getByTestId('attention-table');
+  await expect(table).toHaveAttribute('data-head', '1');
+  const head = panel.getByRole('combobox', { name: 'Head', exact: true });
+  await head.focus();
+  await expect(panel).toBeInViewport({ ratio: 0.2 });
+  await page.keyboard.press('ArrowDown');
+  await expect(table).toHaveAttribute('data-head', '2');
+  await expect(page).toHaveURL(/present=1.*head=2|head=2.*present=1/);
+  await expect(panel.getByRole('combobox', { name: 'Layer' })).toBeEnabled();
+
+  const tokens = panel.getByRole('radiogroup', { name: 'Pick a token to see where it looks' });
+  await tokens.getByRole('radio', { name: '[CLS]' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(tokens.getByRole('radio', { name: 'love' })).toBeFocused();
+  await expect(tokens.getByRole('radio', { name: 'love' })).toHaveAttribute('aria-checked', 'true');
+  await expect(table.locator('tbody tr').nth(2)).toHaveClass(/outline/);
+  await expect(panel.getByRole('status').filter({ hasText: 'looks most at' })).toHaveText(/^“love” looks most at/);
+  await expect(page.getByTestId('hat-view')).toHaveAttribute('data-hat', 'sequence-classification');
+});
+
+test('the logit lens of a masked-LM hat from a link at 375 px: one row per hidden state, the last layer guesses the sound', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
   await gotoHat(page, { hat: 'masked-lm', model: MLM_ID, text: 'the cat says [MASK] .', inside: 'lens' });
   await waitForHatStatus(page, 'ready');
   const lens = page.getByTestId('lens-table');
@@ -72,6 +99,13 @@ test('the logit lens of a masked-LM hat from a link: one row per hidden state, t
   await expect(rows.nth(0)).toHaveAttribute('data-layer', '0');
   await expect(rows.nth(1)).toHaveAttribute('data-layer', '1');
   await expect(rows.nth(1).locator('td').first()).toHaveText('meow');
+  // The table's box keeps within the phone's width (a wider table would scroll inside it, not the page).
+  await lens.scrollIntoViewIfNeeded();
+  await expect(rows.nth(1).locator('td').first()).toBeInViewport();
+  const box = (await lens.locator('..').boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
   expect(await seriousViolations(page, '[data-testid="inside-panel"]')).toEqual([]);
 });
 
@@ -89,8 +123,9 @@ test('base-model hidden states: the embeddings and layer 1 are different picture
 });
 
 /*
- * Each encoder hat's default model, as the page opens it with no model in the link: the replica
- * of the listed repo and, where that is an ONNX export, the replica of its verified PyTorch parent.
+ * Each Inside hat's default model, as the page opens it with no model in the link: the replica
+ * of the listed repo and, where that is an ONNX export, the replica of its verified PyTorch parent
+ * (distilbert/distilgpt2 for Xenova/distilgpt2, google/flan-t5-small for Xenova/flan-t5-small).
  */
 const DEFAULTS: { hat: string; view: string; table: string; params?: Record<string, string> }[] = [
   { hat: 'sequence-classification', view: 'attention', table: 'attention-table' },
@@ -101,14 +136,18 @@ const DEFAULTS: { hat: string; view: string; table: string; params?: Record<stri
   { hat: 'pretraining', view: 'lens', table: 'lens-table' },
   { hat: 'next-sentence-prediction', view: 'attention', table: 'attention-table' },
   { hat: 'multiple-choice', view: 'attention', table: 'attention-table' },
+  { hat: 'causal-lm', view: 'lens', table: 'lens-table' },
+  { hat: 'seq2seq-lm', view: 'attention', table: 'attention-table' },
+  { hat: 'masked-image-modeling', view: 'attention', table: 'attention-table' },
 ];
 
-test('every encoder hat looks inside its default model from a link', async ({ page }) => {
+test('every hat with an Inside panel looks inside its default model from a link', async ({ page }) => {
   test.setTimeout(30_000 * DEFAULTS.length);
   for (const { hat, view, table } of DEFAULTS) {
     await gotoHat(page, { hat, inside: view, layer: '1', head: '1' });
     await waitForHatStatus(page, 'ready');
-    await expect(page.getByTestId(table), hat).toBeVisible();
+    // An encoder-decoder shows several attentions, each with its table: the first is enough here.
+    await expect(page.getByTestId(table).first(), hat).toBeVisible();
     await expect(page.getByTestId('inside-gap'), hat).toHaveCount(0);
   }
 });

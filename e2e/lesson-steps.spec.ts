@@ -55,3 +55,23 @@ test('a teacher captures a step, updates it from the view and makes it predict-f
   await expect(student.getByTestId('your-guess')).toContainText('meow');
   await fresh.close();
 });
+
+test('a step captured while Inside is open reopens it for the student, at the layer and head the teacher chose', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await gotoHat(page, { hat: 'sequence-classification', model: SST2_ID, text: 'this movie was great', inside: 'attention', layer: '1', head: '2' });
+  await waitForHatStatus(page, 'ready');
+  await expect(page.getByTestId('attention-table')).toHaveAttribute('data-head', '2');
+  await page.getByRole('button', { name: 'Build a lesson' }).click();
+  await page.getByRole('button', { name: 'Add this hat as a step' }).click();
+  await page.getByRole('button', { name: 'Copy lesson link' }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+
+  const fresh = await browser.newContext();
+  const student = await fresh.newPage();
+  await student.goto(link);
+  await waitForHatStatus(student, 'ready');
+  const table = student.getByTestId('attention-table');
+  await expect(table).toHaveAttribute('data-layer', '1');
+  await expect(table).toHaveAttribute('data-head', '2');
+  await fresh.close();
+});

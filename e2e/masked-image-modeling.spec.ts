@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { expect, gotoHat, sameElements, test, waitForHatStatus } from './support/test.ts';
+import { seriousViolations } from './support/axe.ts';
 import { expectRowsSumToOne, readAttentionTable } from './support/inside.ts';
 import { drawSample, encodePng } from '../src/hats/masked-image-modeling/sample-art.ts';
 import { MIM_ID } from '../src/hats/masked-image-modeling/cases.ts';
@@ -88,9 +89,11 @@ test('patches picked by keyboard go into the link; a broken file is refused and 
   expect(page.url()).not.toContain('strip');
 });
 
-test('Inside from a share link: patch-to-patch attention over [CLS] and the four visible patches', async ({ page }) => {
+test('Inside from a share link at 375 px: patch-to-patch attention drawn over the picture, a patch chosen by keyboard, the decoder beside it', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
   await gotoHat(page, { ...LINK, inside: 'attention', layer: '1', head: '1' });
-  const table = page.getByTestId('attention-table');
+  const encoder = page.locator('[data-testid="attention-map"][data-name="encoder self"]');
+  const table = encoder.getByTestId('attention-table');
   await expect(table).toHaveAttribute('data-layer', '1');
   await expect(table).toHaveAttribute('data-head', '1');
   const data = await readAttentionTable(table);
@@ -99,4 +102,29 @@ test('Inside from a share link: patch-to-patch attention over [CLS] and the four
   expect(data.keys).toEqual(data.queries);
   expectRowsSumToOne(data);
   await expect(page.getByTestId('inside-panel')).toContainText('The hidden patches are not read at all');
+
+  // The picture's grid: the twelve hidden patches are not read; the first visible one is the tab stop.
+  const cells = encoder.getByTestId('patch-cell');
+  await expect(cells).toHaveCount(16);
+  await expect(encoder.locator('[data-testid="patch-cell"][data-seen="false"]')).toHaveCount(12);
+  const picker = encoder.getByRole('radiogroup', { name: 'Pick a patch to see where it looks' });
+  await picker.getByRole('radio', { name: /^Patch r1 c2/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  const chosen = picker.getByRole('radio', { name: /^Patch r4 c1/ });
+  await expect(chosen).toBeFocused();
+  await expect(chosen).toHaveAttribute('aria-checked', 'true');
+  // Its weights on the picture are its row of the table, [CLS] named beside the picture.
+  const row = data.weights[2]!;
+  const shown = await encoder.locator('[data-testid="patch-cell"][data-seen="true"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-token'), e.getAttribute('data-weight')]));
+  expect(shown).toEqual(data.keys.slice(1).map((k, i) => [k, row[i + 1]!.toFixed(3)]));
+  await expect(encoder.getByTestId('patch-cls')).toHaveAttribute('data-weight', row[0]!.toFixed(3));
+  await expect(page.getByRole('status').filter({ hasText: 'looks most at' }).first()).toContainText('“r4 c1” looks most at');
+
+  // The decoder reads every patch, the hidden ones as the mask token (starred).
+  const decoder = page.locator('[data-testid="attention-map"][data-name="decoder self"]');
+  await expect(decoder.locator('[data-testid="patch-cell"][data-seen="true"]')).toHaveCount(16);
+  expect((await readAttentionTable(decoder.getByTestId('attention-table'))).queries.slice(0, 3)).toEqual(['[CLS]', 'r1 c1*', 'r1 c2']);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  expect(await seriousViolations(page, '[data-testid="inside-panel"]')).toEqual([]);
 });

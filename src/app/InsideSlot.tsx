@@ -41,6 +41,7 @@ export function InsideSlot({ hat }: { hat: HatDefinition }) {
         actions={actions as unknown as InsideActions}
         model={info}
         runKey={result}
+        output={result?.output}
         link={inside}
         onLink={setInside}
         autoBytes={autoMB * MB}

@@ -89,7 +89,7 @@ export function parseLink(search: string, hats: HatDefinition[], fallbackHat: Ha
     notices.push(`This link was shortened to fit what web servers accept: the end of ${names} is missing. The page it was shared from has the whole text.`);
   }
   // A hat without an Inside panel ignores the panel's params, and says so.
-  const inside = parseInsideLink(query);
+  const inside = parseInsideLink(query, hat.inside?.pick?.param);
   if (inside.link && !hat.inside) notices.push(`${hat.title} has no Inside panel yet, so the link's inside=${inside.link.view} is ignored.`);
   else notices.push(...inside.notices);
   return { hatId: hat.id, choice, demo, inside: hat.inside ? inside.link : null, notices };
@@ -114,7 +114,7 @@ export function shareQuery(hat: HatDefinition, choice: HatChoice, inside: Inside
   if (choice.model !== defaultChoice(hat, demo).model) entries.push(['model', choice.model]);
   if (choice.dtype !== 'auto') entries.push(['dtype', choice.dtype]);
   if (choice.device !== 'auto') entries.push(['device', choice.device]);
-  entries.push(...serializeInsideLink(hat.inside ? inside : null));
+  entries.push(...serializeInsideLink(hat.inside ? inside : null, hat.inside?.pick?.param));
   const fitted = fitQuery(entries, hat.params.serialize(choice.params));
   const query = new URLSearchParams(fitted.entries);
   if (fitted.cut.length > 0) query.append(CUT_PARAM, fitted.cut.join(','));

@@ -146,7 +146,7 @@ export interface HatDefinition<P = unknown, O = unknown, C = unknown, R = unknow
    * The Inside panel (attention, logit lens, hidden states): the views this hat offers. A hat that
    * sets it takes Inside calls through its seam (`InsideRequest` → `InsideAnswer`, src/lib/inside).
    */
-  inside?: InsideSupport<P>;
+  inside?: InsideSupport<P, O>;
   /** A hat whose call only the Inside panel uses may keep components that take no actions. */
   Form: LazyExoticComponent<ComponentType<FormProps<P, C, R>>> | LazyExoticComponent<ComponentType<FormProps<P>>>;
   Output: LazyExoticComponent<ComponentType<OutputProps<P, O, C, R>>> | LazyExoticComponent<ComponentType<OutputProps<P, O>>>;

@@ -15,7 +15,7 @@ export function LessonBuilder({ onClose, onQr }: { onClose: () => void; onQr: (u
   const setSteps = (steps: LessonStep[]) => setDraft({ ...draft, steps });
   const fromView = () => {
     const s = store.getState();
-    return stepFromChoice(currentHat(s), currentChoice(s), '', s.demo);
+    return stepFromChoice(currentHat(s), currentChoice(s), '', s.demo, s.inside);
   };
   const addCurrent = () => setSteps([...draft.steps, fromView()]);
   return (

@@ -44,7 +44,7 @@ export interface ClassroomSlice {
 }
 
 type Set = (partial: Partial<ClassroomSlice>) => void;
-type Get = () => ClassroomSlice & Pick<AppSlice, 'hatId' | 'openChoice' | 'notify'>;
+type Get = () => ClassroomSlice & Pick<AppSlice, 'hatId' | 'openChoice' | 'notify' | 'setInside'>;
 
 const DRAFT_KEY = 'hat-wardrobe:lesson-draft';
 
@@ -66,9 +66,11 @@ export function currentStep(s: Pick<ClassroomSlice, 'open'>): OpenedStep | undef
 }
 
 export function classroomSlice(storage: KeyValueStorage, set: Set, get: Get): ClassroomSlice {
-  /** Puts a step's hat and inputs into the app, as if its share link had been opened. */
+  /** Puts a step's hat and inputs (and its Inside panel, open or closed) into the app, as if its share link had been opened. */
   const applyStep = (step: OpenedStep | undefined) => {
-    if (step?.ok) get().openChoice(step.hatId, step.choice, step.demo);
+    if (!step?.ok) return;
+    get().openChoice(step.hatId, step.choice, step.demo);
+    get().setInside(step.inside);
   };
   return {
     presenter: false,

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findHat } from '@/hats/registry';
 import { AppProvider, useApp } from '../app-context';
 import type { Controller } from '../controller';
+import { mirrorFromAddress } from '../mirror/mirror-slice';
 import { createAppStore } from '../store';
 import { LessonBar } from './LessonBar';
 import { StepInputs } from './StepInputs';
@@ -77,5 +78,26 @@ describe('the student view of a lesson', () => {
     const button = document.createElement('button');
     expect(ownsKeys(select)).toBe(true);
     expect(ownsKeys(button)).toBe(false);
+  });
+});
+
+describe('presenter mode', () => {
+  afterEach(cleanup);
+
+  it('steps through the hats with the arrows, but not while the mirror covers them', () => {
+    const presenter = createAppStore();
+    render(
+      <AppProvider store={presenter} controller={controller}>
+        <Student />
+      </AppProvider>,
+    );
+    act(() => presenter.getState().setPresenter(true));
+    act(() => presenter.getState().openMirror(mirrorFromAddress('?view=mirror').mirror!));
+    const hat = presenter.getState().hatId;
+    act(() => void fireEvent.keyDown(document.body, { key: 'ArrowRight' }));
+    expect(presenter.getState().hatId).toBe(hat);
+    act(() => presenter.getState().closeMirror());
+    act(() => void fireEvent.keyDown(document.body, { key: 'ArrowRight' }));
+    expect(presenter.getState().hatId).not.toBe(hat);
   });
 });

@@ -30,6 +30,14 @@ describe('lesson links', () => {
     expect(second).toMatchObject({ ok: true, hatId: 'sequence-classification', choice: { params: { text: 'Ça marche 👍🏽 & ?=#' } } });
   });
 
+  it('keep the Inside panel a step was captured with, and a step without one closes it', () => {
+    const inside = { view: 'attention' as const, layer: 1, head: 2 };
+    const opened = openStep(stepFromChoice(cls, defaultChoice(cls), '', false, inside), hats);
+    expect(opened.ok && opened.inside).toEqual(inside);
+    const plain = openStep(stepFromChoice(cls, defaultChoice(cls)), hats);
+    expect(plain.ok && plain.inside).toBeNull();
+  });
+
   it('refuse a corrupt, truncated or non-lesson link with a reason, never a throw', () => {
     const encoded = encodeLesson(lesson());
     for (const raw of ['%%%not-lz', 'hello world', '', encoded.slice(0, encoded.length / 2)]) {

@@ -1,5 +1,6 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { HatDefinition } from '@/hats/types';
+import type { InsideLink } from '@/lib/inside';
 import { parseLink, serializeLink, type HatChoice } from '../share-link';
 
 /** Bumped when a lesson's shape changes in a way an older wardrobe would misread. */
@@ -36,7 +37,7 @@ export interface Lesson {
 }
 
 export type OpenedStep =
-  | { ok: true; step: LessonStep; hatId: string; choice: HatChoice; demo: boolean; notices: string[] }
+  | { ok: true; step: LessonStep; hatId: string; choice: HatChoice; demo: boolean; inside: InsideLink | null; notices: string[] }
   | { ok: false; step: LessonStep; reason: string };
 
 export type LessonResult = { ok: true; lesson: Lesson; notices: string[] } | { ok: false; error: string };
@@ -45,8 +46,9 @@ export function emptyLesson(): Lesson {
   return { v: LESSON_VERSION, title: '', steps: [] };
 }
 
-export function stepFromChoice(hat: HatDefinition, choice: HatChoice, note = '', demo = false): LessonStep {
-  return { link: serializeLink(hat, choice, null, demo).slice(1), note };
+/** A step from the view as it is: the hat, its choice and, when open, its Inside panel. */
+export function stepFromChoice(hat: HatDefinition, choice: HatChoice, note = '', demo = false, inside: InsideLink | null = null): LessonStep {
+  return { link: serializeLink(hat, choice, inside, demo).slice(1), note };
 }
 
 export function encodeLesson(lesson: Lesson): string {
@@ -137,5 +139,5 @@ export function openStep(step: LessonStep, hats: HatDefinition[]): OpenedStep {
     return { ok: false, step, reason: `This step uses a hat called “${hatId.slice(0, 40)}”, which this wardrobe does not have (it may have been renamed or removed). Skip to the next step.` };
   }
   const link = parseLink(step.link, hats, hat);
-  return { ok: true, step, hatId: hat.id, choice: link.choice, demo: link.demo, notices: link.notices };
+  return { ok: true, step, hatId: hat.id, choice: link.choice, demo: link.demo, inside: link.inside, notices: link.notices };
 }

@@ -27,6 +27,8 @@ export function useClassroomKeys(): void {
       if (step !== 0) {
         e.preventDefault();
         if (c.open) return c.goStep(c.open.index + step);
+        // The mirror covers the hats: a step would change the hat behind it, unseen.
+        if (c.mirror) return;
         const next = hats[hats.findIndex((h) => h.id === c.hatId) + step];
         if (next) c.selectHat(next.id);
         return;

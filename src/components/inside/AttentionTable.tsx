@@ -1,3 +1,4 @@
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 import { tint } from './heat';
 
 interface Props {
@@ -12,7 +13,7 @@ interface Props {
 /** The numbers behind the heat grid: one row per query token, one cell per key token. */
 export function AttentionTable({ queries, keys, weights, layer, head, selected }: Props) {
   return (
-    <div className="max-w-full overflow-x-auto">
+    <ScrollRegion label={`Attention weights, layer ${layer}, head ${head}`}>
       <table data-testid="attention-table" data-layer={layer} data-head={head} className="border-collapse text-xs tabular-nums">
         <caption className="mb-1 text-left text-sm">
           Layer {layer}, head {head}: how much each token (row) attends to each token (column).
@@ -44,6 +45,6 @@ export function AttentionTable({ queries, keys, weights, layer, head, selected }
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -26,11 +26,18 @@ describe('AttentionView', () => {
     ]);
   });
 
-  it('says where a token looks when its button is pressed (keyboard and tap alike)', () => {
+  it('says where a token looks when it is picked, by tap or by the arrows (one tab stop)', () => {
     render(<AttentionView map={map} layer={1} head={1} onLayer={() => {}} onHead={() => {}} />);
-    fireEvent.click(screen.getByRole('button', { name: '[SEP]' }));
+    fireEvent.click(screen.getByRole('radio', { name: '[SEP]' }));
     expect(screen.getByRole('status').textContent).toBe('“[SEP]” looks most at “cat” (0.800).');
-    expect(screen.getByRole('button', { name: '[SEP]' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('radio', { name: '[SEP]' }).getAttribute('aria-checked')).toBe('true');
+    fireEvent.keyDown(screen.getByRole('radio', { name: '[SEP]' }), { key: 'ArrowLeft' });
+    const cat = screen.getByRole('radio', { name: 'cat' });
+    expect(document.activeElement).toBe(cat);
+    expect(cat.tabIndex).toBe(0);
+    expect(screen.getByRole('status').textContent).toBe('“cat” looks most at “cat” (0.800).');
+    fireEvent.keyDown(cat, { key: 'Home' });
+    expect(screen.getByRole('radio', { name: '[CLS]' }).getAttribute('aria-checked')).toBe('true');
   });
 
   it('shows every head of the layer as buttons that pick one; the pickers report the change', () => {

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import type { AttentionMap } from '@/lib/inside';
+import type { AttentionMap, InsidePicture } from '@/lib/inside';
 import { AttentionTable } from './AttentionTable';
 import { HeatGrid } from './HeatGrid';
 import { headWeights, strongest } from './heat';
 import { LayerPicker } from './LayerPicker';
+import { PatchAttention } from './PatchAttention';
+import { TokenPicker } from './TokenPicker';
 
 interface Props {
   map: AttentionMap;
@@ -11,11 +13,19 @@ interface Props {
   head: number | 'all';
   onLayer(layer: number): void;
   onHead(head: number | 'all'): void;
+  /** The picture a vision model read: the attention is drawn over it too (map.patches). */
+  picture?: InsidePicture;
 }
 
-/** One attention of the model: pick a layer and a head, or see every head of the layer side by side. */
-export function AttentionView({ map, layer, head, onLayer, onHead }: Props) {
+/**
+ * One attention of the model: pick a layer and a head, or see every head of the layer side by side.
+ * The panel's layer and head are clamped to this attention's own (a decoder may have fewer layers).
+ */
+export function AttentionView({ map, layer: asked, head: askedHead, onLayer, onHead, picture }: Props) {
   const [query, setQuery] = useState<number | null>(null);
+  const layer = Math.min(asked, map.layers.length);
+  const head = askedHead === 'all' ? askedHead : Math.min(askedHead, map.heads);
+  const fewer = layer !== asked || head !== askedHead;
   const weightsOf = (h: number) => headWeights(map.layers[layer - 1]!, h - 1, map.queries.length, map.keys.length);
   const shown = head === 'all' ? 1 : head;
   const weights = weightsOf(shown);
@@ -26,6 +36,12 @@ export function AttentionView({ map, layer, head, onLayer, onHead }: Props) {
         <LayerPicker label="Layer" value={layer} count={map.layers.length} lastNote=" (last)" onChange={(v) => onLayer(Number(v))} />
         <LayerPicker label="Head" value={head} count={map.heads} after={[['all', 'all heads']]} onChange={(v) => onHead(v === 'all' ? 'all' : Number(v))} />
       </div>
+      {fewer && (
+        <p className="text-xs text-stone-500">
+          This attention has {map.layers.length} layers of {map.heads} heads, so it shows layer {layer}, head {head}.
+        </p>
+      )}
+      {map.note && <p className="text-sm text-stone-600 dark:text-stone-300">{map.note}</p>}
       {head === 'all' ? (
         <ul aria-label={`Every head of layer ${layer}`} className="grid grid-cols-[repeat(auto-fill,minmax(96px,1fr))] gap-2" data-testid="attention-heads">
           {Array.from({ length: map.heads }, (_, i) => (
@@ -39,16 +55,11 @@ export function AttentionView({ map, layer, head, onLayer, onHead }: Props) {
         </ul>
       ) : (
         <div className="flex flex-col gap-2">
+          {picture && map.patches && <PatchAttention picture={picture} patches={map.patches} labels={map.queries} weights={weights} query={query} onQuery={setQuery} />}
           <div className="overflow-x-auto">
             <HeatGrid weights={weights} cell={Math.max(6, Math.min(24, Math.floor(320 / map.keys.length)))} selected={query} onPick={setQuery} />
           </div>
-          <div role="group" aria-label="Pick a token to see where it looks" className="flex flex-wrap gap-1">
-            {map.queries.map((t, q) => (
-              <button key={q} type="button" aria-pressed={query === q} className="btn px-1.5 py-0.5 font-mono text-xs" onClick={() => setQuery(query === q ? null : q)}>
-                {t}
-              </button>
-            ))}
-          </div>
+          <TokenPicker tokens={map.queries} selected={query} onPick={setQuery} />
           <p role="status" className="text-sm">
             {row
               ? `“${map.queries[query!]}” looks most at “${map.keys[strongest(row)]}” (${row[strongest(row)]!.toFixed(3)}).`

@@ -2,6 +2,7 @@ import type { InsideHidden } from '@/lib/inside';
 import { HeatGrid } from './HeatGrid';
 import { LayerPicker } from './LayerPicker';
 import { cosineMatrix, hiddenRows } from './vectors';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 
 interface Props {
   hidden: InsideHidden;
@@ -11,7 +12,9 @@ interface Props {
 }
 
 /** One layer's hidden states: the vectors as a heat picture, and how alike the tokens are at that layer. */
-export function HiddenView({ hidden, layer, onLayer }: Props) {
+export function HiddenView({ hidden, layer: asked, onLayer }: Props) {
+  // The panel's layer may come from a longer stack (a decoder's attention): keep to this one's.
+  const layer = Math.min(asked, hidden.layers.length - 1);
   const rows = hiddenRows(hidden.layers[layer]!, hidden.tokens.length, hidden.width);
   const similar = cosineMatrix(rows);
   const top = Math.max(...rows.flat().map(Math.abs), 1e-9);
@@ -28,7 +31,7 @@ export function HiddenView({ hidden, layer, onLayer }: Props) {
       <div className="overflow-x-auto">
         <HeatGrid weights={rows.map((r) => r.map((v) => Math.abs(v) / top))} cell={Math.max(2, Math.min(8, Math.floor(640 / hidden.width)))} />
       </div>
-      <div className="max-w-full overflow-x-auto">
+      <ScrollRegion label={`Similarity of the tokens after layer ${layer}`}>
         <table data-testid="hidden-table" data-layer={layer} className="border-collapse text-xs tabular-nums">
           <caption className="mb-1 text-left text-sm">
             {layer === 0 ? 'Embeddings' : `After layer ${layer}`}: cosine similarity of every pair of tokens ({hidden.width} numbers each).
@@ -58,7 +61,7 @@ export function HiddenView({ hidden, layer, onLayer }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { clampInside, type InsideLink, type InsideNote, type InsideSupport, type InsideView } from '@/lib/inside';
+import { clampInside, pickNotice, type InsideLink, type InsideNote, type InsideSupport, type InsideView } from '@/lib/inside';
 import { formatBytes } from '@/lib/format';
 import { AttentionView } from './AttentionView';
 import { HiddenView } from './HiddenView';
 import { INSIDE_TEXT } from './inside-text';
+import { LayerPicker } from './LayerPicker';
 import { LensView } from './LensView';
 import { useInside, type InsideActions } from './use-inside';
 
@@ -15,6 +16,8 @@ interface Props {
   model: unknown;
   /** Changes when the hat's run has a new answer: the panel looks again. */
   runKey: unknown;
+  /** The run's output, for the input the hat prefers to show (InsideSupport.pick.preferred). */
+  output: unknown;
   link: InsideLink;
   onLink(link: InsideLink | null): void;
   /** Looks start by themselves up to this many bytes (the auto-download limit). */
@@ -25,9 +28,19 @@ interface Props {
 const VIEW_NAMES: Record<InsideView, string> = { attention: 'Attention', lens: 'Logit lens', hidden: 'Hidden states' };
 
 /** Inside the hat's model: attention, the logit lens and the hidden states, with the numbers behind each. */
-export function InsidePanel({ support, params, actions, model, runKey, link, onLink, autoBytes, notify }: Props) {
-  const inside = useInside(actions, params, model, runKey, autoBytes);
+export function InsidePanel({ support, params, actions, model, runKey, output, link, onLink, autoBytes, notify }: Props) {
+  const preferred = output === undefined ? undefined : support.pick?.preferred?.(output);
+  const pick = link.pick !== undefined ? link.pick - 1 : preferred;
+  const inside = useInside(actions, params, model, runKey, autoBytes, support.pick ? pick : undefined);
   const { plan, look } = inside;
+  const picks = look?.picks;
+  useEffect(() => {
+    // The link asked for an input past the ones this run has: say so once, and fall back to the hat's default.
+    if (!picks || link.pick === undefined || link.pick <= picks.names.length) return;
+    const fallback = preferred !== undefined && preferred < picks.names.length ? preferred : 0;
+    notify(pickNotice(support.pick?.param ?? 'input', link.pick, picks.names.length, fallback));
+    onLink({ ...link, pick: undefined });
+  }, [picks, link, preferred, support.pick, notify, onLink]);
   const shape = plan && plan.layers > 0 ? { layers: plan.layers, heads: plan.heads } : undefined;
   const clamped = useMemo(() => (shape ? clampInside(link, shape) : undefined), [link, shape?.layers, shape?.heads]); // eslint-disable-line react-hooks/exhaustive-deps
   const [embeddings, setEmbeddings] = useState(false);
@@ -84,12 +97,21 @@ export function InsidePanel({ support, params, actions, model, runKey, link, onL
           <p className="text-xs text-stone-500">
             Rebuilt from {look.source} ({look.dtype}), for: {support.caption(params)}
           </p>
+          {picks && picks.names.length > 1 && (
+            <LayerPicker
+              label={picks.label}
+              value={pick !== undefined && pick < picks.names.length ? pick + 1 : picks.shown + 1}
+              count={0}
+              before={picks.names.map((name, i) => [String(i + 1), `${i + 1}: ${name}`])}
+              onChange={(v) => onLink({ ...link, pick: Number(v) })}
+            />
+          )}
           {link.view === 'attention' &&
             look.attention.map((map) => (
               // A model with several attentions (encoder, decoder, cross) shows each under its name.
               <section key={map.name} data-testid="attention-map" data-name={map.name} aria-label={`${map.name} attention`} className="flex flex-col gap-2">
                 {look.attention.length > 1 && <h4 className="font-semibold capitalize">{map.name} attention</h4>}
-                <AttentionView map={map} layer={clamped.layer} head={clamped.head} onLayer={setLayer} onHead={(head) => onLink({ ...link, head })} />
+                <AttentionView map={map} layer={clamped.layer} head={clamped.head} onLayer={setLayer} onHead={(head) => onLink({ ...link, head })} picture={look.picture} />
               </section>
             ))}
           {link.view === 'lens' && look.lens && <LensView lens={look.lens} />}

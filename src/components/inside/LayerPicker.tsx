@@ -22,9 +22,9 @@ export function LayerPicker({ label, value, count, before = [], after = [], last
     </option>
   );
   return (
-    <div className="flex flex-col text-sm">
+    <div className="flex max-w-full flex-col text-sm">
       <label htmlFor={id}>{label}</label>
-      <select id={id} className="rounded border px-2 py-1 dark:bg-stone-900" value={String(value)} onChange={(e) => onChange(e.target.value)}>
+      <select id={id} className="max-w-full rounded border px-2 py-1 dark:bg-stone-900" value={String(value)} onChange={(e) => onChange(e.target.value)}>
         {before.map(extra)}
         {Array.from({ length: count }, (_, i) => (
           <option key={i} value={i + 1}>

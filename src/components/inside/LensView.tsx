@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { InsideLens } from '@/lib/inside';
 import { tint } from './heat';
+import { ScrollRegion } from '@/components/ui/ScrollRegion';
 
 /** The logit lens for one position: the model's own output head read at every layer, top guess first. */
 export function LensView({ lens }: { lens: InsideLens }) {
@@ -15,7 +16,7 @@ export function LensView({ lens }: { lens: InsideLens }) {
           </button>
         ))}
       </div>
-      <div className="max-w-full overflow-x-auto">
+      <ScrollRegion label={`The output head at every layer, position ${at.position + 1}`}>
         <table data-testid="lens-table" data-position={at.position} className="border-collapse text-sm tabular-nums">
           <caption className="mb-1 text-left">
             What the output head would say at position {at.position + 1} (“{at.token}”), layer by layer.
@@ -56,7 +57,7 @@ export function LensView({ lens }: { lens: InsideLens }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -20,12 +20,13 @@ const messageOf = (e: unknown) => (e as { message?: string } | undefined)?.messa
 
 /**
  * The panel's two calls: the plan once per loaded model (what a look costs, what it can show), then
- * a look, again whenever the hat's run has a new answer. A newer look cancels the one before it.
+ * a look, again whenever the hat's run has a new answer or another input is picked (`pick`, where
+ * the run feeds several). A newer look cancels the one before it.
  * [1] Within the auto-download limit (or cached) the look starts by itself, as a share link expects.
  */
-export function useInside(actions: InsideActions, params: unknown, model: unknown, runKey: unknown, autoBytes: number): InsideState {
+export function useInside(actions: InsideActions, params: unknown, model: unknown, runKey: unknown, autoBytes: number, pick?: number): InsideState {
   const [planned, setPlanned] = useState<{ model: unknown; plan?: InsidePlan; error?: string }>({ model: undefined });
-  const [seen, setSeen] = useState<{ model: unknown; runKey: unknown; look?: InsideLook; error?: string }>({ model: undefined, runKey: undefined });
+  const [seen, setSeen] = useState<{ model: unknown; runKey: unknown; pick?: number; look?: InsideLook; error?: string }>({ model: undefined, runKey: undefined });
   const [progress, setProgress] = useState<InsideState['progress']>();
   const [asked, setAsked] = useState(false);
   const paramsRef = useRef(params);
@@ -48,22 +49,24 @@ export function useInside(actions: InsideActions, params: unknown, model: unknow
 
   useEffect(() => {
     if (!go) return;
-    const call = actions.call({ kind: 'look', params: paramsRef.current }, (partial) => {
+    const request: InsideRequest = { kind: 'look', params: paramsRef.current };
+    if (pick !== undefined) request.pick = pick;
+    const call = actions.call(request, (partial) => {
       if (partial.kind === 'progress') setProgress({ loaded: partial.loaded, total: partial.total });
     });
     call.promise.then(
-      ({ output }) => output.kind === 'look' && setSeen({ model, runKey, look: output }),
-      (e: unknown) => !cancelled(e) && setSeen({ model, runKey, error: messageOf(e) }),
+      ({ output }) => output.kind === 'look' && setSeen({ model, runKey, pick, look: output }),
+      (e: unknown) => !cancelled(e) && setSeen({ model, runKey, pick, error: messageOf(e) }),
     );
     return () => call.cancel();
-  }, [actions, go, model, runKey]);
+  }, [actions, go, model, runKey, pick]);
 
   const current = seen.model === model;
   return {
     plan,
     look: current ? seen.look : undefined,
     progress,
-    looking: go && !(current && seen.runKey === runKey),
+    looking: go && !(current && seen.runKey === runKey && seen.pick === pick),
     error: planned.model === model ? planned.error : current ? seen.error : undefined,
     start: () => setAsked(true),
   };

@@ -4,7 +4,7 @@ import type { MimOutput } from './output';
 import type { MimParams } from './params';
 import { PatchButtons } from './PatchButtons';
 import { PatchTable, rgbText, Swatch } from './PatchTable';
-import { GridLines, RgbCanvas } from './RgbCanvas';
+import { GridLines, RgbCanvas } from '@/components/ui/RgbCanvas';
 
 /** The original with its hidden patches greyed out, as the encoder does not see them. */
 function maskedPicture(o: MimOutput): Uint8ClampedArray {

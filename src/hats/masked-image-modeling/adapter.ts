@@ -1,7 +1,8 @@
 import { gridOf } from '@/lib/onnx/vit-mae/config';
 import type { InsideAnswer, InsideRequest } from '@/lib/inside';
-import { attentionMap, BadInputError, defineAdapter, hiddenStates } from '@/worker/sdk';
+import { BadInputError, defineAdapter } from '@/worker/sdk';
 import { loadVitMae, vitMaeSource } from './checkpoint';
+import { lookInside } from './inside';
 import { explicitMask, formatPatches, randomMask } from './masking';
 import type { MimOutput } from './output';
 import type { MimParams } from './params';
@@ -18,9 +19,7 @@ import { seam } from './seam';
  *     with mask tokens put back by ids_restore, decoder_pred → logits [1, N, p·p·3].
  * [4] Back to a picture: (norm_pix_loss checkpoints: scale each patch by the original's own μ, σ),
  *     unpatchify, undo the normalisation, paste the predicted patches into the hidden places.
- * [5] Inside: the graph is already built from the checkpoint, so a look costs no download. The
- *     encoder reads [CLS] and the patches left visible, and each of its heads weighs them against
- *     each other; the kept patches are read in grid order here (their order changes nothing).
+ * [5] Inside (inside.ts): the same graph answers with its attentions and hidden states.
  */
 
 interface Picture {
@@ -96,23 +95,13 @@ export default defineAdapter(seam, {
       return { pic, notes, original, pixels, plan };
     }
 
-    /** [5] Where in the grid a patch sits, 1-based, as the panel labels it. */
-    const label = (patch: number) => `r${Math.floor(patch / grid) + 1} c${(patch % grid) + 1}`;
-
     async function call(request: InsideRequest<MimParams>): Promise<InsideAnswer> {
-      if (request.kind === 'plan') return { kind: 'plan', source: ctx.model, bytes: 0, cached: true, layers: c.numLayers, heads: c.numHeads, gaps: {} };
-      const { pixels, plan } = await prepare(request.params);
-      const inOrder = explicitMask(patches, plan.hidden);
-      const tokens = ['[CLS]', ...inOrder.idsKeep.map(label)];
-      const out = await model.look(pixels, inOrder.idsKeep, inOrder.idsRestore);
-      return {
-        kind: 'look',
-        source: ctx.model,
-        dtype: model.provenance.dtype,
-        attention: [attentionMap(out, 'encoder self', '', c.numLayers, tokens, tokens)],
-        hidden: hiddenStates(out, '', c.numLayers, tokens),
-        gaps: {},
-      };
+      // The pickers reach the larger of the two stacks (ViT-MAE-Base: 12 encoder heads, 16 decoder heads); each attention keeps to its own.
+      if (request.kind === 'plan') {
+        return { kind: 'plan', source: ctx.model, bytes: 0, cached: true, layers: Math.max(c.numLayers, c.decoderLayers), heads: Math.max(c.numHeads, c.decoderHeads), gaps: {} };
+      }
+      const { pic, original, pixels, plan } = await prepare(request.params);
+      return lookInside(model, { pixels, original, plan, label: pic.label }, { source: ctx.model, dtype: model.provenance.dtype }); // [5]
     }
 
     return {

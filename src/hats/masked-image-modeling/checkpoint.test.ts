@@ -1,12 +1,13 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { referenceVitMae } from '@/lib/onnx/vit-mae';
+import { referenceVitMae, referenceVitMaeInside } from '@/lib/onnx/vit-mae';
 import { EngineError, type CheckpointDeps } from '@/worker/sdk';
 import { depsWith, FIXTURES_ROOT, loadContext, nodeRuntime, startHub, type Hub } from '@/worker/sdk/testing';
 import { MIM_ID, MIM_NO_DECODER_ID, MIM_NO_SAFETENSORS_ID } from './cases';
 import { loadVitMae, vitMaeSource } from './checkpoint';
 import { mimConfig, mimWeights } from './fixture';
-import { randomMask } from './masking';
+import { lookInside } from './inside';
+import { explicitMask, randomMask } from './masking';
 import { compose, normalize, patchStats, predictionImage } from './pixels';
 
 /*
@@ -56,6 +57,26 @@ describe.each(['fp32', 'q8'] as const)('the ViT-MAE fixture in %s', (dtype) => {
     expect(st.every((e) => e.status === 206)).toBe(true);
     await model.dispose();
   });
+});
+
+it('a look inside answers the encoder over [CLS] and the visible patches and the decoder over every patch, placed on the grid, as the reference computes them', async () => {
+  const model = await loadVitMae(loadContext(hub.url, MIM_ID, 'fp32').ctx, deps());
+  const original = picture();
+  const pixels = normalize(original, 32, model.norm.mean, model.norm.std);
+  const plan = randomMask(16, 0.75, 1); // hides all but 1, 12, 14 and 15
+  const look = await lookInside(model, { pixels, original, plan, label: 'halves' }, { source: MIM_ID, dtype: 'fp32' });
+  const [encoder, decoder] = look.attention;
+  expect(encoder).toMatchObject({ name: 'encoder self', queries: ['[CLS]', 'r1 c2', 'r4 c1', 'r4 c3', 'r4 c4'], patches: [null, 1, 12, 14, 15] });
+  expect(decoder?.name).toBe('decoder self');
+  expect(decoder?.patches).toEqual([null, ...Array.from({ length: 16 }, (_, i) => i)]);
+  expect(decoder?.queries.slice(0, 4)).toEqual(['[CLS]', 'r1 c1*', 'r1 c2', 'r1 c3*']);
+  expect(look.picture).toMatchObject({ size: 32, grid: 4, label: 'halves' });
+  const inOrder = explicitMask(16, plan.hidden);
+  const want = referenceVitMaeInside(mimConfig, mimWeights(), pixels, inOrder.idsKeep, inOrder.idsRestore);
+  const worst = (got: Float32Array, flat: number[]) => flat.reduce((m, w, i) => Math.max(m, Math.abs(got[i]! - w)), 0);
+  expect(worst(encoder!.layers[0]!, want.attentions[0]!.flat(2))).toBeLessThan(1e-4);
+  expect(worst(decoder!.layers[0]!, want.decoderAttentions[0]!.flat(2))).toBeLessThan(1e-4);
+  await model.dispose();
 });
 
 describe('ViT-MAE loader error paths', () => {

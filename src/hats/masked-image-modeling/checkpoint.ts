@@ -90,7 +90,7 @@ export interface VitMaeModel {
   provenance: VitMaeProvenance;
   /** pixels: normalised [C, S, S]; idsKeep in the encoder's order; idsRestore [N]. Returns logits [N · p·p·C]. */
   run(pixels: Float32Array, idsKeep: readonly number[], idsRestore: readonly number[]): Promise<Float32Array>;
-  /** The same pass answering with the encoder's inside outputs (attentions.i, hidden_states.i) as well. */
+  /** The same pass answering with the inside outputs as well: the encoder's attentions and hidden states, the decoder's attentions. */
   look(pixels: Float32Array, idsKeep: readonly number[], idsRestore: readonly number[]): Promise<Record<string, GraphOutput>>;
   dispose(): Promise<void>;
 }
@@ -139,6 +139,7 @@ export async function loadVitMae(ctx: AdapterLoadContext, deps: CheckpointDeps =
   const insideOutputs = [
     ...Array.from({ length: c.numLayers }, (_, l) => attentionOutput(l + 1)),
     ...Array.from({ length: c.numLayers + 1 }, (_, l) => hiddenOutput(l)),
+    ...Array.from({ length: c.decoderLayers }, (_, l) => attentionOutput(l + 1, 'decoder')),
   ];
   return {
     config: i.config,

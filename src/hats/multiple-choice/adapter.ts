@@ -17,8 +17,13 @@ export default defineAdapter(seam, {
     const cm = await loadCheckpoint(ctx, multipleChoiceHead);
     const { tokenizer, vocab, facts } = cm;
     const { fit } = pairTokenizer(tokenizer, vocab, facts.maxLength);
-    // Inside looks at the context with the first ending: one of the pairs the head scores.
-    const inside = encoderInside<typeof seam.codec.defaults>(ctx, { vocab, views: insideViews, encode: (p) => fit(p.context, p.choices[0] ?? '') });
+    // Inside looks at one of the pairs the head scores: the context with the ending the learner picks.
+    const inside = encoderInside<typeof seam.codec.defaults>(ctx, {
+      vocab,
+      views: insideViews,
+      encode: (p, pick) => fit(p.context, p.choices[pick] ?? ''),
+      picks: (p) => ({ label: 'Which ending', names: p.choices }),
+    });
     return {
       facts,
       async run(params) {

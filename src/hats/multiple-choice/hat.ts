@@ -16,7 +16,8 @@ export default defineHat(seam, {
   pickQuestion: 'Do you already have the candidate answers (to a question about a passage, or for what happens next), so the model only has to pick one?',
   pickOrder: 30,
   order: 50,
-  inside: { views: insideViews, caption: (p) => `${p.context} / ${p.choices[0] ?? ''}` },
+  // Each ending is its own pass through the body; the panel looks at one, the best by default.
+  inside: { views: insideViews, caption: (p) => `${p.context} / the ending picked below`, pick: { param: 'ending', preferred: (o) => o.best } },
   defaultModel: 'stefandi/bert-base-uncased-finetuned-swag',
   modelRequirement: 'a BERT checkpoint with model.safetensors and a multiple-choice classifier',
   demo,

@@ -1,11 +1,17 @@
 import { AutoModelForQuestionAnswering, Tensor } from '@huggingface/transformers';
-import { BadInputError, defineAdapter, floats, loadTextModel, textInside, tokenizerJsonOf, type TextModel, type TokensInfo } from '@/worker/sdk';
+import { BadInputError, defineAdapter, encoderInside, floats, loadTextModel, tokenizerJsonOf, type TextModel, type TokensInfo } from '@/worker/sdk';
 import { tokenizeWithOffsets } from './offsets';
 import { collectAnswers, noAnswerVerdict, scoreWindow, windowView, type QaOutput, type ScoredWindow } from './postprocess';
 import { insideViews, seam } from './seam';
 import { buildWindow, pairTemplate, planWindows, specialCount, type PairTemplate, type WindowInput } from './windows';
 
-/* [1] The Python pipeline's defaults: windows of at most 384 tokens overlapping by up to 128. */
+/*
+ * [1] The Python pipeline's defaults: windows of at most 384 tokens overlapping by up to 128.
+ * [4] The Inside panel reads the passage exactly as a run does, so the window it looks inside is
+ *     token for token one the model scored.
+ * [5] A long context is several windows, each its own pass through the body: the panel names them
+ *     and shows one (the answer's, by default: hat.ts).
+ */
 const MAX_SEQ_LEN = 384;
 const DOC_STRIDE = 128;
 const MAX_WINDOWS = 64;
@@ -59,35 +65,55 @@ export default defineAdapter(seam, {
     const template: PairTemplate = pairTemplate({ ids: pair.input_ids, types: pair.token_type_ids }, ids('a'), ids('b'));
     const byteLevel = isByteLevel(tm);
     const tokenOf = (id: number) => tm.vocab[id] ?? `<${id}>`;
-    // Inside looks at question and context as one pair in one window (a long context is cut).
-    const inside = textInside<typeof seam.codec.defaults>(ctx, tm, { views: insideViews, input: (p) => ({ text: p.question, textPair: p.context }) });
+
+    /** [1][4] The question, the context's tokens and the windows they are read in, as every run reads them. */
+    function readPassage(question: string, context: string) {
+      checkInput(question, context);
+      const q = ids(question.trim());
+      const windowLength = Math.min(tm.facts.maxLength, MAX_SEQ_LEN);
+      const maxQuestion = Math.floor(windowLength / 2);
+      if (q.length > maxQuestion) {
+        throw new BadInputError(
+          `The question is ${q.length} tokens long. This model reads ${windowLength} tokens at a time, question and context together, so keep the question to ${maxQuestion} tokens or fewer.`,
+        );
+      }
+      const capacity = windowLength - q.length - specialCount(template);
+      const stride = Math.min(DOC_STRIDE, Math.floor(windowLength / 2), Math.floor(capacity / 2));
+      const tokens = tokenizeWithOffsets(context, ids, tokenOf, byteLevel);
+      if (tokens.length === 0) throw new BadInputError('The model finds nothing to read in the context: type a passage with words in it.');
+      const slices = planWindows(tokens.length, capacity, stride);
+      if (slices.length > MAX_WINDOWS) {
+        throw new BadInputError(`The context needs ${slices.length} windows of ${windowLength} tokens; the hat reads at most ${MAX_WINDOWS}. Shorten the passage.`);
+      }
+      return { q, windowLength, capacity, stride, tokens, slices };
+    }
+    const windowOf = (passage: ReturnType<typeof readPassage>, i: number) => {
+      const slice = passage.slices[i]!;
+      return buildWindow(template, passage.q, passage.tokens.slice(slice.start, slice.end).map((t) => t.id));
+    };
+
+    // [5] Inside looks at one window as the run fed it; the panel shows the one holding the answer first.
+    const inside = encoderInside<typeof seam.codec.defaults>(ctx, {
+      vocab: tm.vocab,
+      views: insideViews,
+      encode: (p, pick) => windowOf(readPassage(p.question, p.context), pick),
+      picks: (p) => ({
+        label: 'Which window',
+        names: readPassage(p.question, p.context).slices.map((s) => `context tokens ${s.start + 1}–${s.end}`),
+      }),
+    });
 
     return {
       facts: tm.facts,
       async run({ question, context }, { signal }) {
-        checkInput(question, context);
-        const q = ids(question.trim());
-        const windowLength = Math.min(tm.facts.maxLength, MAX_SEQ_LEN);
-        const maxQuestion = Math.floor(windowLength / 2);
-        if (q.length > maxQuestion) {
-          throw new BadInputError(
-            `The question is ${q.length} tokens long. This model reads ${windowLength} tokens at a time, question and context together, so keep the question to ${maxQuestion} tokens or fewer.`,
-          );
-        }
-        const capacity = windowLength - q.length - specialCount(template);
-        const stride = Math.min(DOC_STRIDE, Math.floor(windowLength / 2), Math.floor(capacity / 2));
-        const tokens = tokenizeWithOffsets(context, ids, tokenOf, byteLevel);
-        if (tokens.length === 0) throw new BadInputError('The model finds nothing to read in the context: type a passage with words in it.');
-        const slices = planWindows(tokens.length, capacity, stride);
-        if (slices.length > MAX_WINDOWS) {
-          throw new BadInputError(`The context needs ${slices.length} windows of ${windowLength} tokens; the hat reads at most ${MAX_WINDOWS}. Shorten the passage.`);
-        }
+        const passage = readPassage(question, context);
+        const { q, windowLength, capacity, stride, tokens, slices } = passage;
 
         const scored: ScoredWindow[] = [];
         const inputs: WindowInput[] = [];
-        for (const slice of slices) {
+        for (const [i, slice] of slices.entries()) {
           if (signal.aborted) break;
-          const input = buildWindow(template, q, tokens.slice(slice.start, slice.end).map((t) => t.id));
+          const input = windowOf(passage, i);
           const feeds: Record<string, Tensor> = { input_ids: int64(input.ids), attention_mask: int64(input.ids.map(() => 1)) };
           if (tm.facts.hasTokenTypeIds) feeds.token_type_ids = int64(input.types);
           // [3] start_logits and end_logits: [batch = 1, window length] each, one score per token.

@@ -15,7 +15,7 @@ export default defineHat(seam, {
   pickQuestion: 'Is the answer written word for word in a passage you provide, so the model can point at it?',
   pickOrder: 40,
   order: 30,
-  inside: { views: insideViews, caption: (p) => `${p.question} / ${p.context}` },
+  inside: { views: insideViews, caption: (p) => `${p.question} / ${p.context}`, pick: { param: 'window', preferred: (o) => o.answers[0]?.window } },
   defaultModel: 'Xenova/distilbert-base-cased-distilled-squad',
   demo,
   models: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampInside, parseInsideLink, serializeInsideLink } from './link';
+import { clampInside, parseInsideLink, pickNotice, serializeInsideLink } from './link';
 import { insideSeam } from './seam';
 import { readInsideRequest } from './types';
 
@@ -35,6 +35,18 @@ describe('Inside link params', () => {
     expect(serializeInsideLink(null)).toEqual([]);
   });
 
+  it('reads and writes the input looked at under the hat’s own name, strictly, and only for a hat that names it', () => {
+    expect(parseInsideLink(new URLSearchParams('inside=attention&ending=2'), 'ending').link).toEqual({ view: 'attention', layer: null, head: null, pick: 2 });
+    expect(parseInsideLink(new URLSearchParams('inside=attention&ending=2')).link).toEqual({ view: 'attention', layer: null, head: null });
+    const bad = parseInsideLink(new URLSearchParams('inside=attention&ending=two'), 'ending');
+    expect(bad.link?.pick).toBeUndefined();
+    expect(bad.notices).toEqual(['“two” is not an ending number (they count from 1); showing the default ending.']);
+    const link = { view: 'attention' as const, layer: null, head: null, pick: 3 };
+    expect(serializeInsideLink(link, 'window')).toEqual([['inside', 'attention'], ['window', '3']]);
+    expect(parseInsideLink(new URLSearchParams(serializeInsideLink(link, 'window')), 'window').link).toEqual(link);
+    expect(pickNotice('ending', 7, 3, 1)).toBe('There are 3 endings to look inside, so ending 7 does not exist; showing ending 2.');
+  });
+
   it('clamps to the model, saying so, and defaults to the last layer and head 1', () => {
     expect(clampInside({ view: 'attention', layer: null, head: null }, { layers: 6, heads: 12 })).toEqual({ layer: 6, head: 1, notices: [] });
     const far = clampInside({ view: 'attention', layer: 40, head: 13 }, { layers: 6, heads: 12 });
@@ -50,5 +62,7 @@ describe('Inside calls', () => {
     expect(seam.call?.({ kind: 'look', params: { text: 'hi' } })).toEqual({ kind: 'look', params: { text: 'hi' } });
     expect(() => seam.call?.({ kind: 'look', params: { text: 3 } })).toThrow(/text/);
     expect(() => readInsideRequest({ kind: 'train' })).toThrow(/not an Inside request/);
+    expect(seam.call?.({ kind: 'look', params: { text: 'hi' }, pick: 2 })).toEqual({ kind: 'look', params: { text: 'hi' }, pick: 2 });
+    expect(() => readInsideRequest({ kind: 'look', params: {}, pick: -1 })).toThrow(/not an input to look inside/);
   });
 });

@@ -1,8 +1,9 @@
 import { INSIDE_VIEWS, type InsideView } from './types';
 
 /*
- * The Inside panel in a share link: `inside=attention|lens|hidden`, `layer=N`, `head=N|all`.
- * Layers and heads are counted from 1, as the panel shows them. Reading is strict: "2" is a
+ * The Inside panel in a share link: `inside=attention|lens|hidden`, `layer=N`, `head=N|all`, and
+ * for a hat that feeds several inputs the one looked at, under the hat's own name (`ending=N`,
+ * `window=N`: InsideSupport.pick). Layers, heads and inputs are counted from 1, as the panel shows them. Reading is strict: "2" is a
  * layer, "2.5", "02x" or "-1" are not, and each bad value falls back with a notice. How many
  * layers a model has is known only once it is read, so clamping is a second step (clampInside).
  */
@@ -13,6 +14,8 @@ export interface InsideLink {
   layer: number | null;
   /** 1-based head, 'all' for every head of the layer side by side; null: the default (head 1). */
   head: number | 'all' | null;
+  /** 1-based input to look inside, where the hat feeds several (InsideSupport.pick); absent: the hat's default. */
+  pick?: number;
 }
 
 export const INSIDE_KEYS = ['inside', 'layer', 'head'] as const;
@@ -22,12 +25,15 @@ const WHOLE = /^[0-9]{1,4}$/;
 function whole(raw: string | null, what: string, notices: string[]): number | null {
   if (raw === null) return null;
   if (WHOLE.test(raw) && Number(raw) >= 1) return Number(raw);
-  notices.push(`“${raw.slice(0, 12)}” is not a ${what} number (they count from 1); showing the default ${what}.`);
+  notices.push(`“${raw.slice(0, 12)}” is not ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} number (they count from 1); showing the default ${what}.`);
   return null;
 }
 
-/** The Inside part of a link, or null when the link opens no panel. Nothing throws. */
-export function parseInsideLink(query: URLSearchParams): { link: InsideLink | null; notices: string[] } {
+/**
+ * The Inside part of a link, or null when the link opens no panel. Nothing throws. `pickParam`:
+ * the hat's name for the input looked at (InsideSupport.pick.param), if it feeds several.
+ */
+export function parseInsideLink(query: URLSearchParams, pickParam?: string): { link: InsideLink | null; notices: string[] } {
   const notices: string[] = [];
   const view = query.get('inside');
   if (view === null) return { link: null, notices };
@@ -37,16 +43,25 @@ export function parseInsideLink(query: URLSearchParams): { link: InsideLink | nu
   const known = (INSIDE_VIEWS as readonly string[]).includes(view) ? (view as InsideView) : 'attention';
   const rawHead = query.get('head');
   const head = rawHead === 'all' ? 'all' : whole(rawHead, 'head', notices);
-  return { link: { view: known, layer: whole(query.get('layer'), 'layer', notices), head }, notices };
+  const link: InsideLink = { view: known, layer: whole(query.get('layer'), 'layer', notices), head };
+  const pick = pickParam ? whole(query.get(pickParam), pickParam, notices) : null;
+  if (pick !== null) link.pick = pick;
+  return { link, notices };
 }
 
 /** Only what differs from the defaults; `inside` always, since it opens the panel. */
-export function serializeInsideLink(link: InsideLink | null): [string, string][] {
+export function serializeInsideLink(link: InsideLink | null, pickParam?: string): [string, string][] {
   if (!link) return [];
   const out: [string, string][] = [['inside', link.view]];
   if (link.layer !== null) out.push(['layer', String(link.layer)]);
   if (link.head !== null) out.push(['head', String(link.head)]);
+  if (pickParam && link.pick !== undefined) out.push([pickParam, String(link.pick)]);
   return out;
+}
+
+/** The notice for a link's input beyond the ones the run has (the look shows its default instead). */
+export function pickNotice(param: string, asked: number, count: number, shown: number): string {
+  return `There ${count === 1 ? `is 1 ${param}` : `are ${count} ${param}s`} to look inside, so ${param} ${asked} does not exist; showing ${param} ${shown + 1}.`;
 }
 
 export interface InsideShape {

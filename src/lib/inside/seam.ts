@@ -9,6 +9,6 @@ export function insideSeam<P, O>(codec: ParamsCodec<P>): HatSeam<P, O, InsideReq
   const plain = defineSeam<P, O>(codec);
   return defineSeam<P, O, InsideRequest<P>, InsideAnswer>(codec, (raw) => {
     const request = readInsideRequest(raw);
-    return request.kind === 'look' ? { kind: 'look', params: plain.params(request.params) } : request;
+    return request.kind === 'look' ? { ...request, params: plain.params(request.params) } : request;
   });
 }

@@ -9,7 +9,7 @@ export const INSIDE_VIEWS = ['attention', 'lens', 'hidden'] as const;
 export type InsideView = (typeof INSIDE_VIEWS)[number];
 
 /** What a hat declares on its hat.ts (`inside`), page side. P: the hat's params. */
-export interface InsideSupport<P = unknown> {
+export interface InsideSupport<P = unknown, O = unknown> {
   /** The views this hat can offer (a model may still lack one: the plan says why). */
   views: readonly InsideView[];
   /** The text the panel looks inside, for its caption (the adapter reads the params itself). */
@@ -19,6 +19,13 @@ export interface InsideSupport<P = unknown> {
    * (a GPT-2 has no [CLS] to soak up attention; a ViT reads patches, not words).
    */
   notes?: Partial<Record<InsideNote, string>>;
+  /**
+   * For a hat whose run feeds the model several inputs (one pair per ending, one window per slice
+   * of a long context), the panel looks inside one of them and lets the learner pick which: the
+   * link param that names it (1-based, e.g. `ending`), and the one to show when the link does not
+   * say (0-based, from the run's output; default the first).
+   */
+  pick?: { param: string; preferred?(output: O): number | undefined };
 }
 
 /** The panel's explanations: what a head is, where spare attention goes, the lens, the hidden states. */
@@ -26,9 +33,10 @@ export type InsideNote = 'head' | 'special' | 'lens' | 'hidden';
 
 /**
  * The call payload (seam `C`): `plan` asks what a look costs and which views the loaded model
- * can show, before anything big is fetched; `look` runs the forward pass on the hat's params.
+ * can show, before anything big is fetched; `look` runs the forward pass on the hat's params (on
+ * input `pick`, 0-based, where the run feeds several: InsidePicks).
  */
-export type InsideRequest<P = unknown> = { kind: 'plan' } | { kind: 'look'; params: P };
+export type InsideRequest<P = unknown> = { kind: 'plan' } | { kind: 'look'; params: P; pick?: number };
 
 /** Which views cannot be shown for this model, each with one sentence that says why. */
 export type InsideGaps = Partial<Record<InsideView, string>>;
@@ -57,6 +65,24 @@ export interface AttentionMap {
   heads: number;
   /** One per layer (layer 1 first): softmax weights [heads][queries][keys], row-major; each row sums to 1. */
   layers: Float32Array[];
+  /**
+   * For a model that reads a picture (InsideLook.picture): where each token (queries and keys are
+   * the same tokens) sits in the patch grid, row by row from 0, or null for a token that is no
+   * patch, such as [CLS]. Grid cells no token names were not read by this attention.
+   */
+  patches?: (number | null)[];
+  /** Why this attention is shown, where that needs saying (e.g. what a decoder reads). */
+  note?: string;
+}
+
+/** The picture a vision model read, so its attention can be drawn over it. */
+export interface InsidePicture {
+  /** RGB bytes, row by row, size × size × 3, as the model read it. */
+  rgb: Uint8ClampedArray;
+  size: number;
+  /** Patches per side. */
+  grid: number;
+  label: string;
 }
 
 export interface LensGuess {
@@ -95,7 +121,21 @@ export interface InsideLook {
   attention: AttentionMap[];
   lens?: InsideLens;
   hidden?: InsideHidden;
+  /** Where the run feeds the model several inputs: which one this look shows. */
+  picks?: InsidePicks;
+  /** A vision model's input, for attention drawn over the picture (AttentionMap.patches). */
+  picture?: InsidePicture;
   gaps: InsideGaps;
+}
+
+/** The inputs a run feeds the model, one of which a look shows (InsideSupport.pick). */
+export interface InsidePicks {
+  /** The picker's label, e.g. 'Which ending'. */
+  label: string;
+  /** One short name per input, in order. */
+  names: string[];
+  /** The one shown, 0-based. */
+  shown: number;
 }
 
 /** While a look downloads weights: bytes so far of the total (a partial of the call). */
@@ -113,6 +153,10 @@ export function readInsideRequest(raw: unknown): InsideRequest {
   if (typeof raw !== 'object' || raw === null) throw new Error('An Inside request must be an object.');
   const r = raw as Record<string, unknown>;
   if (r.kind === 'plan') return { kind: 'plan' };
-  if (r.kind === 'look' && typeof r.params === 'object' && r.params !== null) return { kind: 'look', params: r.params };
+  if (r.kind === 'look' && typeof r.params === 'object' && r.params !== null) {
+    if (r.pick === undefined) return { kind: 'look', params: r.params };
+    if (Number.isInteger(r.pick) && (r.pick as number) >= 0) return { kind: 'look', params: r.params, pick: r.pick as number };
+    throw new Error(`“${String(r.pick)}” is not an input to look inside (a whole number from 0).`);
+  }
   throw new Error(`“${String(r.kind)}” is not an Inside request (plan or look with params).`);
 }

@@ -117,6 +117,24 @@ describe('a look inside a fine-tuned DistilBERT checkpoint', () => {
   });
 });
 
+it('looks inside the input picked, of the several a run feeds the model, and shows the first when the pick is past them', async () => {
+  const pairs = [IDS.slice(0, 4), IDS.slice(0, 6)];
+  const vocab = Array.from({ length: 200 }, (_, i) => `t${i}`);
+  const look = encoderInside<{ ids: number[] }>(loadContext(fx.hub.url, DISTILBERT).ctx, {
+    vocab,
+    views: ['attention'],
+    encode: (_, pick) => ({ ids: pairs[pick]! }),
+    picks: () => ({ label: 'Which pair', names: ['short', 'long'] }),
+  }, depsWith(fx.runtime));
+  const second = (await look.call({ kind: 'look', params: { ids: [] }, pick: 1 }, rc())) as InsideLook;
+  expect(second.picks).toEqual({ label: 'Which pair', names: ['short', 'long'], shown: 1 });
+  expect(second.attention[0]!.queries).toEqual(pairs[1]!.map((id) => `t${id}`));
+  const past = (await look.call({ kind: 'look', params: { ids: [] }, pick: 5 }, rc())) as InsideLook;
+  expect(past.picks?.shown).toBe(0);
+  expect(past.attention[0]!.queries).toHaveLength(4);
+  await look.dispose();
+});
+
 it('says why a listed export without a verified PyTorch parent cannot be looked inside, without asking the host', async () => {
   const before = fx.hub.log().length;
   const { inside: look } = inside('Xenova/bge-small-en-v1.5', ['attention']);

@@ -1,4 +1,4 @@
-import type { AttentionMap, InsideAnswer, InsideGaps, InsideLook, InsidePlan, InsideRequest, InsideView, LensPosition } from '@/lib/inside';
+import type { AttentionMap, InsideAnswer, InsideGaps, InsideLook, InsidePicks, InsidePlan, InsideRequest, InsideView, LensPosition } from '@/lib/inside';
 import { buildInsideModel, INSIDE_OUTPUTS, serializeModel } from '@/lib/onnx';
 import type { AdapterLoadContext, RunContext } from '../adapter';
 import { defaultDeps, type CheckpointDeps, type CheckpointSession, type GraphOutput, type TensorFeed } from '../checkpoint/deps';
@@ -12,6 +12,8 @@ import { bytesToFetch, inspectInside, insideSource, type InsideInspection } from
  * [1] fp32 whatever the hat runs in: 8-bit weights would move the very numbers the panel shows.
  * [2] Batch of one: the graph's outputs are [1, …], so their data is the one sequence's.
  * [3] Lens output: [hidden state][position][k], probabilities and vocabulary ids, best first.
+ * [4] A pick past the inputs this run has (a link's ending=7 of three) shows the first; the answer
+ *     says which it showed, and the panel says why.
  */
 
 export interface EncodedInput {
@@ -21,8 +23,10 @@ export interface EncodedInput {
 }
 
 export interface EncoderInsideOptions<P> {
-  /** Tokenizes the params as the hat's own run does (same window, same pair layout). */
-  encode(params: P): EncodedInput;
+  /** Tokenizes the params as the hat's own run does (same window, same pair layout); `pick`: which of `picks`. */
+  encode(params: P, pick: number): EncodedInput;
+  /** Where the run feeds the model several inputs (pairs, windows): their names; a look shows one. */
+  picks?(params: P): Omit<InsidePicks, 'shown'>;
   /** id → token, for the row and column labels. */
   vocab: readonly string[];
   /** The views the hat offers (a checkpoint may still lack the lens). */
@@ -68,10 +72,12 @@ export function encoderInside<P>(ctx: AdapterLoadContext, options: EncoderInside
     return session;
   }
 
-  async function look(params: P, rc: RunContext<InsideAnswer>): Promise<InsideLook> {
+  async function look(params: P, pick: number, rc: RunContext<InsideAnswer>): Promise<InsideLook> {
     if ('gap' in source) throw new EngineError('unsupported', source.gap);
     const inspection = await inspectInside(ctx.host, source.repo, deps);
-    const { ids, types } = options.encode(params);
+    const picks = options.picks?.(params);
+    const shown = picks && pick < picks.names.length ? pick : 0; // [4]
+    const { ids, types } = options.encode(params, shown);
     const s = await open(inspection, rc);
     const int64 = (values: number[]): TensorFeed => ({ type: 'int64', data: BigInt64Array.from(values.map(BigInt)), dims: [1, values.length] });
     const feeds: Record<string, TensorFeed> = { input_ids: int64(ids), attention_mask: int64(ids.map(() => 1)) };
@@ -93,6 +99,7 @@ export function encoderInside<P>(ctx: AdapterLoadContext, options: EncoderInside
     };
     const hiddens = Array.from({ length: numLayers + 1 }, (_, i) => get(INSIDE_OUTPUTS.hidden(i)).data);
     const answer: InsideLook = { kind: 'look', source: source.repo, dtype: 'fp32', attention: [attention], gaps: gapsFor(inspection) };
+    if (picks) answer.picks = { ...picks, shown };
     if (options.views.includes('hidden')) answer.hidden = { tokens, width: inspection.encoder.hiddenSize, layers: hiddens };
     if (options.views.includes('lens') && inspection.hasLens) {
       const p = get(INSIDE_OUTPUTS.lensP).data;
@@ -114,7 +121,7 @@ export function encoderInside<P>(ctx: AdapterLoadContext, options: EncoderInside
 
   return {
     call(request: InsideRequest<P>, rc: RunContext<InsideAnswer>): Promise<InsideAnswer> {
-      return request.kind === 'plan' ? plan() : look(request.params, rc);
+      return request.kind === 'plan' ? plan() : look(request.params, request.pick ?? 0, rc);
     },
     async dispose(): Promise<void> {
       const open = session;
