@@ -11,7 +11,7 @@ export interface BertModelSpec {
   head: BertHead;
   /** Tensors by Hugging Face name, e.g. `bert.encoder.layer.0.attention.self.query.weight`. */
   weights: WeightMap;
-  /** Weights that arrived quantized (a q8 build from a checkpoint); the graph reads them through DequantizeLinear. */
+  /** Weights that arrived quantized (a q8 build from a checkpoint); the graph reads them through DequantizeLinear. Emptied as the graph takes them. */
   packed?: PackedWeights;
   /** Free text stored in the model's doc_string (where the weights came from). */
   doc?: string;

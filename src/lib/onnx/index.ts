@@ -28,7 +28,7 @@ export {
   quantizeModel,
   quantizeTensor,
   dequantizeTensor,
-  transposeQuantized,
+  transposeQuantizedInPlace,
   type PackedWeights,
   type QuantizeOptions,
   type QuantizedTensor,

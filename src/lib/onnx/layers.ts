@@ -1,6 +1,6 @@
 import type { WeightMap } from './bert-names';
 import type { GraphBuilder } from './graph-builder';
-import { addQuantizedWeight, transposeQuantized, type PackedWeights } from './quantize';
+import { addQuantizedWeight, transposeQuantizedInPlace, type PackedWeights } from './quantize';
 
 /** What every layer helper needs: the graph being built and the checkpoint's tensors. */
 export interface BuildContext {
@@ -11,9 +11,10 @@ export interface BuildContext {
   eps: number;
 }
 
-/** The weight as it arrived quantized, checked for size, if it did. */
+/** The weight as it arrived quantized, checked for size, if it did; the map lets go of it (see PackedWeights). */
 function takePacked(ctx: Pick<BuildContext, 'packed'>, name: string, dims: readonly number[]) {
   const q = ctx.packed?.get(name);
+  ctx.packed?.delete(name);
   const expected = dims.reduce((a, b) => a * b, 1);
   if (q && q.data.length !== expected) throw new Error(`Weight ${name} has ${q.data.length} values, expected [${dims.join(', ')}] = ${expected}`);
   return q;
@@ -48,7 +49,7 @@ const TRANSPOSED = 'transposed from PyTorch [out, in] to [in, out] for MatMul';
 /** nn.Linear's weight [out, in] as MatMul's right operand [in, out] (8-bit if it arrived so). */
 function matmulWeight(ctx: Pick<BuildContext, 'g' | 'weights' | 'packed'>, name: string, inDim: number, outDim: number): string {
   const q = takePacked(ctx, name, [outDim, inDim]);
-  if (q) return addQuantizedWeight(ctx.g, name, [inDim, outDim], transposeQuantized(q, outDim, inDim), TRANSPOSED);
+  if (q) return addQuantizedWeight(ctx.g, name, [inDim, outDim], transposeQuantizedInPlace(q, outDim, inDim), TRANSPOSED);
   const w = takeWeight(ctx, name, [outDim, inDim]);
   return ctx.g.initializer(name, { dims: [inDim, outDim], data: transpose(w, outDim, inDim) }, TRANSPOSED);
 }

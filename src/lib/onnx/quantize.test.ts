@@ -9,7 +9,7 @@ import { buildBertModel } from './bert-model';
 import { decodeModel, serializeModel } from './graph-builder';
 import { DataType } from './onnx-types';
 import { quantizeActivations } from './dynamic-quantize';
-import { dequantizeTensor, quantizeModel, quantizeTensor } from './quantize';
+import { dequantizeTensor, quantizeModel, quantizeTensor, transposeQuantizedInPlace } from './quantize';
 import { seededRandom } from './fixture/feature-space';
 
 const random = seededRandom(3);
@@ -99,13 +99,30 @@ describe('quantizeModel', () => {
     a.forEach((v, i) => expect(Math.abs(v - (b[i] as number))).toBeLessThan(0.02));
   });
 
+  it('transposes an 8-bit matrix in its own array, for every shape', () => {
+    for (const [rows, cols] of [[1, 1], [1, 7], [7, 1], [2, 3], [3, 5], [4, 4], [6, 4], [31, 64]] as const) {
+      const data = Uint8Array.from({ length: rows * cols }, (_, i) => (i * 37 + 11) % 256);
+      const expected = new Uint8Array(rows * cols);
+      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) expected[c * rows + r] = data[r * cols + c]!;
+      const q = { data, scale: 0.5, zeroPoint: 3 };
+      expect(transposeQuantizedInPlace(q, rows, cols), `${rows}×${cols}`).toBe(q);
+      expect(Array.from(q.data), `${rows}×${cols}`).toEqual(Array.from(expected));
+    }
+  });
+
   it('builds the same q8 graph from weights quantized as they arrived (no float copy of them)', async () => {
     const names = q8.graph.node.filter((n) => n.op_type === 'DequantizeLinear').map((n) => n.output[0]!);
     const packed = new Map(names.map((name) => [name, quantizeTensor(weights[name]!)]));
     const floats = Object.fromEntries(Object.entries(weights).filter(([name]) => !packed.has(name)));
+    const arrived = new Map([...packed].map(([name, q]) => [name, q.data]));
     const built = buildBertModel({ config, head, weights: floats, packed });
     const tensors = (m: typeof q8) => new Map(m.graph.initializer.map((t) => [t.name, Array.from(t.raw_data ?? [])]));
     expect(tensors(built)).toEqual(tensors(q8));
+    // The builder took every packed weight and kept no copy of it (PackedWeights [3]): every 8-bit
+    // initializer, transposed matrices included, is the very array that arrived.
+    expect(packed.size).toBe(0);
+    const raw = new Map(built.graph.initializer.map((t) => [t.name, t.raw_data!.buffer]));
+    for (const [name, data] of arrived) expect(raw.get(`${name}_quantized`), name).toBe(data.buffer);
     const sorted = (m: typeof q8) => m.graph.node.map((n) => `${n.op_type}(${n.input.join(',')})->${n.output.join(',')}`).sort();
     expect(sorted(built)).toEqual(sorted(q8));
   });

@@ -24,17 +24,17 @@ export function elementCount(dims: readonly number[]): number {
 
 /*
  * ONNX stores tensor bytes little-endian in `raw_data` [1]. Every browser and
- * Node build we target is little-endian, so the bytes can be copied as they are;
+ * Node build we target is little-endian, so the proto views the data's own bytes [2];
  * the DataView path keeps the rule honest on anything else.
  *
  * [1] onnx.proto, TensorProto.raw_data: "stored in little-endian order".
+ * [2] No copy: a graph built in the page from a 440 MB checkpoint would otherwise hold every
+ *     weight twice until it is written out. The proto owns the array from here on: whoever
+ *     hands data to makeTensorProto must not change it afterwards.
  */
 function toLittleEndianBytes(data: TensorData): Uint8Array {
+  if (LITTLE_ENDIAN || data.BYTES_PER_ELEMENT === 1) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   const bytes = new Uint8Array(data.byteLength);
-  if (LITTLE_ENDIAN || data.BYTES_PER_ELEMENT === 1) {
-    bytes.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-    return bytes;
-  }
   const view = new DataView(bytes.buffer);
   data.forEach((v: number | bigint, i: number) => {
     if (data instanceof Float32Array) view.setFloat32(i * 4, Number(v), true);

@@ -13,10 +13,11 @@ export function builtModelKey(host: string, model: string, head: string, dtype: 
   return `${base}/${model}/resolve/main/built/${head}.${dtype}.onnx?etag=${encodeURIComponent(version.etag)}&size=${version.size}`;
 }
 
-/** The kept .onnx bytes for this key, if a whole copy is in the cache. */
-export async function readBuiltModel(cache: ByteCache | undefined, key: string): Promise<Uint8Array | undefined> {
+/** The kept .onnx bytes for this key, if a whole copy is in the cache; `onOpen` is told before they are read. */
+export async function readBuiltModel(cache: ByteCache | undefined, key: string, onOpen: () => void = () => undefined): Promise<Uint8Array | undefined> {
   const response = await cache?.match(key).catch(() => undefined);
   if (!response) return undefined;
+  onOpen();
   const bytes = new Uint8Array(await response.arrayBuffer());
   const length = Number(response.headers.get('content-length'));
   return bytes.byteLength > 0 && bytes.byteLength === length ? bytes : undefined;

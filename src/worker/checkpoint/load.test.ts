@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LoadStage } from '@/engine/protocol';
 import { referenceForward, weightShapes, type BertHead, type EncoderConfig } from '@/lib/onnx';
@@ -79,6 +80,8 @@ beforeAll(async () => {
   await writeModel('ckpt-swag', 'BertForMultipleChoice', checkpoint(scorer));
   await writeModel('ckpt-no-nsp', 'BertForPreTraining', checkpoint(bothPretrainingHeads, (n) => !n.startsWith('cls.seq_relationship')));
   await writeModel('ckpt-no-st', 'BertForPreTraining');
+  await writeModel('ckpt-bad-tokenizer', 'BertForMultipleChoice', checkpoint(scorer));
+  await fs.writeFile(`${root}/hw-test/ckpt-bad-tokenizer/tokenizer.json`, '{"model": ');
   hub = await startHub(root);
   runtime = await nodeRuntime();
 });
@@ -239,6 +242,28 @@ describe('the built model', () => {
     expect((await cm2.run(inputs)).logits.data).toEqual(answer.logits.data);
     await cm2.dispose();
   });
+
+  it('opens on a second visit while the tokenizer is still loading', async () => {
+    const first = depsWith(runtime);
+    await (await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-swag', 'q8').ctx, scorer, first)).dispose();
+    const order: string[] = [];
+    let sessionAsked = () => {};
+    const asked = new Promise<void>((resolve) => (sessionAsked = resolve));
+    const second = depsWith({ createSession: (model, device) => (order.push('session'), sessionAsked(), runtime.createSession(model, device)) }, first.shared);
+    // The tokenizer's file is held back until ONNX Runtime has been asked for the session: a load
+    // that waited for the tokenizer first would never finish.
+    env.customCache = {
+      ...first.shared,
+      match: async (url: string) => {
+        if (String(url).endsWith('/tokenizer.json')) await asked.then(() => order.push('tokenizer.json'));
+        return first.shared.match(url);
+      },
+    } as unknown as typeof env.customCache;
+    const cm = await loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-swag', 'q8').ctx, scorer, second);
+    expect([...new Set(order)]).toEqual(['session', 'tokenizer.json']);
+    expect(cm.tokenizer.mask_token).toBe('[MASK]');
+    await cm.dispose();
+  });
 });
 
 describe('checkpoint errors', () => {
@@ -257,6 +282,14 @@ describe('checkpoint errors', () => {
     expect(error).toBeInstanceOf(EngineError);
     expect((error as Error).message).toContain(`The model host ${hub.url} ignores HTTP Range requests`);
     expect(safetensorsRequests().map((e) => e.status)).toEqual([200]);
+  });
+
+  it('a checkpoint whose tokenizer cannot be read fails before any tensor is downloaded', async () => {
+    const created: unknown[] = [];
+    const deps = depsWith({ createSession: (model, device) => (created.push(model), runtime.createSession(model, device)) });
+    await expect(loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-bad-tokenizer', 'q8').ctx, scorer, deps)).rejects.toThrow();
+    expect(safetensorsRequests()).toHaveLength(2); // the header only
+    expect(created).toEqual([]);
   });
 
   it('says when the checkpoint has no model.safetensors', async () => {

@@ -91,18 +91,23 @@ export async function loadCheckpoint<N extends string>(
   deps: CheckpointDeps = defaultDeps,
 ): Promise<CheckpointModel<N>> {
   setHost(ctx.host);
-  const [tokenizer, inspection] = await Promise.all([
-    AutoTokenizer.from_pretrained(ctx.model, { progress_callback: progressForwarder(ctx) }),
-    inspectBert(ctx.host, ctx.model, deps),
-  ]);
-  completeSpecialTokens(tokenizer);
+  const tokenizing = AutoTokenizer.from_pretrained(ctx.model, { progress_callback: progressForwarder(ctx) });
+  tokenizing.catch(() => undefined); // awaited below, where its failure is reported
+  const inspection = await inspectBert(ctx.host, ctx.model, deps);
   const plan = requireHeadPlan(inspection.encoder, head, inspection.header, ctx.model);
   const dtype = ctx.dtype === 'q8' ? 'q8' : 'fp32';
   // config.json was read while inspecting the checkpoint (before this load): count it as done.
   ctx.onProgress({ file: 'config.json', loaded: inspection.configBytes, total: inspection.configBytes });
-  const { onnx, kept } = await checkpointOnnx(ctx, inspection, head, plan, dtype, deps);
+  // [2] A graph kept from an earlier visit opens while the tokenizer loads; a build waits for the
+  //     tokenizer first, so a checkpoint without a usable one fails before its tensors download.
+  const { onnx, kept } = await checkpointOnnx(ctx, inspection, head, plan, dtype, deps, () => tokenizing);
   ctx.onStage?.({ label: 'Starting ONNX Runtime on the graph', done: 0, total: 1 });
-  const [session] = await Promise.all([deps.runtime.createSession(onnx, ctx.device), kept]);
+  const opening = deps.runtime.createSession(onnx, ctx.device);
+  const [session, tokenizer] = await Promise.all([opening, tokenizing, kept]).catch(async (error: unknown) => {
+    await opening.then((s) => s.release()).catch(() => undefined); // a session nobody will get
+    throw error;
+  });
+  completeSpecialTokens(tokenizer);
   const vocab: string[] = [];
   for (const [token, id] of tokenizer.get_vocab()) vocab[id] = token;
   const facts = { ...factsFrom(inspection.config as AnyConfig, tokenizer, session.inputNames), sourceModel: ctx.model };

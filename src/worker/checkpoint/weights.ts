@@ -51,7 +51,8 @@ export interface CheckpointOnnx {
 
 /**
  * The .onnx bytes for encoder + head in this dtype: the ones built on an earlier visit from the same
- * version of the checkpoint when the cache has them (no tensor is read then), else built now and kept.
+ * version of the checkpoint when the cache has them (no tensor is read then), else built now and kept,
+ * once `beforeBuild` has settled without failing.
  */
 export async function checkpointOnnx(
   ctx: AdapterLoadContext,
@@ -60,6 +61,7 @@ export async function checkpointOnnx(
   plan: TensorPlan,
   dtype: 'fp32' | 'q8',
   deps: CheckpointDeps,
+  beforeBuild: () => Promise<unknown> = () => Promise.resolve(),
 ): Promise<CheckpointOnnx> {
   const cache = await deps.cache().catch(() => undefined);
   const keyNow = () => {
@@ -67,13 +69,14 @@ export async function checkpointOnnx(
     return version && builtModelKey(ctx.host, ctx.model, head.name, dtype, version);
   };
   const key = keyNow();
-  const kept = key ? await readBuiltModel(cache, key) : undefined;
+  const opening = () => ctx.onStage?.({ label: 'Opening the model built on an earlier visit', done: 0, total: 1 });
+  const kept = key ? await readBuiltModel(cache, key, opening) : undefined;
   if (kept) {
-    ctx.onStage?.({ label: 'Opening the model built on an earlier visit', done: 1, total: 1 });
     const total = checkpointBytes(inspection, plan);
     ctx.onProgress({ file: safetensorsLabel(plan), loaded: total, total });
     return { onnx: kept, kept: Promise.resolve() };
   }
+  await beforeBuild();
   const onnx = await buildOnnx(ctx, inspection, head, plan, dtype === 'q8');
   const keepAs = keyNow();
   return { onnx, kept: keepAs ? keepBuiltModel(cache, keepAs, onnx) : Promise.resolve() };
