@@ -1,6 +1,16 @@
 import { MLM_ID } from '../src/hats/masked-lm/cases.ts';
 import { SST2_ID } from '../src/hats/sequence-classification/cases.ts';
+import type { Browser, Page } from '@playwright/test';
 import { expect, gotoHat, test, waitForHatStatus } from './support/test.ts';
+
+/** The teacher copies the lesson's link; a student opens it in a browser of their own. */
+async function studentOpensLesson(teacher: Page, browser: Browser): Promise<Page> {
+  await teacher.getByRole('button', { name: 'Copy lesson link' }).click();
+  const link = await teacher.evaluate(() => navigator.clipboard.readText());
+  const student = await (await browser.newContext()).newPage();
+  await student.goto(link);
+  return student;
+}
 
 test('a teacher captures a step, updates it from the view and makes it predict-first; the student guesses from the link, then sees guess and answer, and the lesson ends', async ({
   page,
@@ -23,12 +33,7 @@ test('a teacher captures a step, updates it from the view and makes it predict-f
   await gotoHat(page, { hat: 'sequence-classification', model: SST2_ID, text: 'this movie was great' });
   await page.getByRole('button', { name: 'Build a lesson' }).click();
   await page.getByRole('button', { name: 'Add this hat as a step' }).click();
-  await page.getByRole('button', { name: 'Copy lesson link' }).click();
-  const link = await page.evaluate(() => navigator.clipboard.readText());
-
-  const fresh = await browser.newContext();
-  const student = await fresh.newPage();
-  await student.goto(link);
+  const student = await studentOpensLesson(page, browser);
   const predict = student.getByTestId('predict-first');
   await expect(predict).toContainText('What does the cat say?');
   await waitForHatStatus(student, 'ready');
@@ -53,7 +58,7 @@ test('a teacher captures a step, updates it from the view and makes it predict-f
   await expect(student.getByTestId('lesson-step')).toHaveText('Step 1 of 2: Masked language modeling');
   // The guess stays with its step.
   await expect(student.getByTestId('your-guess')).toContainText('meow');
-  await fresh.close();
+  await student.context().close();
 });
 
 test('a step captured while Inside is open reopens it for the student, at the layer and head the teacher chose', async ({ page, context, browser }) => {
@@ -63,15 +68,10 @@ test('a step captured while Inside is open reopens it for the student, at the la
   await expect(page.getByTestId('attention-table')).toHaveAttribute('data-head', '2');
   await page.getByRole('button', { name: 'Build a lesson' }).click();
   await page.getByRole('button', { name: 'Add this hat as a step' }).click();
-  await page.getByRole('button', { name: 'Copy lesson link' }).click();
-  const link = await page.evaluate(() => navigator.clipboard.readText());
-
-  const fresh = await browser.newContext();
-  const student = await fresh.newPage();
-  await student.goto(link);
+  const student = await studentOpensLesson(page, browser);
   await waitForHatStatus(student, 'ready');
   const table = student.getByTestId('attention-table');
   await expect(table).toHaveAttribute('data-layer', '1');
   await expect(table).toHaveAttribute('data-head', '2');
-  await fresh.close();
+  await student.context().close();
 });
