@@ -4,6 +4,7 @@ import type { HatAdapter } from './adapter';
 import { Engine } from './engine';
 import { EngineError } from './errors';
 import { guardedFetch } from './net/fetch';
+import { fakeEngineDeps } from './sdk/testing';
 
 /*
  * One model's failure must not become the next one's: a load that hangs on a silent host is
@@ -24,17 +25,7 @@ function setup(load: (model: string) => Promise<void>) {
       return { facts, run: async () => ({ output: ctx.model }), dispose: async () => undefined };
     },
   };
-  const engine = new Engine({
-    adapters: { hat: async () => adapter },
-    setHost: () => undefined,
-    defaultSource: { availableDtypes: async () => ['q8'], files: async () => [], cached: async () => false },
-    webgpu: async () => ({ ok: false, present: false }),
-    post: (m) => posted.push(m),
-    now: () => 0,
-    threads: () => 1,
-    crossOriginIsolated: () => false,
-    evict: async (host, model) => void evicted.push(`${host}|${model}`),
-  });
+  const engine = new Engine(fakeEngineDeps(adapter, posted, { evict: async (host, model) => void evicted.push(`${host}|${model}`) }));
   const outcome = () => posted.filter((m) => m.type === 'ready' || m.type === 'error').map((m) => (m.type === 'error' ? [m.id, m.error.kind, !!m.error.restart] : [m.id, 'ready']));
   return { engine, posted, evicted, outcome };
 }

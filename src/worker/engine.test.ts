@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Device, Dtype, ModelSpec, WorkerResponse } from '@/engine/protocol';
 import { BadInputError, type HatAdapter, type LoadedHat } from './adapter';
 import { Engine, pickDtype, type EngineDeps } from './engine';
+import { fakeEngineDeps } from './sdk/testing';
 
 const facts = { modelType: 'bert', architectures: [], maxLength: 64, hasTokenTypeIds: true };
 
@@ -273,16 +274,7 @@ describe('Engine calls', () => {
     const adapter: HatAdapter = {
       load: async () => ({ facts, run: async (params) => (runs.push(params), { output: 'run' }), call, dispose: async () => undefined }),
     };
-    const engine = new Engine({
-      adapters: { hat: async () => adapter },
-      setHost: () => undefined,
-      defaultSource: { availableDtypes: async () => ['q8'], files: async () => [], cached: async () => false },
-      webgpu: async () => ({ ok: false, present: false }),
-      post: (m) => posted.push(m),
-      now: () => 0,
-      threads: () => 1,
-      crossOriginIsolated: () => false,
-    });
+    const engine = new Engine(fakeEngineDeps(adapter, posted));
     return { engine, posted, runs };
   }
 

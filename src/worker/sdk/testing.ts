@@ -7,6 +7,8 @@ import type { FileProgress } from '../adapter';
 export type { LoadedHat, RunContext } from '../adapter';
 import { BATCH, linear, linearShapes, maskedLm, pooler, SEQUENCE, seqRelationship } from '@/lib/onnx';
 import type { ByteCache, CheckpointDeps, CheckpointHead, CheckpointModel, CheckpointRuntime } from '../checkpoint';
+import type { EngineDeps } from '../engine';
+import type { HatAdapter } from '../adapter';
 
 /*
  * For tests of the worker and of hat adapters and heads (never bundled: index.ts does not export
@@ -14,6 +16,24 @@ import type { ByteCache, CheckpointDeps, CheckpointHead, CheckpointModel, Checkp
  * transformers.js pointed at an in-memory cache, and a fake host. Node-only modules are imported
  * by a computed name so the app's type check (browser types only) never sees them.
  */
+
+/**
+ * An engine's deps for tests that drive it with a fake adapter (as `hat`): a host that lists q8 and no
+ * files, no WebGPU, one thread, not isolated, every message pushed to `posted`; `overrides` change the rest.
+ */
+export function fakeEngineDeps(adapter: HatAdapter, posted: unknown[], overrides: Partial<EngineDeps> = {}): EngineDeps {
+  return {
+    adapters: { hat: async () => adapter },
+    setHost: () => undefined,
+    defaultSource: { availableDtypes: async () => ['q8'], files: async () => [], cached: async () => false },
+    webgpu: async () => ({ ok: false, present: false }),
+    post: (m) => posted.push(m),
+    now: () => 0,
+    threads: () => 1,
+    crossOriginIsolated: () => false,
+    ...overrides,
+  };
+}
 
 /** The fixture models `npm run fixtures` writes, laid out like the Hub. */
 export const FIXTURES_ROOT = new URL('../../../fixtures/models', import.meta.url).pathname;
