@@ -163,11 +163,12 @@ export default defineAdapter(seam, {
         cached: hasPast,
       };
       const steps: GenStep[] = [];
-      const snapshot = (generateMs: number, finish?: CausalOutput['finish']): CausalOutput => ({
+      // Only the few partials the page gets a second are made (the worker calls this when it posts one).
+      const snapshot = (finish?: CausalOutput['finish']): CausalOutput => ({
         ...base,
-        steps: [...steps],
+        steps: steps.slice(),
         generated: join(steps.filter((s) => !s.end).map((s) => s.id)),
-        generateMs: Math.round(generateMs),
+        generateMs: Math.round(performance.now() - started),
         finish,
       });
       const started = performance.now();
@@ -184,8 +185,7 @@ export default defineAdapter(seam, {
           pause: pacer(params.pace, rc.signal),
           onStep: (all) => {
             steps.push(shownStep(all.at(-1)!, text, eos));
-            // Every step streams; the worker passes the page only a few per second.
-            rc.emit(snapshot(performance.now() - started));
+            rc.emit(snapshot);
           },
         });
         const tokens: TokensInfo = {
@@ -194,7 +194,7 @@ export default defineAdapter(seam, {
           maxLength: window,
           truncated: false,
         };
-        return { output: snapshot(performance.now() - started, result.finish), tokens };
+        return { output: snapshot(result.finish), tokens };
       } finally {
         session.dispose();
       }
