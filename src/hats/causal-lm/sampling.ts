@@ -1,4 +1,4 @@
-import { softmaxF64 as softmax } from '../../lib/maths';
+import { softmaxF64 as softmax, sumExpBelow } from '../../lib/maths';
 
 export { mulberry32 } from '../../lib/random';
 /*
@@ -222,8 +222,7 @@ function greedyNext(logits: ArrayLike<number>, shown: number): StepChoice {
   const top = topIndices(logits, Math.max(1, shown));
   const id = top[0] as number;
   const max = logits[id] as number;
-  let sum = 0;
-  for (let i = 0; i < logits.length; i++) sum += Math.exp((logits[i] as number) - max);
+  const sum = sumExpBelow(logits, max);
   return {
     id,
     kept: 1,
