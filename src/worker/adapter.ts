@@ -131,13 +131,20 @@ export class BadInputError extends Error {
  */
 export function yieldToMessages(): Promise<void> {
   return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
+    waiting.push(resolve);
+    // One channel for every yield: a generation yields on every token.
+    channel ??= newYieldChannel();
     channel.port2.postMessage(null);
   });
+}
+
+const waiting: (() => void)[] = [];
+let channel: MessageChannel | undefined;
+
+function newYieldChannel(): MessageChannel {
+  const made = new MessageChannel();
+  made.port1.onmessage = () => waiting.shift()?.();
+  return made;
 }
 
 /**
