@@ -55,9 +55,24 @@ export async function profileClm(b: RealBench, out: string): Promise<void> {
     show(`app  ${i}`, await measured(appGenerate(app, i)), log);
     show(`bare ${i}`, await measured(() => bare.evaluate(([text, n]) => window.bare.generate(text, n), [words(8, i), NEW_TOKENS] as const)), log);
   }
+  // What the page changes while it streams: each mutation costs style, layout and paint on the main thread.
+  // (A string: the bench's TypeScript compiler names functions with a helper the page does not have.)
+  await app.evaluate(`{
+    const counts = {};
+    const name = (n) => n instanceof Element ? n.tagName.toLowerCase() + (n.getAttribute('data-testid') ? '[' + n.getAttribute('data-testid') + ']' : '') : n.nodeName;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const key = r.type + ' ' + name(r.target) + (r.attributeName ? ' @' + r.attributeName : '');
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+    }).observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+    window.__mutations = counts;
+  }`);
   await b.browser.startTracing(app, { categories: ['-*', 'disabled-by-default-v8.cpu_profiler', 'v8', 'devtools.timeline', 'toplevel'] });
   await appGenerate(app, 0)();
   const trace = await b.browser.stopTracing();
+  const mutations = (await app.evaluate('window.__mutations')) as Record<string, number>;
+  log(`DOM mutations in the traced run: ${Object.entries(mutations).sort((x, y) => y[1] - x[1]).slice(0, 15).map(([k, n]) => `${k} ×${n}`).join(', ')}`);
   await writeFile(out, trace);
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const line = (f: FunctionTime) => `${f.self.toFixed(0).padStart(7)} ${f.total.toFixed(0).padStart(7)} ms  ${f.where}`;
