@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { appRun, shownThreads } from '../app-page';
-import { CLM_DTYPE, NEW_TOKENS } from './clm';
+import { CLM_DTYPE, GENERATION_POLL_MS, NEW_TOKENS } from './clm';
 import { freshContext, openApp, openBare, wasmBuild, type RealBench } from './context';
 import { CLM_ID, words } from './models';
 import { functionTimes, type FunctionTime, type TraceEvent } from './profile';
@@ -19,7 +19,7 @@ async function measured(work: () => Promise<number>): Promise<{ rate: number; pe
 }
 
 const appGenerate = (page: Page, variant: number) => async () => {
-  const { generation } = await appRun(page, 'Prompt', words(8, variant), 'Generate');
+  const { generation } = await appRun(page, 'Prompt', words(8, variant), 'Generate', undefined, GENERATION_POLL_MS);
   if (generation?.tokens !== NEW_TOKENS) throw new Error(`bench: the hat wrote ${generation?.tokens ?? 0} tokens`);
   return generation.ms;
 };
