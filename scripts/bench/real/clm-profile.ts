@@ -2,11 +2,10 @@
 // against the bare loop's: each thread's CPU per token from /proc, then one traced app run's hottest
 // functions on the page's main thread and in the worker.
 import { writeFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
-import { appRun, shownThreads } from '../app-page';
-import { CLM_DTYPE, GENERATION_POLL_MS, NEW_TOKENS } from './clm';
+import { shownThreads } from '../app-page';
+import { appGenerationMs, CLM_DTYPE, NEW_TOKENS, prompt } from './clm';
 import { freshContext, openApp, openBare, wasmBuild, type RealBench } from './context';
-import { CLM_ID, words } from './models';
+import { CLM_ID } from './models';
 import { functionTimes, type FunctionTime, type TraceEvent } from './profile';
 import { cpuBetween, threadCpu, type ThreadCpu } from './thread-cpu';
 
@@ -17,12 +16,6 @@ async function measured(work: () => Promise<number>): Promise<{ rate: number; pe
   const spent = cpuBetween(before, threadCpu(process.pid));
   return { rate: (NEW_TOKENS * 1000) / ms, perToken: new Map([...spent].map(([k, v]) => [k, v / NEW_TOKENS])) };
 }
-
-const appGenerate = (page: Page, variant: number) => async () => {
-  const { generation } = await appRun(page, 'Prompt', words(8, variant), 'Generate', undefined, GENERATION_POLL_MS);
-  if (generation?.tokens !== NEW_TOKENS) throw new Error(`bench: the hat wrote ${generation?.tokens ?? 0} tokens`);
-  return generation.ms;
-};
 
 function show(label: string, m: { rate: number; perToken: ThreadCpu }, log: (line: string) => void) {
   const total = [...m.perToken.values()].reduce((a, b) => a + b, 0);
@@ -44,7 +37,7 @@ function mainThreadEvents(events: TraceEvent[]): string {
 }
 
 export async function profileClm(b: RealBench, out: string): Promise<void> {
-  const base = { model: CLM_ID, dtype: CLM_DTYPE, text: words(8, 0), max_new_tokens: String(NEW_TOKENS) };
+  const base = { model: CLM_ID, dtype: CLM_DTYPE, text: prompt(0), max_new_tokens: String(NEW_TOKENS) };
   const context = await freshContext(b);
   b.appServer.reset();
   const app = await openApp(b, context, 'causal-lm', base);
@@ -52,8 +45,8 @@ export async function profileClm(b: RealBench, out: string): Promise<void> {
   const bare = await openBare(b, { model: CLM_ID, bareClass: 'AutoModelForCausalLM', dtype: CLM_DTYPE, threads, wasm: wasmBuild(b.appServer.requests()) ?? 'cpu' });
   const log = (line: string) => console.log(`# ${line}`);
   for (let i = 1; i <= b.runs; i++) {
-    show(`app  ${i}`, await measured(appGenerate(app, i)), log);
-    show(`bare ${i}`, await measured(() => bare.evaluate(([text, n]) => window.bare.generate(text, n), [words(8, i), NEW_TOKENS] as const)), log);
+    show(`app  ${i}`, await measured(() => appGenerationMs(app, i)), log);
+    show(`bare ${i}`, await measured(() => bare.evaluate(([text, n]) => window.bare.generate(text, n), [prompt(i), NEW_TOKENS] as const)), log);
   }
   // What the page changes while it streams: each mutation costs style, layout and paint on the main thread.
   // (A string: the bench's TypeScript compiler names functions with a helper the page does not have.)
@@ -69,7 +62,7 @@ export async function profileClm(b: RealBench, out: string): Promise<void> {
     window.__mutations = counts;
   }`);
   await b.browser.startTracing(app, { categories: ['-*', 'disabled-by-default-v8.cpu_profiler', 'v8', 'devtools.timeline', 'toplevel'] });
-  await appGenerate(app, 0)();
+  await appGenerationMs(app, 0);
   const trace = await b.browser.stopTracing();
   const mutations = (await app.evaluate('window.__mutations')) as Record<string, number>;
   log(`DOM mutations in the traced run: ${Object.entries(mutations).sort((x, y) => y[1] - x[1]).slice(0, 15).map(([k, n]) => `${k} ×${n}`).join(', ')}`);

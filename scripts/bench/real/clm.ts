@@ -21,14 +21,17 @@ export interface ClmFigures {
   bare: number;
 }
 
-const prompt = (variant: number) => words(8, variant);
+export const prompt = (variant: number) => words(8, variant);
 
-/** Tokens per second of one generation, as the hat reports it (tokens written, the worker's milliseconds). */
-async function appTokensPerSecond(page: Page, variant: number): Promise<number> {
+/** The worker's milliseconds for one generation of NEW_TOKENS, as the hat reports them. */
+export async function appGenerationMs(page: Page, variant: number): Promise<number> {
   const { generation } = await appRun(page, 'Prompt', prompt(variant), 'Generate', undefined, GENERATION_POLL_MS);
   if (!generation || generation.tokens !== NEW_TOKENS) throw new Error(`bench: the hat wrote ${generation?.tokens ?? 0} tokens, not ${NEW_TOKENS}`);
-  return (generation.tokens * 1000) / generation.ms;
+  return generation.ms;
 }
+
+/** Tokens per second of one generation. */
+const appTokensPerSecond = async (page: Page, variant: number) => (NEW_TOKENS * 1000) / (await appGenerationMs(page, variant));
 
 /**
  * A distilgpt2-sized causal LM writing 256 tokens: the app greedy and with top-p sampling, and a bare
