@@ -3,7 +3,7 @@
 // functions on the page's main thread and in the worker.
 import { writeFile } from 'node:fs/promises';
 import { shownThreads } from '../app-page';
-import { appGenerationMs, CLM_DTYPE, NEW_TOKENS, prompt } from './clm';
+import { appGenerationMs, CLM_DTYPE, NEW_TOKENS, prompt, TOP_P } from './clm';
 import { freshContext, openApp, openBare, wasmBuild, type RealBench } from './context';
 import { CLM_ID } from './models';
 import { functionTimes, type FunctionTime, type TraceEvent } from './profile';
@@ -44,8 +44,12 @@ export async function profileClm(b: RealBench, out: string): Promise<void> {
   const threads = await shownThreads(app);
   const bare = await openBare(b, { model: CLM_ID, bareClass: 'AutoModelForCausalLM', dtype: CLM_DTYPE, threads, wasm: wasmBuild(b.appServer.requests()) ?? 'cpu' });
   const log = (line: string) => console.log(`# ${line}`);
+  const sampled = await openApp(b, await freshContext(b), 'causal-lm', { ...base, ...TOP_P });
   for (let i = 1; i <= b.runs; i++) {
     show(`app  ${i}`, await measured(() => appGenerationMs(app, i)), log);
+    show(`top-p ${i}`, await measured(() => appGenerationMs(sampled, i)), log);
+    // The first step's chart says how many tokens the nucleus kept: what top-p's ranking had to order.
+    log(`top-p ${i}, first step: ${await sampled.getByTestId('step-chart').locator('figcaption').textContent()}`);
     show(`bare ${i}`, await measured(() => bare.evaluate(([text, n]) => window.bare.generate(text, n), [prompt(i), NEW_TOKENS] as const)), log);
   }
   // What the page changes while it streams: each mutation costs style, layout and paint on the main thread.
@@ -81,5 +85,5 @@ export async function profileClm(b: RealBench, out: string): Promise<void> {
   }
   log(`traced app run, page main thread by trace event (nested events count in each): ${mainThreadEvents(events)}`);
   log(`trace in ${out}`);
-  for (const c of [context, bare.context()]) await c.close();
+  for (const c of [context, sampled.context(), bare.context()]) await c.close();
 }
