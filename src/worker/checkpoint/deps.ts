@@ -2,6 +2,7 @@ import { InferenceSession, Tensor } from 'onnxruntime-web/webgpu';
 import type { Device } from '@/engine/protocol';
 import { CACHE_NAME } from '@/lib/model-cache';
 import { guardedFetch } from '../net/fetch';
+import { SESSION_OPTIONS } from '../setup';
 
 /** The part of the Cache API the loader uses; the browser's `Cache` fits it, tests pass a map. */
 export interface ByteCache {
@@ -47,6 +48,7 @@ const toOrt = (feed: TensorFeed) => (feed.type === 'float32' ? new Tensor('float
 export const ortWebRuntime: CheckpointRuntime = {
   async createSession(model, device) {
     const session = await InferenceSession.create(model, {
+      ...SESSION_OPTIONS,
       executionProviders: [device === 'webgpu' ? 'webgpu' : 'wasm'],
       logSeverityLevel: 3, // errors only, as transformers.js sets it for its own sessions
     });
