@@ -5,11 +5,11 @@ import { pooler } from './bert-blocks';
 import type { EncoderConfig } from './bert-names';
 import { buildBertModel } from './bert-model';
 import { quantizeActivations } from './dynamic-quantize';
-import { externalizeInitializers, EXTERNAL_DATA_FILE } from './external-data';
+import { externalizeInitializers, EXTERNAL_DATA_FILE, inlineParts } from './external-data';
 import { seededRandom } from './fixture/feature-space';
 import { decodeModel, serializeModel } from './graph-builder';
 import { linear } from './layers';
-import { DataLocation } from './onnx-types';
+import { DataLocation, type ModelProto } from './onnx-types';
 import { quantizeModel, quantizeTensor } from './quantize';
 import { blankWeights } from './weight-shapes';
 
@@ -79,5 +79,20 @@ describe('externalizeInitializers', () => {
   it('leaves a model none of whose weights view the file as it was', () => {
     const { model } = builtIntoOneFile();
     expect(serializeModel(externalizeInitializers(model, new Uint8Array(16)))).toEqual(serializeModel(model));
+  });
+
+  it('writes the same model as one .onnx with every weight inline, in parts that are the weights themselves', async () => {
+    const { model, file } = builtIntoOneFile();
+    const parts = inlineParts(model, file);
+    const whole = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+    parts.reduce((at, p) => (whole.set(p, at), at + p.byteLength), 0);
+    // Every weight of the file is a part as it is, not a copy.
+    const weights = model.graph.initializer.filter((t) => t.raw_data?.buffer === file.buffer).map((t) => t.raw_data);
+    expect(parts.filter((p) => p.buffer === file.buffer)).toEqual(weights);
+    const byName = (m: ModelProto) => new Map(m.graph.initializer.map((t) => [t.name, [t.dims.join('x'), t.data_type, Array.from(t.raw_data ?? [])]]));
+    const decoded = decodeModel(whole);
+    expect(byName(decoded)).toEqual(byName(decodeModel(serializeModel(model))));
+    expect(decoded.graph.node).toEqual(decodeModel(serializeModel(model)).graph.node);
+    expect(await logits(whole)).toEqual(await logits(serializeModel(model)));
   });
 });

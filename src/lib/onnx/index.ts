@@ -34,5 +34,5 @@ export {
   type QuantizedTensor,
 } from './quantize';
 export { quantizeActivations } from './dynamic-quantize';
-export { externalizeInitializers, EXTERNAL_DATA_FILE, type OnnxFiles } from './external-data';
+export { externalizeInitializers, inlineParts, EXTERNAL_DATA_FILE, type OnnxFiles } from './external-data';
 export { buildInsideModel, referenceInside, INSIDE_OUTPUTS, type InsideModelSpec, type InsideReference } from './inside-model';

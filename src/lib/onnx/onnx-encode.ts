@@ -155,3 +155,10 @@ export function encodeModel(model: ModelProto): Uint8Array {
   encodeModelProto(model, w);
   return w.finish();
 }
+
+/** The bytes of one TensorProto (a graph initializer) on its own. */
+export function encodeTensorProto(tensor: TensorProto): Uint8Array {
+  const w = Writer.create();
+  encodeTensor(tensor, w);
+  return w.finish();
+}
