@@ -2,6 +2,7 @@
 // `npm run bench -- --mirror` only the mirror view; `npm run bench -- --real` (npm run bench:real) measures random-weight models of real size instead: see real/run.ts.
 // Prints `name: value` lines. Figures are wall-clock on this machine; compare runs on the same machine only.
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
 import type { BenchCase } from '../../src/lib/onnx/fixture/fixture-spec';
@@ -89,6 +90,8 @@ async function fixtureBench(): Promise<void> {
   await startServers({ hub: HUB, hubRoot: 'fixtures/models', app: APP, bare: BARE });
   const browser = await chromium.launch({ executablePath: chromiumPath() || undefined, args: CHROMIUM_ARGS });
   const lines: string[] = [];
+  // Figures of a few milliseconds move with whatever else the machine runs: say how busy it was.
+  const loadBefore = loadavg()[0]!;
   try {
     // `npm run bench -- --mirror` times the mirror alone.
     for (const [i, c] of (process.argv.includes('--mirror') ? [] : CASES).entries()) {
@@ -117,7 +120,8 @@ async function fixtureBench(): Promise<void> {
   } finally {
     await browser.close();
   }
-  console.log(`# ${RUNS} warm runs per hat, fixture models, WASM q8, ${new Date().toISOString()}`);
+  const load = `load average ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after (${cpus().length} cores)`;
+  console.log(`# ${RUNS} warm runs per hat, fixture models, WASM q8, ${new Date().toISOString()}, ${load}`);
   console.log(lines.join('\n'));
 }
 

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { HatDefinition } from '@/hats/types';
 import { OutputSlotContext } from '@/components/OutputSlot';
@@ -51,6 +51,26 @@ export function HatView({ hat }: { hat: HatDefinition }) {
     ),
     [Form, choice.params, choice.model, setParams, facts, actions],
   );
+  // The explanation follows a new answer a moment later, in a render of its own: drawn with the answer it
+  // held the answer back (its code blocks and text are the larger part of the page).
+  const explained = useDeferredValue(hidden ? undefined : shown);
+  const explainedTokens = useDeferredValue(result?.tokens);
+  const explainer = useMemo(
+    () => (
+      <Suspense fallback={loadingPanel}>
+        <Explainer
+          params={choice.params}
+          output={explained}
+          facts={facts}
+          modelId={choice.model}
+          dtype={model.info?.dtype}
+          device={model.info?.device}
+          tokens={explainedTokens}
+        />
+      </Suspense>
+    ),
+    [Explainer, choice.params, explained, facts, choice.model, model.info?.dtype, model.info?.device, explainedTokens],
+  );
   // A hat whose output belongs beside its form's results gets it drawn in its form's slot; in presenter
   // mode the stage already sets input and output side by side, so the panel keeps its place there.
   const [slot, setSlot] = useState<HTMLElement | null>(null);
@@ -89,17 +109,7 @@ export function HatView({ hat }: { hat: HatDefinition }) {
         </div>
         <aside id="hat-explainer" aria-label="What this hat does" className="panel min-w-0 presenter:lg:mt-4">
           <h2 className="mb-2 text-lg font-semibold">What this hat does</h2>
-          <Suspense fallback={loadingPanel}>
-            <Explainer
-              params={choice.params}
-              output={hidden ? undefined : shown}
-              facts={facts}
-              modelId={choice.model}
-              dtype={model.info?.dtype}
-              device={model.info?.device}
-              tokens={result?.tokens}
-            />
-          </Suspense>
+          {explainer}
         </aside>
       </div>
     </section>

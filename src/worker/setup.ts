@@ -23,6 +23,16 @@ export function threadsInUse(): number {
   return env.backends.onnx.wasm?.numThreads ?? 1;
 }
 
+/**
+ * Options every ONNX Runtime session of the worker is created with (transformers.js' `session_options`,
+ * and the checkpoint runtime's own sessions).
+ * [6] After each parallel piece of work ONNX Runtime's threads spin, waiting for the next one, instead
+ *     of sleeping. On a two-core laptop the spinning thread holds the core the page needs to draw the
+ *     answer (and the page's send, answer and drawing each waited for it, about a millisecond per run
+ *     in a trace). Threads that sleep when idle leave that core to the page.
+ */
+export const SESSION_OPTIONS = { extra: { session: { intra_op: { allow_spinning: '0' } } } } as const;
+
 /** Configures transformers.js for this app: own wasm files, no local /models/ probing. */
 export function configureTransformers(): void {
   env.allowLocalModels = false;

@@ -2,6 +2,7 @@ import { AutoTokenizer, Tensor, type PreTrainedModel, type PreTrainedTokenizer, 
 import type { ModelFacts, TokenRow, TokensInfo } from '@/engine/protocol';
 import { BadInputError, type AdapterLoadContext } from './adapter';
 import { fitPair } from './pair-encoding';
+import { SESSION_OPTIONS } from './setup';
 import { inputNamesOf } from './sdk/transformers-internals';
 import { completeSpecialTokens, segmentIds } from './special-tokens';
 
@@ -27,7 +28,7 @@ export async function loadTextModel(ModelClass: PretrainedClass, ctx: AdapterLoa
   const progress_callback = progressForwarder(ctx);
   const [tokenizer, model] = await Promise.all([
     AutoTokenizer.from_pretrained(ctx.model, { progress_callback }),
-    ModelClass.from_pretrained(ctx.model, { dtype: ctx.dtype, device: ctx.device, progress_callback }),
+    ModelClass.from_pretrained(ctx.model, { dtype: ctx.dtype, device: ctx.device, progress_callback, session_options: SESSION_OPTIONS }),
   ]);
   completeSpecialTokens(tokenizer);
   const vocab: string[] = [];

@@ -13,6 +13,7 @@ import {
   progressForwarder,
   readFacts,
   sessionsOf,
+  SESSION_OPTIONS,
   setHost,
   type Dtype,
   type ModelSource,
@@ -119,7 +120,7 @@ export default defineAdapter(seam, {
     const progress_callback = progressForwarder(ctx);
     const [tokenizer, model] = await Promise.all([
       AutoTokenizer.from_pretrained(ctx.model, { progress_callback }),
-      AutoModelForCausalLM.from_pretrained(ctx.model, { dtype: ctx.dtype, device: ctx.device, progress_callback, ...(fileName ? { model_file_name: fileName } : {}) }),
+      AutoModelForCausalLM.from_pretrained(ctx.model, { dtype: ctx.dtype, device: ctx.device, progress_callback, session_options: SESSION_OPTIONS, ...(fileName ? { model_file_name: fileName } : {}) }),
     ]);
     const facts = { ...readFacts(model, tokenizer), ...(fileName ? { modelFileName: fileName } : {}) };
     const config = model.config as unknown as Record<string, unknown>;

@@ -3,6 +3,7 @@ import type { Device } from '@/engine/protocol';
 import { CACHE_NAME } from '@/lib/model-cache';
 import { EXTERNAL_DATA_FILE } from '@/lib/onnx';
 import { guardedFetch } from '../net/fetch';
+import { SESSION_OPTIONS } from '../setup';
 
 /** The part of the Cache API the loader uses; the browser's `Cache` fits it, tests pass a map. */
 export interface ByteCache {
@@ -49,6 +50,7 @@ const toOrt = (feed: TensorFeed) => (feed.type === 'float32' ? new Tensor('float
 export const ortWebRuntime: CheckpointRuntime = {
   async createSession(model, device, data) {
     const session = await InferenceSession.create(model, {
+      ...SESSION_OPTIONS,
       executionProviders: [device === 'webgpu' ? 'webgpu' : 'wasm'],
       logSeverityLevel: 3, // errors only, as transformers.js sets it for its own sessions
       ...(data ? { externalData: [{ path: EXTERNAL_DATA_FILE, data }] } : {}),

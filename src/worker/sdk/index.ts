@@ -20,6 +20,7 @@ export {
   type TypedLoadedHat,
 } from '../adapter';
 export { EngineError } from '../errors';
+export { SESSION_OPTIONS } from '../setup';
 
 // Models transformers.js has a class for.
 export { onnxExportSource, setHost } from '../hub';
