@@ -15,7 +15,7 @@ export {
   type Dim,
   type ElemType,
 } from './graph-builder';
-export { DataType, toNumber, type ModelProto, type TensorProto, type NodeProto } from './onnx-types';
+export { DataLocation, DataType, toNumber, type ModelProto, type TensorProto, type NodeProto } from './onnx-types';
 export { makeTensorProto, readFloatTensor, type DenseTensor, type TensorData } from './tensor';
 export { encoderShapes, weightShapes, blankWeights } from './weight-shapes';
 export { embeddingNames, layerNames, blockNames, type EncoderConfig, type EncoderFamily, type WeightMap } from './bert-names';
@@ -34,4 +34,5 @@ export {
   type QuantizedTensor,
 } from './quantize';
 export { quantizeActivations } from './dynamic-quantize';
+export { externalizeInitializers, inlineParts, EXTERNAL_DATA_FILE, type OnnxFiles } from './external-data';
 export { buildInsideModel, referenceInside, INSIDE_OUTPUTS, type InsideModelSpec, type InsideReference } from './inside-model';

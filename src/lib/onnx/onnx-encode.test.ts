@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareEncoder, blankWeights, buildBertModel, quantizeModel, type ModelProto } from './index';
+import { bareEncoder, blankWeights, buildBertModel, externalizeInitializers, quantizeModel, type ModelProto } from './index';
 import { tinyConfig } from './fixture/fixture-spec';
 import { decodeModel, GraphBuilder } from './graph-builder';
 import { encodeModel } from './onnx-encode';
@@ -24,9 +24,12 @@ function models(): [string, ModelProto][] {
   g.node('LeakyRelu', [x], { alpha: { f: 0 } }, 'y');
   g.node('Concat', ['y', 'y'], { axis: { i: 0 } }, 'z');
   g.output('z', 'float32', ['batch', 4]);
+  const q8 = quantizeModel(bertModel);
+  const table = q8.graph.initializer.find((t) => t.name.endsWith('_quantized'))!;
   return [
     ['a BERT encoder', bertModel],
-    ['the same, quantized', quantizeModel(bertModel)],
+    ['the same, quantized', q8],
+    ['the same, a table in an external data file', externalizeInitializers(q8, table.raw_data!)],
     ['ViT-MAE', buildVitMaeModel({ config: mae, weights: blankVitMaeWeights(mae), doc: 'mae' })],
     ['zeros and empties', g.toModel({ doc: '' })],
   ];

@@ -60,6 +60,11 @@ function packed<T>(w: Writer, id: number, vs: readonly T[] | undefined, write: (
   w.ldelim();
 }
 
+const encodeEntry: Encode<{ key: string; value: string }> = (e, w) => {
+  string(w, 1, e.key);
+  string(w, 2, e.value);
+};
+
 const encodeTensor: Encode<TensorProto & { int32_data?: number[] }> = (t, w) => {
   for (const d of t.dims ?? []) w.uint32(tag(1, 0)).int64(long(d));
   int32(w, 2, t.data_type);
@@ -69,6 +74,8 @@ const encodeTensor: Encode<TensorProto & { int32_data?: number[] }> = (t, w) => 
   string(w, 8, t.name);
   bytes(w, 9, t.raw_data);
   string(w, 12, t.doc_string);
+  messages(w, 13, t.external_data, encodeEntry);
+  int32(w, 14, t.data_location);
 };
 
 const encodeAttribute: Encode<AttributeProto & { g?: GraphProto; strings?: Uint8Array[]; doc_string?: string }> = (a, w) => {
@@ -139,15 +146,19 @@ const encodeModelProto: Encode<ModelProto & { domain?: string; model_version?: I
     string(x, 1, o.domain);
     int64(x, 2, o.version);
   });
-  messages(w, 14, m.metadata_props, (p, x) => {
-    string(x, 1, p.key);
-    string(x, 2, p.value);
-  });
+  messages(w, 14, m.metadata_props, encodeEntry);
 };
 
 /** The bytes of a .onnx file for `model`. */
 export function encodeModel(model: ModelProto): Uint8Array {
   const w = Writer.create();
   encodeModelProto(model, w);
+  return w.finish();
+}
+
+/** The bytes of one TensorProto (a graph initializer) on its own. */
+export function encodeTensorProto(tensor: TensorProto): Uint8Array {
+  const w = Writer.create();
+  encodeTensor(tensor, w);
   return w.finish();
 }

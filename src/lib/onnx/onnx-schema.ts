@@ -125,6 +125,8 @@ const schema = {
             name: { type: 'string', id: 8 },
             raw_data: { type: 'bytes', id: 9 },
             doc_string: { type: 'string', id: 12 },
+            external_data: { rule: 'repeated', type: 'StringStringEntryProto', id: 13 },
+            data_location: { type: 'int32', id: 14 }, // DataLocation enum, kept numeric
           },
         },
       },

@@ -26,6 +26,12 @@ export const AttributeType = {
   INTS: 7,
 } as const;
 
+/** TensorProto.DataLocation: where a tensor's bytes are (EXTERNAL: in another file, see external_data). */
+export const DataLocation = {
+  DEFAULT: 0,
+  EXTERNAL: 1,
+} as const;
+
 export type Int64 = number | { toNumber(): number };
 
 export interface TensorProto {
@@ -36,6 +42,9 @@ export interface TensorProto {
   float_data?: number[];
   int64_data?: Int64[];
   doc_string?: string;
+  /** With data_location EXTERNAL: location (file name), offset and length (bytes), as strings. */
+  external_data?: { key: string; value: string }[];
+  data_location?: number;
 }
 
 export interface AttributeProto {

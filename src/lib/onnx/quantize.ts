@@ -23,8 +23,10 @@ export interface QuantizedTensor {
  *     weights exactly zero. int8 symmetric: s = max|w| / 127, z = 0.
  *     Rounding to the nearest step errs by at most s / 2 (a value at the very
  *     top of the range can err by up to s, once z has been rounded).
+ * `into`: where the 8-bit values go (at least as long as `values`), e.g. the tensor's place in
+ * the file of every weight (see externalizeInitializers); a new array by default.
  */
-export function quantizeTensor(values: Float32Array, signed = false): QuantizedTensor {
+export function quantizeTensor(values: Float32Array, signed = false, into?: Uint8Array): QuantizedTensor {
   // Plain indexed loops: for…of and Array.from with a callback cost seconds on a 110M-value model.
   const n = values.length;
   let lo = 0;
@@ -37,7 +39,7 @@ export function quantizeTensor(values: Float32Array, signed = false): QuantizedT
   if (signed) {
     const maxAbs = Math.max(-lo, hi);
     const scale = Math.fround(maxAbs > 0 ? maxAbs / 127 : 1);
-    const data = new Int8Array(n);
+    const data = into ? new Int8Array(into.buffer, into.byteOffset, n) : new Int8Array(n);
     for (let i = 0; i < n; i++) {
       const q = Math.round(values[i]! / scale);
       data[i] = q < -127 ? -127 : q > 127 ? 127 : q;
@@ -46,7 +48,7 @@ export function quantizeTensor(values: Float32Array, signed = false): QuantizedT
   }
   const scale = Math.fround(hi > lo ? (hi - lo) / 255 : 1);
   const zeroPoint = Math.max(0, Math.min(255, Math.round(-lo / scale)));
-  const data = new Uint8Array(n);
+  const data = into ? into.subarray(0, n) : new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const q = Math.round(values[i]! / scale) + zeroPoint;
     data[i] = q < 0 ? 0 : q > 255 ? 255 : q;

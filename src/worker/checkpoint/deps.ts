@@ -1,6 +1,7 @@
 import { InferenceSession, Tensor } from 'onnxruntime-web/webgpu';
 import type { Device } from '@/engine/protocol';
 import { CACHE_NAME } from '@/lib/model-cache';
+import { EXTERNAL_DATA_FILE } from '@/lib/onnx';
 import { guardedFetch } from '../net/fetch';
 import { SESSION_OPTIONS } from '../setup';
 
@@ -29,7 +30,8 @@ export interface CheckpointSession {
 
 /** Where the loader's ONNX sessions come from: ONNX Runtime Web in the worker, onnxruntime-node in tests. */
 export interface CheckpointRuntime {
-  createSession(model: Uint8Array, device: Device): Promise<CheckpointSession>;
+  /** `data`: the graph's external data file (EXTERNAL_DATA_FILE), when its weights are not inline. */
+  createSession(model: Uint8Array, device: Device, data?: Uint8Array): Promise<CheckpointSession>;
 }
 
 export interface CheckpointDeps {
@@ -46,11 +48,12 @@ const toOrt = (feed: TensorFeed) => (feed.type === 'float32' ? new Tensor('float
  *     paths and thread count set in setup.ts apply here too, and the runtime is started only once.
  */
 export const ortWebRuntime: CheckpointRuntime = {
-  async createSession(model, device) {
+  async createSession(model, device, data) {
     const session = await InferenceSession.create(model, {
       ...SESSION_OPTIONS,
       executionProviders: [device === 'webgpu' ? 'webgpu' : 'wasm'],
       logSeverityLevel: 3, // errors only, as transformers.js sets it for its own sessions
+      ...(data ? { externalData: [{ path: EXTERNAL_DATA_FILE, data }] } : {}),
     });
     return {
       inputNames: session.inputNames,

@@ -249,7 +249,7 @@ describe('the built model', () => {
     const order: string[] = [];
     let sessionAsked = () => {};
     const asked = new Promise<void>((resolve) => (sessionAsked = resolve));
-    const second = depsWith({ createSession: (model, device) => (order.push('session'), sessionAsked(), runtime.createSession(model, device)) }, first.shared);
+    const second = depsWith({ createSession: (model, device, data) => (order.push('session'), sessionAsked(), runtime.createSession(model, device, data)) }, first.shared);
     // The tokenizer's file is held back until ONNX Runtime has been asked for the session: a load
     // that waited for the tokenizer first would never finish.
     env.customCache = {
@@ -286,7 +286,7 @@ describe('checkpoint errors', () => {
 
   it('a checkpoint whose tokenizer cannot be read fails before any tensor is downloaded', async () => {
     const created: unknown[] = [];
-    const deps = depsWith({ createSession: (model, device) => (created.push(model), runtime.createSession(model, device)) });
+    const deps = depsWith({ createSession: (model, device, data) => (created.push(model), runtime.createSession(model, device, data)) });
     await expect(loadCheckpoint(loadContext(hub.url, 'hw-test/ckpt-bad-tokenizer', 'q8').ctx, scorer, deps)).rejects.toThrow();
     expect(safetensorsRequests()).toHaveLength(2); // the header only
     expect(created).toEqual([]);

@@ -102,7 +102,7 @@ export async function loadCheckpoint<N extends string>(
   //     tokenizer first, so a checkpoint without a usable one fails before its tensors download.
   const { onnx, kept } = await checkpointOnnx(ctx, inspection, head, plan, dtype, deps, () => tokenizing);
   ctx.onStage?.({ label: 'Starting ONNX Runtime on the graph', done: 0, total: 1 });
-  const opening = deps.runtime.createSession(onnx, ctx.device);
+  const opening = deps.runtime.createSession(onnx.graph, ctx.device, onnx.data);
   const [session, tokenizer] = await Promise.all([opening, tokenizing, kept]).catch(async (error: unknown) => {
     await opening.then((s) => s.release()).catch(() => undefined); // a session nobody will get
     throw error;

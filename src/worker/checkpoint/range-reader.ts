@@ -179,7 +179,12 @@ function splitter(request: Span, spans: readonly Span[], onSpan: (span: Span, by
 
 const SIZE_HEADER = 'X-File-Size';
 
-/** A range kept as a plain 200 response [1], with the version of the file it was cut from. */
+/**
+ * A range kept as a plain 200 response [1], with the version of the file it was cut from. The body
+ * is a copy on purpose: the page hands it to the cache at once and lets the span go, where a body
+ * streamed from the span holds every span until the cache has written it, and the cache writes
+ * slower than a fast host sends (measured on a 440 MB checkpoint: a peak 300 MB higher).
+ */
 function cachedResponse(bytes: Uint8Array, version?: FileVersion): Response {
   const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.byteLength) };
   if (version?.etag) headers.ETag = version.etag;

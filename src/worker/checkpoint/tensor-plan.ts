@@ -114,6 +114,24 @@ function asFloat32(entry: SafetensorsEntry, bytes: Uint8Array): Float32Array {
 export interface ReadTensors {
   weights: WeightMap;
   packed: PackedWeights;
+  /**
+   * [4] The 8-bit values of every packed tensor, one after another in plan order: each packed
+   *     tensor's data is a view of its place here, so this is the graph's external data file as it
+   *     stands (empty when nothing was packed), and no weight is ever copied out of it.
+   */
+  data: Uint8Array;
+}
+
+/** Where each packed tensor goes in the file of 8-bit weights [4], and how long that file is. */
+function placesOf(plan: TensorPlan, pack: (t: PlannedTensor) => boolean): { at: Map<PlannedTensor, number>; size: number } {
+  const at = new Map<PlannedTensor, number>();
+  let size = 0;
+  for (const t of plan.tensors) {
+    if (!pack(t)) continue;
+    at.set(t, size);
+    size += t.entry.shape.reduce((n, d) => n * d, 1);
+  }
+  return { at, size };
 }
 
 /**
@@ -129,8 +147,9 @@ export function packedOnArrival(t: PlannedTensor): boolean {
 /**
  * Reads the planned tensors (cache first, then Range requests) into float32, by builder name,
  * telling the page as they stream in (the header was read while inspecting: counted as done).
- * Tensors `pack` picks are quantized the moment their bytes are in, and neither the bytes nor a
- * float copy is kept [3]: a q8 build of a 440 MB checkpoint holds about 110 MB of weights.
+ * Tensors `pack` picks are quantized the moment their bytes are in, into their place in one file
+ * of 8-bit weights [4], and neither the bytes nor a float copy is kept [3]: a q8 build of a 440 MB
+ * checkpoint holds about 110 MB of weights.
  */
 export async function readPackedTensors(
   ctx: AdapterLoadContext,
@@ -147,13 +166,16 @@ export async function readPackedTensors(
   for (const t of plan.tensors) byStart.set(t.span.start, [...(byStart.get(t.span.start) ?? []), t]);
   const weights: Record<string, Float32Array> = {};
   const packed = new Map<string, QuantizedTensor>();
+  const places = placesOf(plan, pack);
+  const data = new Uint8Array(places.size);
   let done = 0;
   const stage = plan.tensors.some(pack) ? 'Reading and quantizing tensors' : 'Reading tensors';
   const arrived = (span: { start: number }, bytes: Uint8Array) => {
     for (const t of byStart.get(span.start) ?? []) {
       const values = asFloat32(t.entry, bytes);
-      if (pack(t)) packed.set(t.name, quantizeTensor(values));
-      else weights[t.name] = values;
+      const at = places.at.get(t);
+      if (at === undefined) weights[t.name] = values;
+      else packed.set(t.name, quantizeTensor(values, false, data.subarray(at, at + values.length)));
       ctx.onStage?.({ label: stage, done: ++done, total: plan.tensors.length });
     }
   };
@@ -164,7 +186,7 @@ export async function readPackedTensors(
     told = loaded;
     ctx.onProgress({ file: label, loaded, total });
   });
-  return { weights, packed };
+  return { weights, packed, data };
 }
 
 /** Every planned tensor as float32, by builder name (see readPackedTensors). */

@@ -1,4 +1,4 @@
-import { buildBertModel, quantizeActivations, serializeModel, type ModelProto, type PackedWeights, type WeightMap } from '@/lib/onnx';
+import { buildBertModel, externalizeInitializers, inlineParts, quantizeActivations, serializeModel, type ModelProto, type OnnxFiles, type PackedWeights, type WeightMap } from '@/lib/onnx';
 import type { AdapterLoadContext } from '../adapter';
 import { builtModelKey, keepBuiltModel, readBuiltModel } from './built-model';
 import type { CheckpointDeps } from './deps';
@@ -17,11 +17,20 @@ function buildGraph(inspection: BertInspection, head: CheckpointHead, weights: W
   });
 }
 
+/** A built model: what a session opens now, and the same model as the parts of one .onnx, to keep. */
+export interface BuiltOnnx {
+  session: OnnxFiles;
+  keep: Uint8Array[];
+}
+
 /**
- * Builds the ONNX graph and returns the .onnx bytes.
- * [1] Memory, for a 440 MB checkpoint in q8: each matrix is quantized as its bytes arrive and its
- *     float bytes dropped, so the build holds the 8-bit weights (about 110 MB), the graph's copy of
- *     them and the .onnx bytes, never the float checkpoint.
+ * Builds the ONNX graph.
+ * [1] Memory, for a 440 MB checkpoint in q8: each matrix is quantized as its bytes arrive, into its
+ *     place in one file of 8-bit weights, and its float bytes dropped; the graph views that file and
+ *     the session opens it as the graph's external data, so the build holds the 8-bit weights once
+ *     (about 110 MB) and a .onnx of a few hundred kilobytes, never the float checkpoint, nor a .onnx
+ *     with every weight inline next to the weights it was written from (that one, kept for the next
+ *     visit, is written in parts that are the weights themselves).
  */
 export async function buildOnnx(
   ctx: AdapterLoadContext,
@@ -29,8 +38,8 @@ export async function buildOnnx(
   head: CheckpointHead,
   plan: TensorPlan,
   quantize: boolean,
-): Promise<Uint8Array> {
-  const { weights, packed } = await readPackedTensors(ctx, inspection, plan, quantize ? packedOnArrival : undefined);
+): Promise<BuiltOnnx> {
+  const { weights, packed, data } = await readPackedTensors(ctx, inspection, plan, quantize ? packedOnArrival : undefined);
   const steps = quantize ? 3 : 2;
   ctx.onStage?.({ label: 'Building the graph', done: 0, total: steps });
   let graph = buildGraph(inspection, head, weights, packed);
@@ -40,11 +49,15 @@ export async function buildOnnx(
     graph = quantizeActivations(graph);
   }
   ctx.onStage?.({ label: 'Writing the .onnx file', done: steps - 1, total: steps });
-  return serializeModel(graph);
+  if (data.byteLength === 0) {
+    const bytes = serializeModel(graph);
+    return { session: { graph: bytes }, keep: [bytes] };
+  }
+  return { session: { graph: serializeModel(externalizeInitializers(graph, data)), data }, keep: inlineParts(graph, data) };
 }
 
 export interface CheckpointOnnx {
-  onnx: Uint8Array;
+  onnx: OnnxFiles;
   /** Settles once freshly built bytes are kept for the next visit (at once when they came from there). */
   kept: Promise<void>;
 }
@@ -74,10 +87,10 @@ export async function checkpointOnnx(
   if (kept) {
     const total = checkpointBytes(inspection, plan);
     ctx.onProgress({ file: safetensorsLabel(plan), loaded: total, total });
-    return { onnx: kept, kept: Promise.resolve() };
+    return { onnx: { graph: kept }, kept: Promise.resolve() };
   }
   await beforeBuild();
-  const onnx = await buildOnnx(ctx, inspection, head, plan, dtype === 'q8');
+  const built = await buildOnnx(ctx, inspection, head, plan, dtype === 'q8');
   const keepAs = keyNow();
-  return { onnx, kept: keepAs ? keepBuiltModel(cache, keepAs, onnx) : Promise.resolve() };
+  return { onnx: built.session, kept: keepAs ? keepBuiltModel(cache, keepAs, built.keep) : Promise.resolve() };
 }

@@ -7,7 +7,7 @@ import type { FileProgress } from '../adapter';
 export type { LoadedHat, RunContext } from '../adapter';
 /** What a test's `emit` was given, as the page would get it (a hat may emit a function that makes the partial). */
 export { madePartial } from '../adapter';
-import { BATCH, linear, linearShapes, maskedLm, pooler, SEQUENCE, seqRelationship } from '@/lib/onnx';
+import { BATCH, EXTERNAL_DATA_FILE, linear, linearShapes, maskedLm, pooler, SEQUENCE, seqRelationship } from '@/lib/onnx';
 import type { ByteCache, CheckpointDeps, CheckpointHead, CheckpointModel, CheckpointRuntime } from '../checkpoint';
 import type { EngineDeps } from '../engine';
 import type { HatAdapter } from '../adapter';
@@ -90,7 +90,7 @@ interface NodeTensor {
 }
 interface NodeOrt {
   InferenceSession: {
-    create(model: Uint8Array, options: { executionProviders: string[] }): Promise<{
+    create(model: Uint8Array, options: { executionProviders: string[]; externalData?: { path: string; data: Uint8Array }[] }): Promise<{
       inputNames: readonly string[];
       run(feeds: Record<string, unknown>, fetches?: readonly string[]): Promise<Record<string, NodeTensor>>;
       release(): Promise<void>;
@@ -107,9 +107,10 @@ export async function nodeRuntime(): Promise<NodeRuntime> {
   const devices: Device[] = [];
   return {
     devices,
-    async createSession(model, device) {
+    async createSession(model, device, data) {
       devices.push(device);
-      const session = await ort.InferenceSession.create(model, { executionProviders: ['cpu'] });
+      const externalData = data ? [{ path: EXTERNAL_DATA_FILE, data }] : undefined;
+      const session = await ort.InferenceSession.create(model, { executionProviders: ['cpu'], ...(externalData ? { externalData } : {}) });
       return {
         inputNames: session.inputNames,
         async run(feeds, outputs) {
