@@ -20,10 +20,20 @@ export interface AdapterLoadContext {
   onStage?: (stage: LoadStage) => void;
 }
 
+/**
+ * A partial output, or a function that makes it: the page gets only a few partials a second (see
+ * partials.ts), so a hat that emits on every step passes a function, called only when one is posted.
+ * (A partial crosses postMessage, so it is never itself a function.)
+ */
+export type Emitted<T> = T | (() => T);
+
+/** The partial an `Emitted` stands for, made now. */
+export const madePartial = <T>(emitted: Emitted<T>): T => (typeof emitted === 'function' ? (emitted as () => T)() : emitted);
+
 /** T: what the run streams (a run streams its output type, a call its answer type). */
 export interface RunContext<T = unknown> {
   /** Streams a partial output to the page (generation hats, training). */
-  emit: (partial: T) => void;
+  emit: (partial: Emitted<T>) => void;
   /**
    * Aborts when the page cancels the run (its answer will be dropped) or stops it
    * (`stopped()` is then true): a stopped hat returns what it has so far, marked as such.
@@ -121,13 +131,20 @@ export class BadInputError extends Error {
  */
 export function yieldToMessages(): Promise<void> {
   return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
+    waiting.push(resolve);
+    // One channel for every yield: a generation yields on every token.
+    channel ??= newYieldChannel();
     channel.port2.postMessage(null);
   });
+}
+
+const waiting: (() => void)[] = [];
+let channel: MessageChannel | undefined;
+
+function newYieldChannel(): MessageChannel {
+  const made = new MessageChannel();
+  made.port1.onmessage = () => waiting.shift()?.();
+  return made;
 }
 
 /**

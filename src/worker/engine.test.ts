@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Device, Dtype, ModelSpec, WorkerResponse } from '@/engine/protocol';
 import { BadInputError, type HatAdapter, type LoadedHat } from './adapter';
-import { Engine, pickDtype, type EngineDeps } from './engine';
+import { Engine, PARTIAL_MS, pickDtype, type EngineDeps } from './engine';
 import { fakeEngineDeps } from './sdk/testing';
 
 const facts = { modelType: 'bert', architectures: [], maxLength: 64, hasTokenTypeIds: true };
@@ -14,6 +14,8 @@ interface FakeOptions {
   runDelay?: Promise<void>;
   /** The run emits these partials, one per awaited step. */
   steps?: (() => Promise<void>)[];
+  /** Emit each partial as a function that makes it, and note here the steps whose partial was made. */
+  made?: number[];
   maxBytes?: number;
   runtimeFor?: (device: Device) => Promise<void>;
 }
@@ -36,7 +38,8 @@ function setup(opts: FakeOptions = {}) {
           if (ctx.device === opts.failRunOn) throw new Error('GPUDevice lost');
           for (const [i, step] of (opts.steps ?? []).entries()) {
             await step();
-            run.emit({ step: i + 1 });
+            const made = opts.made;
+            run.emit(made ? () => (made.push(i + 1), { step: i + 1 }) : { step: i + 1 });
           }
           if (run.stopped()) return { output: { echo: params, device: ctx.device, partial: run.signal.aborted } };
           return { output: { echo: params, device: ctx.device } };
@@ -126,21 +129,31 @@ describe('Engine', () => {
       vi.useRealTimers();
     });
 
-    it('sends the first at once, then at most one per PARTIAL_MS (the newest), and none after the result', async () => {
+    /** Steps at t = 0, .3, .6, .9, 1.2, 1.5 and 2.5 × PARTIAL_MS, each emitting {step}; what the page was sent. */
+    async function partialsSent(opts: FakeOptions = {}) {
       vi.useFakeTimers();
       const clock = (ms: number) => async () => {
         await vi.advanceTimersByTimeAsync(ms);
       };
-      // Steps at t = 0, 30, 60, 90, 120, 150, 250: partials 1 (at once), 4 (t=100), 6 (t=200); 7 is cut off by the result.
-      const { engine, posted } = setup({ steps: [clock(0), clock(30), clock(30), clock(30), clock(30), clock(30), clock(100)] });
+      const { engine, posted } = setup({ ...opts, steps: [0, 0.3, 0.3, 0.3, 0.3, 0.3, 1].map((at) => clock(at * PARTIAL_MS)) });
       await engine.handle({ type: 'load', id: 1, spec: spec() });
       const run = engine.handle({ type: 'run', id: 2, spec: spec(), params: {} });
-      await vi.advanceTimersByTimeAsync(1000);
+      await vi.advanceTimersByTimeAsync(10 * PARTIAL_MS);
       await run;
-      await vi.advanceTimersByTimeAsync(1000);
-      const partials = posted.filter((m) => m.type === 'partial').map((m) => (m.type === 'partial' ? m.output : undefined));
-      expect(partials).toEqual([{ step: 1 }, { step: 4 }, { step: 6 }]);
+      await vi.advanceTimersByTimeAsync(10 * PARTIAL_MS);
       expect(posted.at(-1)).toMatchObject({ type: 'result', id: 2 });
+      return posted.filter((m) => m.type === 'partial').map((m) => (m.type === 'partial' ? m.output : undefined));
+    }
+
+    it('sends the first at once, then at most one per PARTIAL_MS (the newest), and none after the result', async () => {
+      // Partials 1 (at once), 4 (at PARTIAL_MS), 6 (at twice it); 7 is cut off by the result.
+      expect(await partialsSent()).toEqual([{ step: 1 }, { step: 4 }, { step: 6 }]);
+    });
+
+    it('makes a partial emitted as a function only when it is sent', async () => {
+      const made: number[] = [];
+      expect(await partialsSent({ made })).toEqual([{ step: 1 }, { step: 4 }, { step: 6 }]);
+      expect(made).toEqual([1, 4, 6]);
     });
   });
 

@@ -17,8 +17,12 @@ import { Lru } from './lru';
 import { withNetScope } from './net/scope';
 import { coalescePartials } from './partials';
 
-/** Partials of one run reach the page at most this often (ms), the newest each time (see partials.ts). */
-export const PARTIAL_MS = 100;
+/**
+ * Partials of one run reach the page at most this often (ms), the newest each time (see partials.ts).
+ * Five a second still reads as streaming; each costs the page's main thread a render, a layout and a
+ * paint, taken from the two threads the model runs on (at ten a second, a fast generation lost ~10%).
+ */
+export const PARTIAL_MS = 200;
 
 /** What the engine needs from the outside world; the worker passes the real ones, tests pass fakes. */
 export interface EngineDeps {

@@ -5,12 +5,13 @@ import { shareQuery, waitReady } from '../app-page';
 import { freshContext, type RealBench } from './context';
 import { CHECKPOINT_ID, words } from './models';
 
-interface TraceEvent {
+export interface TraceEvent {
   ph: string;
   name: string;
   pid: number;
   tid: number;
   id?: string;
+  dur?: number;
   args?: {
     name?: string;
     data?: {

@@ -12,6 +12,7 @@ import { benchEncoder } from './encoder';
 import { firstVisit, firstVisitGoal } from './first-visit';
 import { BENCH_MODELS_DIR, ensureRealModels } from './models';
 import { profileCheckpointLoad } from './profile';
+import { profileClm } from './clm-profile';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const HUB = `http://127.0.0.1:${port('BENCH_HUB_PORT', 7091)}`;
@@ -47,11 +48,13 @@ async function tearDown(b: RealBench): Promise<void> {
   await b.appServer.close();
 }
 
-/** `--profile`: one traced checkpoint load instead of the figures. */
+/** `--profile`: one traced checkpoint load instead of the figures; `--profile --only=clm`: where generation spends its CPU. */
 export async function realProfile(): Promise<void> {
+  const clm = process.argv.includes('--only=clm');
   const b = await setUp(false);
   try {
-    await profileCheckpointLoad(b, 'bench-results/checkpoint-load.trace.json');
+    if (clm) await profileClm({ ...b, runs: GEN_RUNS }, 'bench-results/clm-generate.trace.json');
+    else await profileCheckpointLoad(b, 'bench-results/checkpoint-load.trace.json');
   } finally {
     await tearDown(b);
   }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { CausalOutput } from './output';
 import { visibleToken } from './token-text';
 
@@ -7,6 +8,35 @@ interface Props {
   onSelect: (step: number) => void;
   running: boolean;
 }
+
+interface TokenProps {
+  index: number;
+  text: string;
+  end: boolean;
+  selected: boolean;
+  onSelect: (step: number) => void;
+}
+
+/**
+ * One generated token. Memoised on plain values: every streamed partial is a new copy of all steps, and
+ * a token once written never changes, so only the new tokens and the two whose selection moved redraw
+ * (the page's main thread shares the CPU with the model while it writes).
+ */
+const TokenButton = memo(function TokenButton({ index, text, end, selected, onSelect }: TokenProps) {
+  return (
+    <button
+      type="button"
+      aria-pressed={selected}
+      aria-label={`Step ${index + 1}: ${end ? 'end of text' : visibleToken(text)}`}
+      onClick={() => onSelect(index)}
+      className={`rounded px-px focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 ${
+        selected ? 'bg-amber-300 text-stone-950' : 'bg-amber-100 hover:bg-amber-200 dark:bg-amber-900/40 dark:hover:bg-amber-800'
+      } ${end ? 'ml-1 text-xs text-stone-600 dark:text-stone-300' : ''}`}
+    >
+      {end ? '⏹ end' : text}
+    </button>
+  );
+});
 
 /** The prompt (muted) followed by the generated tokens, each a button that shows its step below. */
 export function GeneratedText({ output, selected, onSelect, running }: Props) {
@@ -26,18 +56,7 @@ export function GeneratedText({ output, selected, onSelect, running }: Props) {
       </span>
       <span aria-label="Generated tokens: pick one to see its step">
         {output.steps.map((s, i) => (
-          <button
-            key={i}
-            type="button"
-            aria-pressed={i === selected}
-            aria-label={`Step ${i + 1}: ${s.end ? 'end of text' : visibleToken(s.text)}`}
-            onClick={() => onSelect(i)}
-            className={`rounded px-px focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 ${
-              i === selected ? 'bg-amber-300 text-stone-950' : 'bg-amber-100 hover:bg-amber-200 dark:bg-amber-900/40 dark:hover:bg-amber-800'
-            } ${s.end ? 'ml-1 text-xs text-stone-600 dark:text-stone-300' : ''}`}
-          >
-            {s.end ? '⏹ end' : s.text}
-          </button>
+          <TokenButton key={i} index={i} text={s.text} end={s.end} selected={i === selected} onSelect={onSelect} />
         ))}
       </span>
       {running && (

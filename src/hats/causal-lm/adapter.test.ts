@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env } from '@huggingface/transformers';
 import type { Device } from '@/engine/protocol';
-import type { LoadedHat, RunContext } from '@/worker/sdk/testing';
+import { madePartial, type LoadedHat, type RunContext } from '@/worker/sdk/testing';
 import adapter from './adapter';
 import { ENDLESS_PROMPT, GPT2_ID, GPT2_MERGED_ID, GPT2_NO_PAST_ID, greedyCases } from './cases';
 import { folders } from './fixture';
@@ -79,7 +79,7 @@ describe.each(variants)('$model ($dtype)', ({ model, dtype, cached }) => {
 
   it('stops after max_new_tokens on a prompt that never ends, and streams partials', async () => {
     const partials: CausalOutput[] = [];
-    const out = await generate({ text: ENDLESS_PROMPT, max_new_tokens: 6 }, { ...idle, emit: (p) => void partials.push(p as CausalOutput) });
+    const out = await generate({ text: ENDLESS_PROMPT, max_new_tokens: 6 }, { ...idle, emit: (p) => void partials.push(madePartial(p) as CausalOutput) });
     expect(out.generated).toBe(' purr'.repeat(6));
     expect(out.finish).toBe('length');
     // The first token streams at once; every later partial is longer than the one before.

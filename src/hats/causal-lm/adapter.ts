@@ -87,12 +87,18 @@ const int64 = (values: readonly number[]) => new Tensor('int64', BigInt64Array.f
 /** [2] A `forward` for the decoding loop that keeps the model's KV cache between steps. */
 function cachedForward(model: PreTrainedModel, hasPast: boolean) {
   let past: Outputs | null = null;
+  // The attention mask is all ones and one longer every step: views of one array, grown when full.
+  let ones = new BigInt64Array(0);
+  const mask = (length: number) => {
+    if (ones.length < length) ones = new BigInt64Array(Math.max(length, 2 * ones.length, 256)).fill(1n);
+    return new Tensor('int64', ones.subarray(0, length), [1, length]);
+  };
   const release = (tensors: Outputs | null, keep: Set<Tensor>) => {
     for (const t of Object.values(tensors ?? {})) if (!keep.has(t)) t.dispose();
   };
   const forward: Forward = async (ids, fed) => {
     const fresh = hasPast ? ids.slice(fed) : ids;
-    const out = (await model.forward({ input_ids: int64(fresh), attention_mask: int64(ids.map(() => 1)), past_key_values: hasPast ? past : null })) as Outputs;
+    const out = (await model.forward({ input_ids: int64(fresh), attention_mask: mask(ids.length), past_key_values: hasPast ? past : null })) as Outputs;
     const next: Outputs = {};
     for (const [name, t] of Object.entries(out)) if (name.startsWith('present')) next[name.replace('present', 'past_key_values')] = t;
     release(past, new Set(Object.values(next)));
@@ -101,7 +107,8 @@ function cachedForward(model: PreTrainedModel, hasPast: boolean) {
     if (logits.type !== 'float32') logits = logits.to('float32');
     const vocab = logits.dims.at(-1)!;
     const rows = logits.dims.at(-2)!;
-    const row = Float32Array.from((logits.data as Float32Array).subarray((rows - 1) * vocab, rows * vocab));
+    // ONNX Runtime copies outputs out of its memory, so a view of the data outlives the tensor's disposal.
+    const row = (logits.data as Float32Array).subarray((rows - 1) * vocab, rows * vocab);
     logits.dispose();
     return row;
   };
@@ -134,12 +141,15 @@ export default defineAdapter(seam, {
     // A token that is only part of a character decodes to U+FFFD, drawn as a box, and a control byte
     // to nothing visible: show its bytes.
     let byId: Map<number, string> | undefined;
-    const text = (id: number) => {
+    const readText = (id: number) => {
       const own = tokenizer.decode([id], { skip_special_tokens: false });
       if (!unreadable(own)) return own;
       byId ??= new Map([...tokenizer.get_vocab()].map(([token, i]) => [i, token]));
       return byteTokenText(byId.get(id) ?? '') ?? own;
     };
+    // Every step shows its token and ten candidates, mostly the same few: each is decoded once.
+    const texts = new Map<number, string>();
+    const text = (id: number) => texts.get(id) ?? texts.set(id, readText(id)).get(id)!;
     const join = (ids: number[]) => (ids.length ? tokenizer.decode(ids, { skip_special_tokens: false }) : '');
 
     async function run(asked: CausalParams, rc: RunContext<CausalOutput>) {
@@ -164,11 +174,12 @@ export default defineAdapter(seam, {
         cached: hasPast,
       };
       const steps: GenStep[] = [];
-      const snapshot = (generateMs: number, finish?: CausalOutput['finish']): CausalOutput => ({
+      // Only the few partials the page gets a second are made (the worker calls this when it posts one).
+      const snapshot = (finish?: CausalOutput['finish']): CausalOutput => ({
         ...base,
-        steps: [...steps],
+        steps: steps.slice(),
         generated: join(steps.filter((s) => !s.end).map((s) => s.id)),
-        generateMs: Math.round(generateMs),
+        generateMs: Math.round(performance.now() - started),
         finish,
       });
       const started = performance.now();
@@ -185,8 +196,7 @@ export default defineAdapter(seam, {
           pause: pacer(params.pace, rc.signal),
           onStep: (all) => {
             steps.push(shownStep(all.at(-1)!, text, eos));
-            // Every step streams; the worker passes the page only a few per second.
-            rc.emit(snapshot(performance.now() - started));
+            rc.emit(snapshot);
           },
         });
         const tokens: TokensInfo = {
@@ -195,7 +205,7 @@ export default defineAdapter(seam, {
           maxLength: window,
           truncated: false,
         };
-        return { output: snapshot(performance.now() - started, result.finish), tokens };
+        return { output: snapshot(result.finish), tokens };
       } finally {
         session.dispose();
       }

@@ -81,6 +81,17 @@ describe('sampling maths', () => {
     expect(greedy.candidates.find((c) => c.id === 4)!.final).toBe(1);
     expect(greedy.candidates.find((c) => c.id === 0)!.final).toBe(0);
   });
+
+  it('a greedy step over a whole vocabulary shows the ten most likely tokens with their softmax probabilities', () => {
+    const z = randomLogits(50257, 3, 7);
+    const raw = softmax(z);
+    const step = chooseNext(z, { temperature: 0, topK: 0, topP: 1 }, () => 0.5);
+    expect(step.id).toBe(topIndices(raw, 1)[0]);
+    expect(step.kept).toBe(1);
+    expect(step.candidates.map((c) => c.id)).toEqual(topIndices(raw, 10));
+    for (const c of step.candidates) expect(c.raw).toBeCloseTo(raw[c.id]!, 12);
+    expect(step.candidates.map((c) => c.final)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
 });
 
 /** The filters as they were first written: sort the whole vocabulary, then walk it. */

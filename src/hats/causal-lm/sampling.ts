@@ -1,4 +1,4 @@
-import { softmaxF64 as softmax } from '../../lib/maths';
+import { softmaxF64 as softmax, sumExpBelow } from '../../lib/maths';
 
 export { mulberry32 } from '../../lib/random';
 /*
@@ -22,6 +22,9 @@ export { mulberry32 } from '../../lib/random';
  *     a few tokens: the walks of [4] and [5] end after the first handful, so only
  *     those are ranked (see Ranking). Sorting all 50,257 of GPT-2's logits on every
  *     step would cost more than the rest of the step's maths.
+ * [7] Greedy decoding needs no distribution at all: the pick is the largest logit, and the shown
+ *     candidates are the largest logits too (softmax keeps the order). Their probabilities need only
+ *     the softmax's denominator Σ_j exp(z_j − max z): one pass of exp, and no vocabulary-sized array.
  */
 
 export interface SamplingSettings {
@@ -214,11 +217,25 @@ export function filtered(logits: ArrayLike<number>, s: SamplingSettings, raw?: F
   };
 }
 
+/** [7] The greedy step: the largest logit, and the raw probabilities of the `shown` largest. */
+function greedyNext(logits: ArrayLike<number>, shown: number): StepChoice {
+  const top = topIndices(logits, Math.max(1, shown));
+  const id = top[0] as number;
+  const max = logits[id] as number;
+  const sum = sumExpBelow(logits, max);
+  return {
+    id,
+    kept: 1,
+    candidates: top.slice(0, Math.max(1, shown)).map((t) => ({ id: t, raw: Math.exp((logits[t] as number) - max) / sum, final: t === id ? 1 : 0 })),
+  };
+}
+
 /** One step: filters, pick (argmax or seeded draw), and the candidates to show. */
 export function chooseNext(logits: ArrayLike<number>, s: SamplingSettings, random: () => number, shown = 10): StepChoice {
+  if (s.temperature <= 0) return greedyNext(logits, shown);
   const raw = softmax(logits);
   const kept = filtered(logits, s, raw);
-  const id = s.temperature <= 0 ? (kept.head(1)[0] as number) : kept.pick(random());
+  const id = kept.pick(random());
   const top = topIndices(raw, shown);
   if (!top.includes(id)) top.push(id);
   return {

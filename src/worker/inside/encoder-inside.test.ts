@@ -6,7 +6,7 @@ import type { InsideAnswer, InsideLook, InsidePlan, InsideView } from '@/lib/ins
 import { referenceInside, type EncoderConfig } from '@/lib/onnx';
 import { legacyName, parseSafetensorsHeader, toFloat32 } from '@/lib/safetensors';
 import { depsWith, FIXTURES_ROOT, fixtureHub, loadContext } from '@/worker/sdk/testing';
-import type { RunContext } from '../adapter';
+import { madePartial, type RunContext } from '../adapter';
 import { encoderInside } from './encoder-inside';
 
 /*
@@ -31,7 +31,7 @@ async function weightsOf(id: string) {
 }
 
 function rc(partials: InsideAnswer[] = []): RunContext<InsideAnswer> {
-  return { emit: (p) => partials.push(p), signal: new AbortController().signal, stopped: () => false };
+  return { emit: (p) => partials.push(madePartial(p)), signal: new AbortController().signal, stopped: () => false };
 }
 
 function inside(id: string, views: InsideView[], deps = depsWith(fx.runtime)) {

@@ -11,6 +11,7 @@ export {
   pacer,
   yieldToMessages,
   type AdapterLoadContext,
+  type Emitted,
   type FileProgress,
   type ModelSource,
   type RunContext,

@@ -5,6 +5,8 @@ import type { FileProgress } from '../adapter';
 
 /** What a loaded adapter is to the engine, for tests that drive one directly. */
 export type { LoadedHat, RunContext } from '../adapter';
+/** What a test's `emit` was given, as the page would get it (a hat may emit a function that makes the partial). */
+export { madePartial } from '../adapter';
 import { BATCH, EXTERNAL_DATA_FILE, linear, linearShapes, maskedLm, pooler, SEQUENCE, seqRelationship } from '@/lib/onnx';
 import type { ByteCache, CheckpointDeps, CheckpointHead, CheckpointModel, CheckpointRuntime } from '../checkpoint';
 import type { EngineDeps } from '../engine';

@@ -8,7 +8,7 @@ import { wearHead } from '@/lib/mirror/dense-head';
 import { mirrorHead } from '@/lib/mirror/mirror-head';
 import type { DriftReport, MirrorOutput, TrainedHead } from '@/lib/mirror/types';
 import { referenceForward } from '@/lib/onnx';
-import type { RunContext } from '../../adapter';
+import { madePartial, type RunContext } from '../../adapter';
 import { depsWith, loadContext, fixtureHub } from '../../sdk/testing';
 import { mirrorAdapter } from './adapter';
 
@@ -39,7 +39,7 @@ const trained: TrainedHead = {
   layers: [{ inSize: h, outSize: 2, weight: Array.from({ length: 2 * h }, (_, i) => Math.sin(i)), bias: [0.1, -0.1] }],
 };
 
-const rc = <T,>(emit: (p: T) => void = () => {}): RunContext<T> => ({ emit, signal: new AbortController().signal, stopped: () => false });
+const rc = <T,>(emit: (p: T) => void = () => {}): RunContext<T> => ({ emit: (p) => emit(madePartial(p)), signal: new AbortController().signal, stopped: () => false });
 
 const fx = fixtureHub();
 
