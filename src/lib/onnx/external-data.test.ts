@@ -1,32 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-node';
-import { linearShapes, type BertHead } from './bert-head';
-import { pooler } from './bert-blocks';
-import type { EncoderConfig } from './bert-names';
 import { buildBertModel } from './bert-model';
+import { CLASSIFIER_HEAD, TINY_CONFIG, tinyClassifierWeights } from './classifier-testing';
 import { quantizeActivations } from './dynamic-quantize';
 import { externalizeInitializers, EXTERNAL_DATA_FILE, inlineParts } from './external-data';
-import { seededRandom } from './fixture/feature-space';
 import { decodeModel, serializeModel } from './graph-builder';
-import { linear } from './layers';
 import { DataLocation, type ModelProto } from './onnx-types';
 import { quantizeModel, quantizeTensor } from './quantize';
-import { blankWeights } from './weight-shapes';
 
-const config: EncoderConfig = {
-  family: 'bert', vocabSize: 64, hiddenSize: 32, numLayers: 1, numHeads: 2,
-  intermediateSize: 64, maxPositions: 16, typeVocabSize: 2, layerNormEps: 1e-12,
-};
-const head: BertHead = {
-  name: 'classifier',
-  shapes: (c) => [...pooler.shapes(c), ...linearShapes('classifier', 2, c.hiddenSize)],
-  outputs: () => [{ name: 'logits', dims: ['batch_size', 2] }],
-  build: (ctx, c, hidden) => [linear(ctx, pooler.build(ctx, c, hidden), 'classifier', c.hiddenSize, 2)],
-  reference: (ops, c, xs) => [ops.linear(pooler.reference(ops, c, xs), 'classifier', 2)],
-};
-const weights = blankWeights(config, head);
-const r = seededRandom(11);
-for (const data of Object.values(weights)) for (let i = 0; i < data.length; i++) data[i]! += (r() - 0.5) * 0.2;
+const config = TINY_CONFIG;
+const head = CLASSIFIER_HEAD;
+const weights = tinyClassifierWeights(11);
 
 /** The q8 graph as a checkpoint build makes it: each large weight quantized into its place in one file. */
 function builtIntoOneFile() {

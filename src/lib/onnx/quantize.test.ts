@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-node';
-import { linearShapes, type BertHead } from './bert-head';
-import { pooler } from './bert-blocks';
-import type { EncoderConfig } from './bert-names';
-import { linear } from './layers';
-import { blankWeights } from './weight-shapes';
 import { buildBertModel } from './bert-model';
+import { CLASSIFIER_HEAD, TINY_CONFIG, tinyClassifierWeights } from './classifier-testing';
 import { decodeModel, serializeModel } from './graph-builder';
 import { DataType } from './onnx-types';
 import { quantizeActivations } from './dynamic-quantize';
@@ -49,21 +45,10 @@ describe('quantizeTensor', () => {
 });
 
 describe('quantizeModel', () => {
-  const config: EncoderConfig = {
-    family: 'bert', vocabSize: 64, hiddenSize: 32, numLayers: 1, numHeads: 2,
-    intermediateSize: 64, maxPositions: 16, typeVocabSize: 2, layerNormEps: 1e-12,
-  };
   // A sentence classifier: pooled [CLS] → Linear(hidden → 2).
-  const head: BertHead = {
-    name: 'classifier',
-    shapes: (c) => [...pooler.shapes(c), ...linearShapes('classifier', 2, c.hiddenSize)],
-    outputs: () => [{ name: 'logits', dims: ['batch_size', 2] }],
-    build: (ctx, c, hidden) => [linear(ctx, pooler.build(ctx, c, hidden), 'classifier', c.hiddenSize, 2)],
-    reference: (ops, c, xs) => [ops.linear(pooler.reference(ops, c, xs), 'classifier', 2)],
-  };
-  const weights = blankWeights(config, head);
-  const r = seededRandom(5);
-  for (const data of Object.values(weights)) for (let i = 0; i < data.length; i++) data[i]! += (r() - 0.5) * 0.2;
+  const config = TINY_CONFIG;
+  const head = CLASSIFIER_HEAD;
+  const weights = tinyClassifierWeights(5);
   const fp32 = buildBertModel({ config, head, weights });
   const q8 = quantizeModel(fp32, { minElements: 1024 });
 
