@@ -23,12 +23,19 @@ export function progressForwarder(ctx: AdapterLoadContext) {
   };
 }
 
+/**
+ * The options of a model's `from_pretrained` for this load: its dtype and device, progress to the page,
+ * and the worker's ONNX Runtime session options (setup.ts), which every session gets.
+ */
+export function pretrainedOptions(ctx: AdapterLoadContext) {
+  return { dtype: ctx.dtype, device: ctx.device, progress_callback: progressForwarder(ctx), session_options: SESSION_OPTIONS };
+}
+
 /** Loads tokenizer and model together, and reads the numbers the explanation panel shows. */
 export async function loadTextModel(ModelClass: PretrainedClass, ctx: AdapterLoadContext): Promise<TextModel> {
-  const progress_callback = progressForwarder(ctx);
   const [tokenizer, model] = await Promise.all([
-    AutoTokenizer.from_pretrained(ctx.model, { progress_callback }),
-    ModelClass.from_pretrained(ctx.model, { dtype: ctx.dtype, device: ctx.device, progress_callback, session_options: SESSION_OPTIONS }),
+    AutoTokenizer.from_pretrained(ctx.model, { progress_callback: progressForwarder(ctx) }),
+    ModelClass.from_pretrained(ctx.model, pretrainedOptions(ctx)),
   ]);
   completeSpecialTokens(tokenizer);
   const vocab: string[] = [];

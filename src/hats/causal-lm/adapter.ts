@@ -10,10 +10,10 @@ import {
   lensPositions,
   onnxExportSource,
   pacer,
+  pretrainedOptions,
   progressForwarder,
   readFacts,
   sessionsOf,
-  SESSION_OPTIONS,
   setHost,
   type Dtype,
   type ModelSource,
@@ -124,10 +124,9 @@ export default defineAdapter(seam, {
   source,
   async load(ctx) {
     const { fileName } = await layoutOf(ctx.model, ctx.host);
-    const progress_callback = progressForwarder(ctx);
     const [tokenizer, model] = await Promise.all([
-      AutoTokenizer.from_pretrained(ctx.model, { progress_callback }),
-      AutoModelForCausalLM.from_pretrained(ctx.model, { dtype: ctx.dtype, device: ctx.device, progress_callback, session_options: SESSION_OPTIONS, ...(fileName ? { model_file_name: fileName } : {}) }),
+      AutoTokenizer.from_pretrained(ctx.model, { progress_callback: progressForwarder(ctx) }),
+      AutoModelForCausalLM.from_pretrained(ctx.model, { ...pretrainedOptions(ctx), ...(fileName ? { model_file_name: fileName } : {}) }),
     ]);
     const facts = { ...readFacts(model, tokenizer), ...(fileName ? { modelFileName: fileName } : {}) };
     const config = model.config as unknown as Record<string, unknown>;

@@ -21,11 +21,10 @@ export {
   type TypedLoadedHat,
 } from '../adapter';
 export { EngineError } from '../errors';
-export { SESSION_OPTIONS } from '../setup';
 
 // Models transformers.js has a class for.
 export { onnxExportSource, setHost } from '../hub';
-export { encode, factsFrom, floats, loadTextModel, progressForwarder, readFacts, type EncodeOptions, type TextModel } from '../text-model';
+export { encode, factsFrom, floats, loadTextModel, pretrainedOptions, progressForwarder, readFacts, type EncodeOptions, type TextModel } from '../text-model';
 export { fitPair, padBatch, pairTokenizer, type PairEncoding, type PairIds } from '../pair-encoding';
 export { generationConfigOf, inputNamesOf, outputNamesOf, sessionsOf, tokenizerJsonOf, type OrtSessionView } from './transformers-internals';
 
