@@ -226,7 +226,7 @@ function greedyNext(logits: ArrayLike<number>, shown: number): StepChoice {
   return {
     id,
     kept: 1,
-    candidates: top.slice(0, Math.max(1, shown)).map((t) => ({ id: t, raw: Math.exp((logits[t] as number) - max) / sum, final: t === id ? 1 : 0 })),
+    candidates: top.map((t) => ({ id: t, raw: Math.exp((logits[t] as number) - max) / sum, final: t === id ? 1 : 0 })),
   };
 }
 

@@ -19,8 +19,12 @@ export interface OnnxFiles {
   data?: Uint8Array;
 }
 
-const inside = (raw: Uint8Array, file: Uint8Array) =>
-  raw.buffer === file.buffer && raw.byteOffset >= file.byteOffset && raw.byteOffset + raw.byteLength <= file.byteOffset + file.byteLength;
+/** Whether the tensor's bytes are a view into `file` (its weight was written there). */
+function inFile(t: TensorProto, file: Uint8Array): boolean {
+  const raw = t.raw_data;
+  if (!raw || raw.byteLength === 0 || raw.buffer !== file.buffer) return false;
+  return raw.byteOffset >= file.byteOffset && raw.byteOffset + raw.byteLength <= file.byteOffset + file.byteLength;
+}
 
 function pointInto(t: TensorProto, file: Uint8Array, location: string): TensorProto {
   const raw = t.raw_data!;
@@ -35,7 +39,7 @@ function pointInto(t: TensorProto, file: Uint8Array, location: string): TensorPr
  * the session beside it, as `location`.
  */
 export function externalizeInitializers(model: ModelProto, file: Uint8Array, location = EXTERNAL_DATA_FILE): ModelProto {
-  const initializer = model.graph.initializer.map((t) => (t.raw_data && t.raw_data.byteLength > 0 && inside(t.raw_data, file) ? pointInto(t, file, location) : t));
+  const initializer = model.graph.initializer.map((t) => (inFile(t, file) ? pointInto(t, file, location) : t));
   return { ...model, graph: { ...model.graph, initializer } };
 }
 
@@ -65,7 +69,7 @@ const RAW_DATA_FIELD = 0x4a; // TensorProto.raw_data: field 9, length-delimited
  * without first being put together in one buffer.
  */
 export function inlineParts(model: ModelProto, file: Uint8Array): Uint8Array[] {
-  const ofFile = (t: TensorProto) => !!t.raw_data && t.raw_data.byteLength > 0 && inside(t.raw_data, file);
+  const ofFile = (t: TensorProto) => inFile(t, file);
   const parts = [encodeModel({ ...model, graph: { ...model.graph, initializer: model.graph.initializer.filter((t) => !ofFile(t)) } })];
   for (const t of model.graph.initializer.filter(ofFile)) {
     const raw = t.raw_data!;
