@@ -1,34 +1,14 @@
 // Memory of the page and its worker, read from Linux's /proc for Chromium's renderer processes.
-import { readdirSync, readFileSync } from 'node:fs';
-
-const readOr = (file: string) => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return ''; // the process is gone
-  }
-};
+import { processTree, readProc } from './proc';
 
 /** Renderer processes started (through any depth of children) by this bench: its own browser's only. */
 export function rendererPids(): number[] {
-  const parents = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after the last ")".
-    const stat = readOr(`/proc/${name}/stat`);
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (ppid) parents.set(Number(name), ppid);
-  }
-  const mine = (pid: number): boolean => {
-    for (let p = parents.get(pid); p; p = parents.get(p)) if (p === process.pid) return true;
-    return false;
-  };
-  return [...parents.keys()].filter((pid) => mine(pid) && readOr(`/proc/${pid}/cmdline`).includes('--type=renderer'));
+  return processTree(process.pid).filter((pid) => pid !== process.pid && readProc(`/proc/${pid}/cmdline`).includes('--type=renderer'));
 }
 
 /** A field of /proc/<pid>/status in MB (VmRSS: resident now; VmHWM: the most it was ever resident). */
 function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readOr(`/proc/${pid}/status`));
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readProc(`/proc/${pid}/status`));
   return m ? Number(m[1]) / 1024 : 0;
 }
 

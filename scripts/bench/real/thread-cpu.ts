@@ -1,43 +1,18 @@
 // CPU time per thread of the browser's processes, read from Linux's /proc: on a 2-core machine every
 // millisecond a page's main thread, compositor or GPU process spends is taken from ONNX Runtime's two
 // threads, and wall time alone (on a machine other work shares) cannot say whose it was.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { processTree, readProc, statFields } from './proc';
 
 /** CPU milliseconds by "process kind/thread name", e.g. "renderer/CrRendererMain". */
 export type ThreadCpu = Map<string, number>;
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux.
 
-const read = (path: string) => {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined; // The process or thread ended between listing and reading.
-  }
-};
-
-/** The process and every descendant of it. */
-function tree(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = read(`/proc/${entry}/stat`);
-    const ppid = stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) : NaN;
-    if (!Number.isNaN(ppid)) children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-  }
-  const all: number[] = [];
-  for (let queue = [root]; queue.length > 0; ) {
-    const pid = queue.shift()!;
-    all.push(pid);
-    queue.push(...(children.get(pid) ?? []));
-  }
-  return all;
-}
-
 /** "renderer 1234", "gpu-process", "utility"…, or the program's name for what is not Chromium. */
 function kindOf(pid: number): string {
   // Chromium rewrites its children's argv into one string, so look for the flag anywhere.
-  const cmdline = read(`/proc/${pid}/cmdline`) ?? '';
+  const cmdline = readProc(`/proc/${pid}/cmdline`);
   const type = / --type=([a-z-]+)/.exec(cmdline.replaceAll('\0', ' '))?.[1];
   if (type) return type === 'renderer' ? `renderer ${pid}` : type;
   return cmdline.split('\0')[0]?.split(/[ /]/).filter(Boolean).pop() ?? '?';
@@ -46,7 +21,7 @@ function kindOf(pid: number): string {
 /** utime + stime of every thread under `root`, by process kind and thread name. */
 export function threadCpu(root: number): ThreadCpu {
   const out: ThreadCpu = new Map();
-  for (const pid of tree(root)) {
+  for (const pid of processTree(root)) {
     const kind = kindOf(pid);
     let tids: string[];
     try {
@@ -55,10 +30,10 @@ export function threadCpu(root: number): ThreadCpu {
       continue;
     }
     for (const tid of tids) {
-      const stat = read(`/proc/${pid}/task/${tid}/stat`);
+      const stat = readProc(`/proc/${pid}/task/${tid}/stat`);
       if (!stat) continue;
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const fields = statFields(stat);
       const ms = (Number(fields[11]) + Number(fields[12])) * TICK_MS;
       const key = `${kind}/${name}`;
       out.set(key, (out.get(key) ?? 0) + ms);
