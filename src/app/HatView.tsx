@@ -13,6 +13,7 @@ import { usePredictLock } from './classroom/PredictFirst';
 import { OutputPanel } from './OutputPanel';
 import { StepInputs } from './classroom/StepInputs';
 import { useStageHeight } from './classroom/use-stage-height';
+import { useHeldWhileStreaming } from './use-held-while-streaming';
 import { currentChoice, inputProblem } from './store';
 
 const loadingPanel = <p className="text-sm text-stone-500">Opening…</p>;
@@ -52,8 +53,10 @@ export function HatView({ hat }: { hat: HatDefinition }) {
     [Form, choice.params, choice.model, setParams, facts, actions],
   );
   // The explanation follows a new answer a moment later, in a render of its own: drawn with the answer it
-  // held the answer back (its code blocks and text are the larger part of the page).
-  const explained = useDeferredValue(hidden ? undefined : shown);
+  // held the answer back (its code blocks and text are the larger part of the page). While a run streams
+  // it keeps the first partial: redrawn for every partial, it took the page's CPU from the model's threads.
+  const heldShown = useHeldWhileStreaming(shown, streaming);
+  const explained = useDeferredValue(hidden ? undefined : heldShown);
   const explainedTokens = useDeferredValue(result?.tokens);
   const explainer = useMemo(
     () => (
@@ -115,3 +118,4 @@ export function HatView({ hat }: { hat: HatDefinition }) {
     </section>
   );
 }
+

@@ -73,6 +73,19 @@ describe('InferenceClient', () => {
     expect((error as EngineFailure).error.kind).toBe('cancelled');
   });
 
+  it('puts a partial that carries only the new items of its lists back together before the page sees it', () => {
+    const worker = new FakeWorker();
+    const client = new InferenceClient(() => worker);
+    const partials: unknown[] = [];
+    const run = client.run(spec, {}, { onPartial: (p) => partials.push(p) });
+    worker.reply({ type: 'partial', id: run.id, output: { text: 'a', steps: ['a'] }, appended: { steps: 0 } });
+    worker.reply({ type: 'partial', id: run.id, output: { text: 'abc', steps: ['b', 'c'] }, appended: { steps: 1 } });
+    expect(partials).toEqual([
+      { text: 'a', steps: ['a'] },
+      { text: 'abc', steps: ['a', 'b', 'c'] },
+    ]);
+  });
+
   it('a lane keeps only its newest request: the older one is cancelled and nothing it says arrives', async () => {
     const worker = new FakeWorker();
     const client = new InferenceClient(() => worker);

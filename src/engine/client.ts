@@ -1,3 +1,4 @@
+import { withAppended } from './appended';
 import {
   assertNever,
   type InspectInfo,
@@ -40,6 +41,8 @@ export class EngineFailure extends Error {
 
 interface Pending extends RequestHandlers {
   request: WorkerRequest;
+  /** The latest partial, whole (partials may carry only what is new: see appended.ts). */
+  partial?: unknown;
   resolve: (value: never) => void;
   reject: (error: EngineFailure) => void;
 }
@@ -191,7 +194,8 @@ export class InferenceClient {
         p.onProgress?.({ loaded: message.loaded, total: message.total, file: message.file, stage: message.stage });
         return;
       case 'partial':
-        p.onPartial?.(message.output);
+        p.partial = withAppended(p.partial, message.output, message.appended);
+        p.onPartial?.(p.partial);
         return;
       case 'ready':
         p.onReady?.(message.info);

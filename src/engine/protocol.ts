@@ -1,3 +1,4 @@
+import type { Appended } from './appended';
 /**
  * The one message protocol between the page and the inference worker.
  * Both ends switch exhaustively on `type` (see `assertNever`).
@@ -160,7 +161,8 @@ export type WorkerResponse =
   | { type: 'inspected'; id: number; info: InspectInfo }
   | { type: 'progress'; id: number; loaded: number; total: number; file?: string; stage?: LoadStage }
   | { type: 'ready'; id: number; info: LoadedInfo }
-  | { type: 'partial'; id: number; output: unknown }
+  /** `appended`: the output's growing lists hold only what is new since the last partial (see appended.ts). */
+  | { type: 'partial'; id: number; output: unknown; appended?: Appended }
   | { type: 'result'; id: number; output: unknown; tokens?: TokensInfo; stats: RunStats }
   | { type: 'disposed'; id: number }
   | { type: 'error'; id: number; error: WorkerError };

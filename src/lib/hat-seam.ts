@@ -22,9 +22,17 @@ export interface HatSeam<P, O, C = never, R = never> {
   params(raw: unknown): P;
   /** A call's payload, checked before the adapter sees it; absent when the hat takes no calls. */
   readonly call?: (raw: unknown) => C;
+  /**
+   * The output's lists that only grow while a run streams (a generation's steps): its partials carry
+   * what is new of them, and the page adds that to what it has.
+   */
+  readonly appends?: readonly AppendingKey<O>[];
   /** Types only, never set: ties O and R to the seam. */
   readonly types?: { output: O; answer: R };
 }
+
+/** The keys of O whose values are lists. */
+export type AppendingKey<O> = { [K in keyof O]-?: O[K] extends readonly unknown[] ? K : never }[keyof O] & string;
 
 const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
@@ -47,6 +55,10 @@ function checkedParams<P>(defaults: P, raw: unknown): P {
  * One hat's seam, e.g. `defineSeam<NspParams, NspOutput>(nspCodec)`; a hat with calls passes the
  * check of their payload too: `defineSeam<P, O, TrainPayload, TrainReport>(codec, readPayload)`.
  */
-export function defineSeam<P, O, C = never, R = never>(codec: ParamsCodec<P>, call?: (raw: unknown) => C): HatSeam<P, O, C, R> {
-  return { codec, params: (raw) => checkedParams(codec.defaults, raw), ...(call ? { call } : {}) };
+export function defineSeam<P, O, C = never, R = never>(
+  codec: ParamsCodec<P>,
+  call?: (raw: unknown) => C,
+  appends?: readonly AppendingKey<O>[],
+): HatSeam<P, O, C, R> {
+  return { codec, params: (raw) => checkedParams(codec.defaults, raw), ...(call ? { call } : {}), ...(appends ? { appends } : {}) };
 }

@@ -53,6 +53,8 @@ export interface LoadedHat {
   run(params: unknown, ctx: RunContext): Promise<RunOutput>;
   /** A one-off call (protocol `call`), for hats whose seam has one. */
   call?(payload: unknown, ctx: RunContext): Promise<unknown>;
+  /** The output's lists that only grow while a run streams (the seam's `appends`). */
+  appends?: readonly string[];
   dispose(): Promise<unknown>;
 }
 
@@ -114,6 +116,7 @@ export function defineAdapter<P, O, C = never, R = never>(seam: HatSeam<P, O, C,
         facts: hat.facts,
         run: (params, runCtx) => hat.run(seam.params(params), runCtx),
         ...(call && readCall ? { call: (payload: unknown, runCtx: RunContext) => call(readCall(payload), runCtx) } : {}),
+        ...(seam.appends ? { appends: seam.appends } : {}),
         dispose: () => hat.dispose(),
       };
     },

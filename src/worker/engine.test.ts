@@ -18,6 +18,8 @@ interface FakeOptions {
   made?: number[];
   maxBytes?: number;
   runtimeFor?: (device: Device) => Promise<void>;
+  /** The hat's seam names `steps` as appending: each partial is {steps: [1 … step]}. */
+  appending?: boolean;
 }
 
 function setup(opts: FakeOptions = {}) {
@@ -39,7 +41,8 @@ function setup(opts: FakeOptions = {}) {
           for (const [i, step] of (opts.steps ?? []).entries()) {
             await step();
             const made = opts.made;
-            run.emit(made ? () => (made.push(i + 1), { step: i + 1 }) : { step: i + 1 });
+            if (opts.appending) run.emit({ steps: Array.from({ length: i + 1 }, (_, k) => k + 1) });
+            else run.emit(made ? () => (made.push(i + 1), { step: i + 1 }) : { step: i + 1 });
           }
           if (run.stopped()) return { output: { echo: params, device: ctx.device, partial: run.signal.aborted } };
           return { output: { echo: params, device: ctx.device } };
@@ -47,6 +50,7 @@ function setup(opts: FakeOptions = {}) {
         async dispose() {
           disposed.push(ctx.model);
         },
+        ...(opts.appending ? { appends: ['steps'] } : {}),
       };
       return hat;
     },
@@ -142,7 +146,7 @@ describe('Engine', () => {
       await run;
       await vi.advanceTimersByTimeAsync(10 * PARTIAL_MS);
       expect(posted.at(-1)).toMatchObject({ type: 'result', id: 2 });
-      return posted.filter((m) => m.type === 'partial').map((m) => (m.type === 'partial' ? m.output : undefined));
+      return posted.filter((m) => m.type === 'partial').map((m) => (m.type === 'partial' ? (m.appended ? [m.output, m.appended] : m.output) : undefined));
     }
 
     it('sends the first at once, then at most one per PARTIAL_MS (the newest), and none after the result', async () => {
@@ -154,6 +158,14 @@ describe('Engine', () => {
       const made: number[] = [];
       expect(await partialsSent({ made })).toEqual([{ step: 1 }, { step: 4 }, { step: 6 }]);
       expect(made).toEqual([1, 4, 6]);
+    });
+
+    it('sends of a list the seam names as appending only the items the page has not got', async () => {
+      expect(await partialsSent({ appending: true })).toEqual([
+        [{ steps: [1] }, { steps: 0 }],
+        [{ steps: [2, 3, 4] }, { steps: 1 }],
+        [{ steps: [5, 6] }, { steps: 4 }],
+      ]);
     });
   });
 

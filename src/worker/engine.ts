@@ -334,7 +334,11 @@ export class Engine {
     if (entry.info.key !== this.announced) this.announce(id, entry.info);
     const controller = new AbortController();
     this.running.set(id, controller);
-    const partials = coalescePartials((output) => this.deps.post({ type: 'partial', id, output }), PARTIAL_MS);
+    const partials = coalescePartials(
+      (output, appended) => this.deps.post({ type: 'partial', id, output, ...(appended ? { appended } : {}) }),
+      PARTIAL_MS,
+      kind === 'run' ? entry.hat.appends : undefined,
+    );
     const ctx = {
       emit: partials.emit,
       signal: controller.signal,
@@ -359,6 +363,7 @@ export class Engine {
         entry = await this.ensure(spec, id, 'wasm', `WebGPU failed while running (${why.detail ?? why.message}), so WebAssembly answered instead.`);
         this.announce(id, entry.info);
         started = this.deps.now();
+        partials.restart();
         out = await answer(entry.hat);
       }
       partials.close();

@@ -21,7 +21,7 @@ const APP = `http://127.0.0.1:${APP_PORT}/hat-wardrobe/`;
 const BARE = `http://127.0.0.1:${port('BENCH_BARE_PORT', 4193)}/`;
 const RUNS = Number(process.env.BENCH_REAL_RUNS ?? 5);
 const LOADS = Number(process.env.BENCH_REAL_LOADS ?? 3);
-const GEN_RUNS = Number(process.env.BENCH_REAL_GEN_RUNS ?? 3);
+const GEN_RUNS = Number(process.env.BENCH_REAL_GEN_RUNS ?? 5);
 
 const log = (line: string) => console.error(line);
 

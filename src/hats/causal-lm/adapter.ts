@@ -173,7 +173,8 @@ export default defineAdapter(seam, {
         cached: hasPast,
       };
       const steps: GenStep[] = [];
-      // Only the few partials the page gets a second are made (the worker calls this when it posts one).
+      // Only the few partials the page gets a second are made (the worker calls this when it posts one,
+      // and sends of `steps` only what the page has not got: the seam says they append).
       const snapshot = (finish?: CausalOutput['finish']): CausalOutput => ({
         ...base,
         steps: steps.slice(),
