@@ -1,4 +1,4 @@
-import { softmaxF64 as softmax, sumExpBelow } from '../../lib/maths';
+import { largestWithSumExp, softmaxF64 as softmax } from '../../lib/maths';
 
 export { mulberry32 } from '../../lib/random';
 /*
@@ -24,7 +24,7 @@ export { mulberry32 } from '../../lib/random';
  *     step would cost more than the rest of the step's maths.
  * [7] Greedy decoding needs no distribution at all: the pick is the largest logit, and the shown
  *     candidates are the largest logits too (softmax keeps the order). Their probabilities need only
- *     the softmax's denominator Σ_j exp(z_j − max z): one pass of exp, and no vocabulary-sized array.
+ *     the softmax's denominator Σ_j exp(z_j − max z), found in the same pass as the largest ones.
  */
 
 export interface SamplingSettings {
@@ -217,16 +217,14 @@ export function filtered(logits: ArrayLike<number>, s: SamplingSettings, raw?: F
   };
 }
 
-/** [7] The greedy step: the largest logit, and the raw probabilities of the `shown` largest. */
+/** [7] The greedy step: the largest logit, and the raw probabilities of the `shown` largest (one pass). */
 function greedyNext(logits: ArrayLike<number>, shown: number): StepChoice {
-  const top = topIndices(logits, Math.max(1, shown));
-  const id = top[0] as number;
-  const max = logits[id] as number;
-  const sum = sumExpBelow(logits, max);
+  const { ids, max, sum } = largestWithSumExp(logits, Math.max(1, shown));
+  const id = ids[0] as number;
   return {
     id,
     kept: 1,
-    candidates: top.map((t) => ({ id: t, raw: Math.exp((logits[t] as number) - max) / sum, final: t === id ? 1 : 0 })),
+    candidates: ids.map((t) => ({ id: t, raw: Math.exp((logits[t] as number) - max) / sum, final: t === id ? 1 : 0 })),
   };
 }
 
