@@ -85,5 +85,14 @@ export async function profileClm(b: RealBench, out: string): Promise<void> {
   }
   log(`traced app run, page main thread by trace event (nested events count in each): ${mainThreadEvents(events)}`);
   log(`trace in ${out}`);
+  // The bare loop the same way: ONNX Runtime on its page's main thread and one pool thread.
+  await b.browser.startTracing(bare, { categories: ['-*', 'disabled-by-default-v8.cpu_profiler', 'v8', 'devtools.timeline', 'toplevel'] });
+  await bare.evaluate(([text, n]) => window.bare.generate(text, n), [prompt(0), NEW_TOKENS] as const);
+  const bareTrace = await b.browser.stopTracing();
+  await writeFile(out.replace(/\.trace\.json$/, '-bare.trace.json'), bareTrace);
+  const bareEvents = (JSON.parse(bareTrace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const times = functionTimes(bareEvents, /CrRendererMain|DedicatedWorker/);
+  log(`traced bare run, page main thread and pool thread: samples cover ${times.reduce((n, f) => n + f.self, 0).toFixed(0)} ms; self, total:`);
+  for (const f of times.slice(0, 12)) log(line(f));
   for (const c of [context, sampled.context(), bare.context()]) await c.close();
 }

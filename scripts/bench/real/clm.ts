@@ -19,6 +19,11 @@ export interface ClmFigures {
   greedy: number;
   topP: number;
   bare: number;
+  /**
+   * App ÷ bare: the median of each turn's ratio (the app's generation and the bare loop's, taken one
+   * after the other), so a machine that speeds up or slows down over the bench moves both sides of a ratio.
+   */
+  ratio: number;
 }
 
 export const prompt = (variant: number) => words(8, variant);
@@ -66,5 +71,6 @@ export async function benchClm(b: RealBench): Promise<ClmFigures> {
       `top-p [${show([warm.topP])}] ${show(rates.topP)}, bare [${show([warm.bare])}] ${show(rates.bare)}`,
   );
   for (const c of [...contexts, bare.context()]) await c.close();
-  return { greedy: median(rates.greedy), topP: median(rates.topP), bare: median(rates.bare) };
+  const ratio = median(rates.greedy.map((g, i) => g / rates.bare[i]!));
+  return { greedy: median(rates.greedy), topP: median(rates.topP), bare: median(rates.bare), ratio };
 }

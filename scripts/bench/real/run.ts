@@ -21,7 +21,7 @@ const APP = `http://127.0.0.1:${APP_PORT}/hat-wardrobe/`;
 const BARE = `http://127.0.0.1:${port('BENCH_BARE_PORT', 4193)}/`;
 const RUNS = Number(process.env.BENCH_REAL_RUNS ?? 5);
 const LOADS = Number(process.env.BENCH_REAL_LOADS ?? 3);
-const GEN_RUNS = Number(process.env.BENCH_REAL_GEN_RUNS ?? 5);
+const GEN_RUNS = Number(process.env.BENCH_REAL_GEN_RUNS ?? 7);
 
 const log = (line: string) => console.error(line);
 
@@ -95,9 +95,9 @@ const PARTS: Record<string, (b: RealBench) => Promise<string[]>> = {
   },
   async clm(b) {
     const clm = await benchClm({ ...b, runs: GEN_RUNS });
-    const ratio = clm.greedy / clm.bare;
+    const { ratio } = clm;
     return [
-      line('real_clm_tokens_per_s:greedy', clm.greedy, 1, atLeast(ratio, 0.95, `≥ ${r1(0.95 * clm.bare)} (0.95 × the bare loop's ${r1(clm.bare)})`)),
+      line('real_clm_tokens_per_s:greedy', clm.greedy, 1, atLeast(clm.greedy, 0.95 * clm.bare, `≥ ${r1(0.95 * clm.bare)} (0.95 × the bare loop's ${r1(clm.bare)})`)),
       line('real_clm_tokens_per_s:top_p', clm.topP, 1, atLeast(clm.topP, 0.8 * clm.greedy, `≥ ${r1(0.8 * clm.greedy)} (0.8 × greedy)`)),
       line('real_clm_app_vs_bare_tokens_ratio', ratio, 2, atLeast(ratio, 0.95)),
     ];
