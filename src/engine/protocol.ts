@@ -1,8 +1,8 @@
-import type { Appended } from './appended';
 /**
  * The one message protocol between the page and the inference worker.
  * Both ends switch exhaustively on `type` (see `assertNever`).
  */
+import type { Appended } from './appended';
 
 export type Device = 'webgpu' | 'wasm';
 export type DevicePreference = 'auto' | Device;
