@@ -118,4 +118,3 @@ export function HatView({ hat }: { hat: HatDefinition }) {
     </section>
   );
 }
-
