@@ -42,7 +42,8 @@ export function largestWithSumExp(values: ArrayLike<number>, n: number): { ids: 
   const ids = new Int32Array(size);
   const best = new Float64Array(size);
   let count = 0;
-  let floor = -Infinity;
+  // The n-th best so far once there are n; with n = 0 nothing ever gets in.
+  let floor = size > 0 ? -Infinity : Infinity;
   let max = -Infinity;
   let sum = 0;
   for (let i = 0; i < values.length; i++) {
@@ -64,11 +65,9 @@ export function largestWithSumExp(values: ArrayLike<number>, n: number): { ids: 
       best[at] = best[at - 1] as number;
       ids[at] = ids[at - 1] as number;
     }
-    if (at < size) {
-      best[at] = v;
-      ids[at] = i;
-    }
-    if (count === size && size > 0) floor = best[size - 1] as number;
+    best[at] = v;
+    ids[at] = i;
+    if (count === size) floor = best[size - 1] as number;
   }
   return { ids: Array.from(ids), max, sum };
 }

@@ -1,9 +1,10 @@
 // `npm run bench:real -- --profile --only=clm`: where a greedy generation spends its CPU, the app's
 // against the bare loop's: each thread's CPU per token from /proc, then one traced app run's hottest
-// functions on the page's main thread and in the worker.
+// functions on the page's main thread and in the worker, and one traced bare run's.
 import { writeFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { shownThreads } from '../app-page';
-import { appGenerationMs, CLM_DTYPE, NEW_TOKENS, prompt, TOP_P } from './clm';
+import { appGenerationMs, bareGenerationMs, CLM_DTYPE, NEW_TOKENS, prompt, TOP_P } from './clm';
 import { freshContext, openApp, openBare, wasmBuild, type RealBench } from './context';
 import { CLM_ID } from './models';
 import { functionTimes, type FunctionTime, type TraceEvent } from './profile';
@@ -36,6 +37,24 @@ function mainThreadEvents(events: TraceEvent[]): string {
   return [...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20).map(([name, { ms, n }]) => `${name} ${ms.toFixed(0)} ms (${n})`).join(', ');
 }
 
+/** One traced piece of work on `page` (CPU samples and the timeline), written to `out`; its events. */
+async function traced(b: RealBench, page: Page, out: string, work: () => Promise<unknown>): Promise<TraceEvent[]> {
+  await b.browser.startTracing(page, { categories: ['-*', 'disabled-by-default-v8.cpu_profiler', 'v8', 'devtools.timeline', 'toplevel'] });
+  await work();
+  const trace = await b.browser.stopTracing();
+  await writeFile(out, trace);
+  return (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+}
+
+const line = (f: FunctionTime) => `${f.self.toFixed(0).padStart(7)} ${f.total.toFixed(0).padStart(7)} ms  ${f.where}`;
+
+/** Logs the twelve functions with the most self time; returns them all. */
+function hottest(label: string, times: FunctionTime[], log: (line: string) => void): FunctionTime[] {
+  log(`${label}: samples cover ${times.reduce((n, f) => n + f.self, 0).toFixed(0)} ms; self, total:`);
+  for (const f of times.slice(0, 12)) log(line(f));
+  return times;
+}
+
 export async function profileClm(b: RealBench, out: string): Promise<void> {
   const base = { model: CLM_ID, dtype: CLM_DTYPE, text: prompt(0), max_new_tokens: String(NEW_TOKENS) };
   const context = await freshContext(b);
@@ -50,7 +69,7 @@ export async function profileClm(b: RealBench, out: string): Promise<void> {
     show(`top-p ${i}`, await measured(() => appGenerationMs(sampled, i)), log);
     // The first step's chart says how many tokens the nucleus kept: what top-p's ranking had to order.
     log(`top-p ${i}, first step: ${await sampled.getByTestId('step-chart').locator('figcaption').textContent()}`);
-    show(`bare ${i}`, await measured(() => bare.evaluate(([text, n]) => window.bare.generate(text, n), [prompt(i), NEW_TOKENS] as const)), log);
+    show(`bare ${i}`, await measured(() => bareGenerationMs(bare, i)), log);
   }
   // What the page changes while it streams: each mutation costs style, layout and paint on the main thread.
   // (A string: the bench's TypeScript compiler names functions with a helper the page does not have.)
@@ -65,34 +84,21 @@ export async function profileClm(b: RealBench, out: string): Promise<void> {
     }).observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
     window.__mutations = counts;
   }`);
-  await b.browser.startTracing(app, { categories: ['-*', 'disabled-by-default-v8.cpu_profiler', 'v8', 'devtools.timeline', 'toplevel'] });
-  await appGenerationMs(app, 0);
-  const trace = await b.browser.stopTracing();
+  const events = await traced(b, app, out, () => appGenerationMs(app, 0));
   const mutations = (await app.evaluate('window.__mutations')) as Record<string, number>;
   log(`DOM mutations in the traced run: ${Object.entries(mutations).sort((x, y) => y[1] - x[1]).slice(0, 15).map(([k, n]) => `${k} ×${n}`).join(', ')}`);
-  await writeFile(out, trace);
-  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const line = (f: FunctionTime) => `${f.self.toFixed(0).padStart(7)} ${f.total.toFixed(0).padStart(7)} ms  ${f.where}`;
   for (const [name, thread] of [
     ['page main thread', /CrRendererMain/],
     ['worker', /DedicatedWorker/],
   ] as const) {
-    const times = functionTimes(events, thread);
-    log(`traced app run, ${name}: samples cover ${times.reduce((n, f) => n + f.self, 0).toFixed(0)} ms; self, total:`);
-    for (const f of times.slice(0, 12)) log(line(f));
+    const times = hottest(`traced app run, ${name}`, functionTimes(events, thread), log);
     log(`${name}, JavaScript by total:`);
     for (const f of times.filter((f) => !f.where.startsWith('(') && !f.where.startsWith('wasm-function')).sort((x, y) => y.total - x.total).slice(0, 15)) log(line(f));
   }
   log(`traced app run, page main thread by trace event (nested events count in each): ${mainThreadEvents(events)}`);
   log(`trace in ${out}`);
   // The bare loop the same way: ONNX Runtime on its page's main thread and one pool thread.
-  await b.browser.startTracing(bare, { categories: ['-*', 'disabled-by-default-v8.cpu_profiler', 'v8', 'devtools.timeline', 'toplevel'] });
-  await bare.evaluate(([text, n]) => window.bare.generate(text, n), [prompt(0), NEW_TOKENS] as const);
-  const bareTrace = await b.browser.stopTracing();
-  await writeFile(out.replace(/\.trace\.json$/, '-bare.trace.json'), bareTrace);
-  const bareEvents = (JSON.parse(bareTrace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const times = functionTimes(bareEvents, /CrRendererMain|DedicatedWorker/);
-  log(`traced bare run, page main thread and pool thread: samples cover ${times.reduce((n, f) => n + f.self, 0).toFixed(0)} ms; self, total:`);
-  for (const f of times.slice(0, 12)) log(line(f));
+  const bareEvents = await traced(b, bare, out.replace(/\.trace\.json$/, '-bare.trace.json'), () => bareGenerationMs(bare, 0));
+  hottest('traced bare run, page main thread and pool thread', functionTimes(bareEvents, /CrRendererMain|DedicatedWorker/), log);
   for (const c of [context, sampled.context(), bare.context()]) await c.close();
 }

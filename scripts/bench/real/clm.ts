@@ -35,8 +35,12 @@ export async function appGenerationMs(page: Page, variant: number): Promise<numb
   return generation.ms;
 }
 
+/** The bare loop's milliseconds for one generation of NEW_TOKENS. */
+export const bareGenerationMs = (bare: Page, variant: number): Promise<number> =>
+  bare.evaluate(([text, n]) => window.bare.generate(text, n), [prompt(variant), NEW_TOKENS] as const);
+
 /** Tokens per second of one generation. */
-const appTokensPerSecond = async (page: Page, variant: number) => (NEW_TOKENS * 1000) / (await appGenerationMs(page, variant));
+const tokensPerSecond = async (ms: Promise<number>) => (NEW_TOKENS * 1000) / (await ms);
 
 /**
  * A distilgpt2-sized causal LM writing 256 tokens: the app greedy and with top-p sampling, and a bare
@@ -51,19 +55,17 @@ export async function benchClm(b: RealBench): Promise<ClmFigures> {
   const wasm = wasmBuild(b.appServer.requests()) ?? 'cpu';
   const sampled = await openApp(b, contexts[1]!, 'causal-lm', { ...base, ...TOP_P });
   const bare = await openBare(b, { model: CLM_ID, bareClass: 'AutoModelForCausalLM', dtype: CLM_DTYPE, threads, wasm });
-  const bareTokensPerSecond = async (variant: number) =>
-    (NEW_TOKENS * 1000) / (await bare.evaluate(([text, n]) => window.bare.generate(text, n), [prompt(variant), NEW_TOKENS] as const));
   const rates = { greedy: [] as number[], topP: [] as number[], bare: [] as number[] };
   /*
    * One uncounted generation on each side first: both get faster over their first runs (V8 tiers up
    * ONNX Runtime's WebAssembly and the JavaScript around it; measured 50 -> 75 tokens/s for the bare loop
    * over six runs), so counting them compared two warm-ups, whichever happened to settle sooner.
    */
-  const warm = { greedy: await appTokensPerSecond(greedy, 0), topP: await appTokensPerSecond(sampled, 0), bare: await bareTokensPerSecond(0) };
+  const warm = { greedy: await tokensPerSecond(appGenerationMs(greedy, 0)), topP: await tokensPerSecond(appGenerationMs(sampled, 0)), bare: await tokensPerSecond(bareGenerationMs(bare, 0)) };
   for (let i = 1; i <= b.runs; i++) {
-    rates.greedy.push(await appTokensPerSecond(greedy, i));
-    rates.topP.push(await appTokensPerSecond(sampled, i));
-    rates.bare.push(await bareTokensPerSecond(i));
+    rates.greedy.push(await tokensPerSecond(appGenerationMs(greedy, i)));
+    rates.topP.push(await tokensPerSecond(appGenerationMs(sampled, i)));
+    rates.bare.push(await tokensPerSecond(bareGenerationMs(bare, i)));
   }
   const show = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' ');
   b.log(

@@ -169,7 +169,7 @@ export async function readPackedTensors(
   const places = placesOf(plan, pack);
   const data = new Uint8Array(places.size);
   let done = 0;
-  const stage = plan.tensors.some(pack) ? 'Reading and quantizing tensors' : 'Reading tensors';
+  const stage = places.at.size > 0 ? 'Reading and quantizing tensors' : 'Reading tensors';
   const arrived = (span: { start: number }, bytes: Uint8Array) => {
     for (const t of byStart.get(span.start) ?? []) {
       const values = asFloat32(t.entry, bytes);
