@@ -37,19 +37,41 @@ export interface AppRun {
 
 /**
  * Types `text` into the field labelled `field` (pressing `runButton` on on-demand hats) and times the run it causes.
- * The times come from the page's own marks, so `pollMs` (how often the page is asked whether the run is done)
- * only delays the bench: a long run is polled rarely, since each poll is main-thread work the model pays for.
+ * The times come from the page's own marks. The page is not polled: one call waits inside it for the
+ * answer's mark and the ready status, woken by the page's own events, so the bench adds no work to the
+ * page while a run lasts (the bare baseline is never asked either; polling a generation twice a second
+ * cost the app's page about a tenth of a millisecond a token).
  */
-export async function appRun(page: Page, field: string, text: string, runButton?: string, timeout = 600_000, pollMs = 50): Promise<AppRun> {
+export async function appRun(page: Page, field: string, text: string, runButton?: string, timeout = 600_000): Promise<AppRun> {
   const before = await page.evaluate(() => performance.getEntriesByName('hw:result-rendered').length);
   await page.getByLabel(field, { exact: true }).fill(text);
   if (runButton) await page.getByRole('button', { name: runButton, exact: true }).click();
-  await page.waitForFunction(
-    (n) =>
-      performance.getEntriesByName('hw:result-rendered').length > n &&
-      document.querySelector('[data-testid=hat-view]')?.getAttribute('data-status') === 'ready',
-    before,
-    { timeout, polling: pollMs },
+  await page.evaluate(
+    ([n, ms]) =>
+      new Promise<void>((resolve, reject) => {
+        // Methods, not named functions: tsx would wrap those in a helper the page does not have.
+        const wait = {
+          view: document.querySelector('[data-testid=hat-view]'),
+          marks: new PerformanceObserver(() => wait.check()),
+          status: new MutationObserver(() => wait.check()),
+          timer: setTimeout(() => wait.finish(new Error(`bench: no answer within ${ms} ms`)), ms),
+          check() {
+            const answered = performance.getEntriesByName('hw:result-rendered').length > n;
+            if (answered && this.view?.getAttribute('data-status') === 'ready') this.finish();
+          },
+          finish(error?: Error) {
+            this.marks.disconnect();
+            this.status.disconnect();
+            clearTimeout(this.timer);
+            if (error) reject(error);
+            else resolve();
+          },
+        };
+        wait.marks.observe({ type: 'mark' });
+        if (wait.view) wait.status.observe(wait.view, { attributes: true, attributeFilter: ['data-status'] });
+        wait.check();
+      }),
+    [before, timeout] as const,
   );
   return page.evaluate(() => {
     const sent = performance.getEntriesByName('hw:run-sent').map((e) => e.startTime);

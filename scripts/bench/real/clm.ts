@@ -11,8 +11,6 @@ export const NEW_TOKENS = 256;
 export const CLM_DTYPE = process.env.BENCH_CLM_DTYPE ?? 'fp32';
 /** Sampling as a person tries it after greedy: temperature 1, no top-k, nucleus 0.9. */
 export const TOP_P = { temperature: '1', top_k: '0', top_p: '0.9' };
-/** A generation takes seconds: asking the page whether it is done twice a second is enough (the bare loop is never asked). */
-export const GENERATION_POLL_MS = 500;
 
 export interface ClmFigures {
   /** Median tokens per second over the decoding loop. */
@@ -30,7 +28,7 @@ export const prompt = (variant: number) => words(8, variant);
 
 /** The worker's milliseconds for one generation of NEW_TOKENS, as the hat reports them. */
 export async function appGenerationMs(page: Page, variant: number): Promise<number> {
-  const { generation } = await appRun(page, 'Prompt', prompt(variant), 'Generate', undefined, GENERATION_POLL_MS);
+  const { generation } = await appRun(page, 'Prompt', prompt(variant), 'Generate');
   if (!generation || generation.tokens !== NEW_TOKENS) throw new Error(`bench: the hat wrote ${generation?.tokens ?? 0} tokens, not ${NEW_TOKENS}`);
   return generation.ms;
 }
