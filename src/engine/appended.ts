@@ -1,7 +1,7 @@
 /**
  * A streamed partial that grows by appending (a generation's steps, a training's history) crosses
  * postMessage as what is new since the partial before it: the page keeps what it has and adds the
- * rest. Without this a 256-token generation cloned every step it had written five times a second, on
+ * rest. Without this a 256-token generation cloned every step it had written with every partial, on
  * the worker's thread (the model's) and again on the page's.
  *
  * `appended` says, for each field sent as a tail, the index its first item has in the whole list.

@@ -19,10 +19,12 @@ import { coalescePartials } from './partials';
 
 /**
  * Partials of one run reach the page at most this often (ms), the newest each time (see partials.ts).
- * Five a second still reads as streaming; each costs the page's main thread a render, a layout and a
- * paint, taken from the two threads the model runs on (at ten a second, a fast generation lost ~10%).
+ * Three a second still reads as streaming. Each partial drawn costs the page's main thread a render
+ * and a whole frame (about 9 ms of CPU on a two-core machine, almost all of it style, layout and paint
+ * of the page, whatever changed), taken from the two threads the model runs on: a fast generation lost
+ * about 10% at ten a second and 7–9% at five; at three, about 5% (`npm run bench:real -- --only=clm`).
  */
-export const PARTIAL_MS = 200;
+export const PARTIAL_MS = 333;
 
 /** What the engine needs from the outside world; the worker passes the real ones, tests pass fakes. */
 export interface EngineDeps {
