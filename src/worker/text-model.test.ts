@@ -3,7 +3,8 @@ import { BertTokenizer, type Tensor } from '@huggingface/transformers';
 import type { FixtureModelSpec } from '@/lib/onnx/fixture/fixture-spec';
 import { VOCAB } from '@/lib/onnx/fixture/test-vocab';
 import { tokenizerConfig, tokenizerJson } from '../../scripts/fixtures/hub-files';
-import { encode, type TextModel } from './text-model';
+import type { AdapterLoadContext } from './adapter';
+import { encode, pretrainedOptions, type TextModel } from './text-model';
 
 const spec = { modelMaxLength: 64, tokenizerClass: 'BertTokenizer' } as FixtureModelSpec;
 
@@ -49,5 +50,23 @@ describe('encode', () => {
 
   it('refuses an empty text', () => {
     expect(() => encode(textModel(64), { text: '  ' })).toThrow(/empty/);
+  });
+});
+
+describe('pretrainedOptions', () => {
+  const ctx: AdapterLoadContext = { model: 'org/model', host: 'http://hub.test', device: 'wasm', dtype: 'q8', onProgress: () => undefined };
+  const spinningStop = (shape?: { stepping?: boolean }) => pretrainedOptions(ctx, shape).session_options.extra.session.force_spinning_stop;
+
+  it("stops ONNX Runtime's threads spinning when a model's run ends, so the page gets its core back to draw the answer", () => {
+    expect(spinningStop()).toBe('1');
+    expect(spinningStop({ stepping: false })).toBe('1');
+  });
+
+  it('keeps them spinning between the runs of a model run step after step, where the next run follows at once', () => {
+    expect(spinningStop({ stepping: true })).toBe('0');
+  });
+
+  it("passes the load's dtype and device on", () => {
+    expect(pretrainedOptions(ctx)).toMatchObject({ dtype: 'q8', device: 'wasm' });
   });
 });

@@ -2,7 +2,7 @@ import { AutoTokenizer, Tensor, type PreTrainedModel, type PreTrainedTokenizer, 
 import type { ModelFacts, TokenRow, TokensInfo } from '@/engine/protocol';
 import { BadInputError, type AdapterLoadContext } from './adapter';
 import { fitPair } from './pair-encoding';
-import { SESSION_OPTIONS } from './setup';
+import { SESSION_OPTIONS, STEPPING_SESSION_OPTIONS } from './setup';
 import { inputNamesOf } from './sdk/transformers-internals';
 import { completeSpecialTokens, segmentIds } from './special-tokens';
 
@@ -23,19 +23,30 @@ export function progressForwarder(ctx: AdapterLoadContext) {
   };
 }
 
+/** How a hat runs its model: once per answer, or step after step (a generator's decoding loop). */
+export interface RunShape {
+  stepping?: boolean;
+}
+
 /**
  * The options of a model's `from_pretrained` for this load: its dtype and device, progress to the page,
- * and the worker's ONNX Runtime session options (setup.ts), which every session gets.
+ * and the worker's ONNX Runtime session options (setup.ts): a model run step after step keeps the
+ * runtime's threads spinning between its runs.
  */
-export function pretrainedOptions(ctx: AdapterLoadContext) {
-  return { dtype: ctx.dtype, device: ctx.device, progress_callback: progressForwarder(ctx), session_options: SESSION_OPTIONS };
+export function pretrainedOptions(ctx: AdapterLoadContext, { stepping = false }: RunShape = {}) {
+  return {
+    dtype: ctx.dtype,
+    device: ctx.device,
+    progress_callback: progressForwarder(ctx),
+    session_options: stepping ? STEPPING_SESSION_OPTIONS : SESSION_OPTIONS,
+  };
 }
 
 /** Loads tokenizer and model together, and reads the numbers the explanation panel shows. */
-export async function loadTextModel(ModelClass: PretrainedClass, ctx: AdapterLoadContext): Promise<TextModel> {
+export async function loadTextModel(ModelClass: PretrainedClass, ctx: AdapterLoadContext, shape: RunShape = {}): Promise<TextModel> {
   const [tokenizer, model] = await Promise.all([
     AutoTokenizer.from_pretrained(ctx.model, { progress_callback: progressForwarder(ctx) }),
-    ModelClass.from_pretrained(ctx.model, pretrainedOptions(ctx)),
+    ModelClass.from_pretrained(ctx.model, pretrainedOptions(ctx, shape)),
   ]);
   completeSpecialTokens(tokenizer);
   const vocab: string[] = [];

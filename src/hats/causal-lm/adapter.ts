@@ -126,7 +126,7 @@ export default defineAdapter(seam, {
     const { fileName } = await layoutOf(ctx.model, ctx.host);
     const [tokenizer, model] = await Promise.all([
       AutoTokenizer.from_pretrained(ctx.model, { progress_callback: progressForwarder(ctx) }),
-      AutoModelForCausalLM.from_pretrained(ctx.model, { ...pretrainedOptions(ctx), ...(fileName ? { model_file_name: fileName } : {}) }),
+      AutoModelForCausalLM.from_pretrained(ctx.model, { ...pretrainedOptions(ctx, { stepping: true }), ...(fileName ? { model_file_name: fileName } : {}) }),
     ]);
     const facts = { ...readFacts(model, tokenizer), ...(fileName ? { modelFileName: fileName } : {}) };
     const config = model.config as unknown as Record<string, unknown>;

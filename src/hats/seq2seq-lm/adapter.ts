@@ -223,7 +223,7 @@ export default defineAdapter(seam, {
   async load(ctx) {
     // [5] AutoModelForSeq2SeqLM reads model_type (t5, bart, …) and opens two ONNX sessions:
     //     onnx/encoder_model*.onnx and onnx/decoder_model_merged*.onnx.
-    const tm = await loadTextModel(AutoModelForSeq2SeqLM, ctx);
+    const tm = await loadTextModel(AutoModelForSeq2SeqLM, ctx, { stepping: true });
     let runner;
     try {
       runner = seq2seqRunner(tm);
