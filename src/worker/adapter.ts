@@ -150,15 +150,29 @@ function newYieldChannel(): MessageChannel {
   return made;
 }
 
+/** At the fast pace, the longest a looping hat goes without letting the worker see its messages. */
+export const YIELD_EVERY_MS = 20;
+
 /**
- * What a looping hat awaits before each step: at 'fast', only a message round trip (so a Stop is
- * seen); at 'slow', also a wait of SLOW_STEP_MS before every step after the first. The wait ends at
- * once when the run is stopped or cancelled, so Stop is never delayed by the pace.
+ * What a looping hat awaits before each step: at 'fast', a message round trip (so a Stop or a cancel
+ * is seen) before the first step and then once YIELD_EVERY_MS have passed since the last; at 'slow',
+ * a round trip and a wait of SLOW_STEP_MS before every step after the first. The wait ends at once
+ * when the run is stopped or cancelled, so Stop is never delayed by the pace.
+ * [1] In a worker that is generating, a round trip costs 0.15–0.2 ms (whatever the runtime has queued
+ *     runs in it): before every 13 ms step of a distilgpt2-sized model, 1.5 % of its time. Every
+ *     20 ms it comes before every second step of that model, every twentieth of a tiny one, and a
+ *     Stop still lands within 20 ms and a step.
+ * `now` and `yieldNow` are the clock and the round trip, given by tests.
  */
-export function pacer(pace: Pace, signal: AbortSignal): () => Promise<void> {
+export function pacer(pace: Pace, signal: AbortSignal, now = () => performance.now(), yieldNow = yieldToMessages): () => Promise<void> {
   let first = true;
+  let yielded = -Infinity;
   return async () => {
-    await yieldToMessages();
+    const at = now();
+    if (pace === 'slow' || at - yielded >= YIELD_EVERY_MS) {
+      yielded = at;
+      await yieldNow(); // [1]
+    }
     if (pace !== 'slow' || first || signal.aborted) {
       first = false;
       return;
