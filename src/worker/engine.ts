@@ -22,7 +22,7 @@ import { coalescePartials } from './partials';
  * Three a second still reads as streaming. Each partial drawn costs the page's main thread a render
  * and a whole frame (about 9 ms of CPU on a two-core machine, almost all of it style, layout and paint
  * of the page, whatever changed), taken from the two threads the model runs on: a fast generation lost
- * about 10% at ten a second and 7–9% at five; at three, about 5% (`npm run bench:real -- --only=clm`).
+ * about 10% at ten a second and 7–9% at five; at three, about 6% (`npm run bench:real -- --only=clm`).
  */
 export const PARTIAL_MS = 333;
 
