@@ -22,6 +22,8 @@ export interface ClmFigures {
    * after the other), so a machine that speeds up or slows down over the bench moves both sides of a ratio.
    */
   ratio: number;
+  /** Top-p ÷ greedy, the median of each turn's ratio in the same way. */
+  topPRatio: number;
 }
 
 export const prompt = (variant: number) => words(8, variant);
@@ -61,21 +63,17 @@ export async function benchClm(b: RealBench): Promise<ClmFigures> {
    */
   const warm = { greedy: await tokensPerSecond(appGenerationMs(greedy, 0)), topP: await tokensPerSecond(appGenerationMs(sampled, 0)), bare: await tokensPerSecond(bareGenerationMs(bare, 0)) };
   /*
-   * The two sides of a turn's ratio run back to back, first one then the other in alternate turns (top-p
-   * before them): this machine's speed moves by a fifth within seconds, so a ratio of runs taken further
-   * apart, or always in the same order, measured the machine as much as the app (with top-p between
-   * greedy and the bare loop, seven-turn medians of the same build spread from 0.89 to 0.98).
+   * Greedy runs between the other two, top-p on one side and the bare loop on the other, swapping sides
+   * every turn: each ratio is of two runs back to back, each side first as often as second. This
+   * machine's speed moves by a fifth within seconds, so ratios of runs taken further apart, or always in
+   * the same order, measured the machine as much as the app (with top-p between greedy and the bare
+   * loop, seven-turn medians of the same build spread from 0.89 to 0.98).
    */
   for (let i = 1; i <= b.runs; i++) {
-    rates.topP.push(await tokensPerSecond(appGenerationMs(sampled, i)));
-    const appRate = () => tokensPerSecond(appGenerationMs(greedy, i));
-    const bareRate = () => tokensPerSecond(bareGenerationMs(bare, i));
-    if (i % 2 === 1) {
-      rates.greedy.push(await appRate());
-      rates.bare.push(await bareRate());
-    } else {
-      rates.bare.push(await bareRate());
-      rates.greedy.push(await appRate());
+    const order = i % 2 === 1 ? (['topP', 'greedy', 'bare'] as const) : (['bare', 'greedy', 'topP'] as const);
+    for (const side of order) {
+      const ms = side === 'bare' ? bareGenerationMs(bare, i) : appGenerationMs(side === 'greedy' ? greedy : sampled, i);
+      rates[side].push(await tokensPerSecond(ms));
     }
   }
   const show = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' ');
@@ -85,5 +83,6 @@ export async function benchClm(b: RealBench): Promise<ClmFigures> {
   );
   for (const c of [...contexts, bare.context()]) await c.close();
   const ratio = median(rates.greedy.map((g, i) => g / rates.bare[i]!));
-  return { greedy: median(rates.greedy), topP: median(rates.topP), bare: median(rates.bare), ratio };
+  const topPRatio = median(rates.topP.map((t, i) => t / rates.greedy[i]!));
+  return { greedy: median(rates.greedy), topP: median(rates.topP), bare: median(rates.bare), ratio, topPRatio };
 }

@@ -97,8 +97,10 @@ const PARTS: Record<string, (b: RealBench) => Promise<string[]>> = {
     const clm = await benchClm({ ...b, runs: GEN_RUNS });
     const { ratio } = clm;
     return [
-      line('real_clm_tokens_per_s:greedy', clm.greedy, 1, atLeast(clm.greedy, 0.95 * clm.bare, `≥ ${r1(0.95 * clm.bare)} (0.95 × the bare loop's ${r1(clm.bare)})`)),
-      line('real_clm_tokens_per_s:top_p', clm.topP, 1, atLeast(clm.topP, 0.8 * clm.greedy, `≥ ${r1(0.8 * clm.greedy)} (0.8 × greedy)`)),
+      // Judged turn by turn (a turn's two runs back to back), as the ratio below: medians of each side's
+      // seven runs can come from different turns on a machine whose speed moves within a bench.
+      line('real_clm_tokens_per_s:greedy', clm.greedy, 1, atLeast(clm.ratio, 0.95, `≥ 0.95 × the bare loop's turn by turn (median ${clm.ratio.toFixed(2)}; the bare loop's median ${r1(clm.bare)})`)),
+      line('real_clm_tokens_per_s:top_p', clm.topP, 1, atLeast(clm.topPRatio, 0.8, `≥ 0.8 × greedy turn by turn (median ${clm.topPRatio.toFixed(2)})`)),
       line('real_clm_app_vs_bare_tokens_ratio', ratio, 2, atLeast(ratio, 0.95)),
     ];
   },
