@@ -1,5 +1,4 @@
-import { scanLogits } from '../../lib/logit-scan';
-import { softmaxF64 as softmax } from '../../lib/maths';
+import { scanLogits, sumExp } from '../../lib/logit-scan';
 
 export { mulberry32 } from '../../lib/random';
 /*
@@ -7,8 +6,9 @@ export { mulberry32 } from '../../lib/random';
  * chosen token, with every intermediate kept so the page can show it.
  * Pure functions: the same logits, settings and random stream give the same token.
  *
- * [1] softmax (src/lib/maths.ts): p_i = exp(z_i − max z) / Σ_j exp(z_j − max z). Subtracting the
- *     maximum changes nothing mathematically and keeps exp() from overflowing.
+ * [1] softmax: p_i = exp(z_i − max z) / Σ_j exp(z_j − max z). Subtracting the maximum changes
+ *     nothing mathematically and keeps exp() from overflowing. A step never makes all 50,257 p_i:
+ *     only the few tokens it ranks, shows or walks need theirs (see filtered).
  * [2] Temperature T divides the logits before the softmax: T < 1 sharpens the
  *     distribution, T > 1 flattens it. T = 0 would divide by zero; its limit is
  *     "always the most likely token", which is what greedy decoding does.
@@ -26,7 +26,8 @@ export { mulberry32 } from '../../lib/random';
  * [7] Greedy decoding needs no distribution at all: the pick is the largest logit, and the shown
  *     candidates are the largest logits too (softmax keeps the order). Their probabilities need only
  *     the softmax's denominator Σ_j exp(z_j − max z), found in WebAssembly SIMD with the largest ones
- *     (scanLogits: about 0.1 ms for GPT-2's vocabulary, where a JavaScript pass takes 0.3 of a 12 ms step).
+ *     (scanLogits: about 0.08 ms for GPT-2's vocabulary, where a JavaScript pass takes 0.3 of a 12 ms
+ *     step). A sampled step shows the same candidates, from the same pass.
  */
 
 export interface SamplingSettings {
@@ -100,53 +101,58 @@ export function topIndices(values: ArrayLike<number>, n: number): number[] {
   return Array.from(heap);
 }
 
-/** How far below the largest value each growth of a Ranking reaches: e⁻², e⁻⁴, …, then everything. */
-const FLOORS = [2, 4, 6, 8, 11, 15, 20, 30, 50].map((n) => Math.exp(-n)).concat(0);
+/** How far below the largest logit, in temperatures, each growth of a Ranking reaches: down to e⁻², e⁻⁴, … of the most likely token's probability, then everything. */
+const BANDS = [2, 4, 6, 8, 11, 15, 20, 30, 50, Infinity];
+
+/** The largest of some values (a loop: a vocabulary is too many arguments for Math.max). */
+function largest(values: ArrayLike<number>): number {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) > max) max = values[i] as number;
+  return max;
+}
 
 /**
- * [6] The `limit` largest of some probabilities, by index and in order, ranked only as far as
- *     someone asks. A small limit (top-k) is one heap pass. Otherwise the ranking grows in bands:
- *     every value within a factor e² of the largest (one cheap pass of comparisons, then a sort of
- *     just those), then the band down to e⁻⁴ of it, and so on, each band sorted and appended.
+ * [6] The `limit` most likely tokens, by id and in order, ranked only as far as someone asks. They are
+ *     ranked by logit: softmax keeps the order, and a probability within a factor e⁻ⁿ of the largest is
+ *     a logit within n·T of the largest. A small limit (top-k) is one heap pass. Otherwise the ranking
+ *     grows in bands: every logit within 2·T of the largest (one cheap pass of comparisons, then a sort
+ *     of just those), then the band down to 4·T, and so on, each band sorted and appended.
  */
 class Ranking {
   private ranked: number[] = [];
   private bands = 0;
-  private max = NaN;
-  /** Every value at or above this is ranked already. */
+  /** Every logit at or above this is ranked already. */
   private ranks = Infinity;
 
   constructor(
-    private readonly values: Float64Array,
+    private readonly logits: ArrayLike<number>,
     readonly limit: number,
+    private readonly max: number,
+    private readonly temperature: number,
   ) {}
 
-  /** The index ranked `j`th (0 = the largest), or undefined past the limit. */
+  /** The id ranked `j`th (0 = the most likely), or undefined past the limit. */
   at(j: number): number | undefined {
     if (j >= this.limit) return undefined;
-    while (j >= this.ranked.length && this.bands < FLOORS.length) this.grow();
+    while (j >= this.ranked.length && this.bands < BANDS.length) this.grow();
     return this.ranked[j];
   }
 
-  /** The first n indices, in order. */
+  /** The first n ids, in order. */
   head(n: number): number[] {
     if (n > 0) this.at(Math.min(n, this.limit) - 1);
     return this.ranked.slice(0, n);
   }
 
   private grow(): void {
-    const values = this.values;
+    const values = this.logits;
     if (this.limit <= 256) {
       this.ranked = topIndices(values, this.limit);
-      this.bands = FLOORS.length;
+      this.bands = BANDS.length;
       return;
     }
-    if (Number.isNaN(this.max)) {
-      this.max = 0;
-      for (let i = 0; i < values.length; i++) if ((values[i] as number) > this.max) this.max = values[i] as number;
-    }
-    // Probabilities are never negative, so the last floor (0) takes in everything left.
-    const floor = this.max * (FLOORS[this.bands++] as number);
+    // The last band (Infinity) reaches down to -Infinity: everything left.
+    const floor = this.max - (BANDS[this.bands++] as number) * this.temperature;
     const band: number[] = [];
     for (let i = 0; i < values.length; i++) {
       const v = values[i] as number;
@@ -172,45 +178,53 @@ export interface Kept {
   head(n: number): number[];
 }
 
-/** [2]–[4] What is left after temperature, top-k and top-p. `raw` (softmax at T = 1) is reused at T = 1. */
-export function filtered(logits: ArrayLike<number>, s: SamplingSettings, raw?: Float64Array): Kept {
+/**
+ * [2]–[4] What is left after temperature, top-k and top-p; `max` is the largest logit when the caller
+ * has it. [1] Probabilities are never made for the whole vocabulary: a token's weight is softmax's
+ * numerator exp((z − max) / T), and what it is divided by is a sum of weights: the kept tokens' (summed
+ * exactly, for the pick and the probabilities shown), or, for top-p's walk over the whole vocabulary,
+ * softmax's denominator (`sumExp`, in WebAssembly SIMD, a few parts in ten million off).
+ */
+export function filtered(logits: ArrayLike<number>, s: SamplingSettings, max = largest(logits)): Kept {
   if (s.temperature <= 0) {
     const [best] = topIndices(logits, 1) as [number];
     return { count: 1, final: (id) => (id === best ? 1 : 0), pick: () => best, head: (n) => (n > 0 ? [best] : []) };
   }
-  const scaled = s.temperature === 1 && raw ? raw : softmax(logits, s.temperature);
   const vocab = logits.length;
+  const t = s.temperature;
+  const weight = (id: number) => Math.exp(((logits[id] as number) - max) / t);
   const k = s.topK > 0 ? Math.min(s.topK, vocab) : vocab;
-  const ranking = new Ranking(scaled, k);
-  const sum = (ids: readonly number[]) => ids.reduce((total, i) => total + (scaled[i] as number), 0);
-  // Below the whole vocabulary the top k are ranked anyway, and their mass is summed most likely
-  // first; the whole vocabulary's is summed in id order, which needs no ranking at all.
-  let mass = 0;
-  if (k < vocab) mass = sum(ranking.head(k));
-  else for (let i = 0; i < vocab; i++) mass += scaled[i] as number;
+  const ranking = new Ranking(logits, k, max, t);
+  const sum = (ids: readonly number[]) => ids.reduce((total, i) => total + weight(i), 0);
   let count = k;
+  // Below the whole vocabulary the top k are ranked anyway, and their mass is summed most likely first.
+  const mass = k < vocab ? sum(ranking.head(k)) : s.topP < 1 ? sumExp(logits, max, 1 / t) : NaN;
   if (s.topP < 1) {
     let cumulative = 0;
     count = 0;
     for (let id = ranking.at(0); id !== undefined; id = ranking.at(count)) {
-      cumulative += (scaled[id] as number) / mass;
+      cumulative += weight(id) / mass;
       count++;
       if (cumulative >= s.topP) break;
     }
   }
-  const total = count === k ? mass : sum(ranking.head(count));
+  // The whole vocabulary's weights are summed in id order, which needs no ranking at all.
+  let total = 0;
+  if (count === k && k < vocab) total = mass;
+  else if (count === vocab) for (let i = 0; i < vocab; i++) total += weight(i);
+  else total = sum(ranking.head(count));
   // The kept tokens are exactly those that rank at or before the last one kept.
   const last = count === vocab ? undefined : ranking.at(count - 1);
-  const isKept = (id: number) => last === undefined || id === last || before(scaled, id, last);
+  const isKept = (id: number) => last === undefined || id === last || before(logits, id, last);
   return {
     count,
-    final: (id) => (isKept(id) ? (scaled[id] as number) / total : 0),
+    final: (id) => (isKept(id) ? weight(id) / total : 0),
     pick(u) {
       let cumulative = 0;
       let id = ranking.at(0) as number;
       for (let j = 0; j < count; j++) {
         id = ranking.at(j) as number;
-        cumulative += (scaled[id] as number) / total;
+        cumulative += weight(id) / total;
         if (u < cumulative) return id;
       }
       return id;
@@ -219,28 +233,21 @@ export function filtered(logits: ArrayLike<number>, s: SamplingSettings, raw?: F
   };
 }
 
-/** [7] The greedy step: the largest logit, and the raw probabilities of the `shown` largest. */
-function greedyNext(logits: ArrayLike<number>, shown: number): StepChoice {
-  const { ids, max, sum } = scanLogits(logits, Math.max(1, shown));
-  const id = ids[0] as number;
-  return {
-    id,
-    kept: 1,
-    candidates: ids.map((t) => ({ id: t, raw: Math.exp((logits[t] as number) - max) / sum, final: t === id ? 1 : 0 })),
-  };
-}
-
-/** One step: filters, pick (argmax or seeded draw), and the candidates to show. */
+/**
+ * One step: filters, pick (argmax or seeded draw), and the candidates to show. [7] The largest logits
+ * and softmax's denominator at T = 1 come from one pass in WebAssembly SIMD (scanLogits): the shown
+ * candidates, their raw probabilities, and the greedy pick.
+ */
 export function chooseNext(logits: ArrayLike<number>, s: SamplingSettings, random: () => number, shown = 10): StepChoice {
-  if (s.temperature <= 0) return greedyNext(logits, shown);
-  const raw = softmax(logits);
-  const kept = filtered(logits, s, raw);
+  const scan = scanLogits(logits, Math.max(1, shown));
+  const raw = (id: number) => Math.exp((logits[id] as number) - scan.max) / scan.sum;
+  if (s.temperature <= 0) {
+    const id = scan.ids[0] as number;
+    return { id, kept: 1, candidates: scan.ids.map((t) => ({ id: t, raw: raw(t), final: t === id ? 1 : 0 })) };
+  }
+  const kept = filtered(logits, s, scan.max);
   const id = kept.pick(random());
-  const top = topIndices(raw, shown);
+  const top = scan.ids.slice(0, shown);
   if (!top.includes(id)) top.push(id);
-  return {
-    id,
-    kept: kept.count,
-    candidates: top.map((t) => ({ id: t, raw: raw[t] as number, final: kept.final(t) })),
-  };
+  return { id, kept: kept.count, candidates: top.map((t) => ({ id: t, raw: raw(t), final: kept.final(t) })) };
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { assemble, KERNELS, kernelModule } from '../../../scripts/wasm/assemble';
 import { largestWithSumExp } from '../maths';
 import { mulberry32 } from '../random';
-import { scanLogits } from './index';
+import { scanLogits, sumExp } from './index';
 
 /** Σ exp(v − max) in doubles with Math.exp: what the kernel's sum is held to. */
 function exactSum(values: ArrayLike<number>): number {
@@ -89,6 +89,19 @@ describe('scanLogits (WebAssembly SIMD)', () => {
       [0.1, 0.30000000000000004, -2],
     ];
     for (const logits of cases) expect(scanLogits(logits, 3)).toEqual(largestWithSumExp(logits, 3));
+  });
+
+  it('sums exp((v − max) / T) at a temperature to a few parts in ten million, and in JavaScript what the kernel cannot take', () => {
+    const logits = vocabulary(50_257, 9, 6);
+    const max = scanLogits(logits, 1).max;
+    for (const t of [0.25, 0.7, 1, 1.5, 4]) {
+      let exact = 0;
+      for (const z of logits) exact += Math.exp((z - max) / t);
+      // (v − max) / T is a float's product too: each term's argument is off by up to 6e-8 of itself.
+      expect(Math.abs(sumExp(logits, max, 1 / t) / exact - 1), `T = ${t}`).toBeLessThan(5e-7);
+    }
+    expect(sumExp([0, -1, -2], 0, 0.5)).toBe(1 + Math.exp(-0.5) + Math.exp(-1));
+    expect(sumExp(Float32Array.of(0, NaN), 0)).toBeNaN();
   });
 
   it('falls back to the JavaScript pass where WebAssembly SIMD cannot compile', async () => {

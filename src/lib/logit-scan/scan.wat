@@ -21,8 +21,9 @@
       (f32.max (f32x4.extract_lane 0 (local.get $m)) (f32x4.extract_lane 1 (local.get $m)))
       (f32.max (f32x4.extract_lane 2 (local.get $m)) (f32x4.extract_lane 3 (local.get $m)))))
 
-  ;; Σ exp(v − $max) over $n floats at $p ($n a multiple of 16, every v ≤ $max), summed in doubles.
-  ;; Each exp: x = v − max = k·ln2 + f with k whole and |f| ≤ ln2/2; exp(x) = 2^k · exp(f).
+  ;; Σ exp((v − $max) · $scale) over $n floats at $p ($n a multiple of 16, every v ≤ $max, $scale > 0:
+  ;; one over a temperature), summed in doubles.
+  ;; Each exp: x = (v − max) · scale = k·ln2 + f with k whole and |f| ≤ ln2/2; exp(x) = 2^k · exp(f).
   ;; [1] x below −87 counts as −87: e⁻⁸⁷ ≈ 1.6e-38 is still a normal float (a -Infinity pad adds that).
   ;; [2] Adding 1.5·2²³ rounds x·log2(e) to the whole k, which the sum then holds in its low bits.
   ;; [3] ln2 in two parts (Cody and Waite), so that f = x − k·ln2 keeps its precision.
@@ -32,8 +33,8 @@
   ;; The loop takes sixteen values a turn, in four blocks the same but for their offset and locals,
   ;; so that one block's series runs while another's waits (2× faster in Chromium than one block a turn;
   ;; a call to a shared exp is not inlined and is slower still).
-  (func (export "sumExp") (param $p i32) (param $n i32) (param $max f32) (result f64)
-    (local $end i32) (local $lo v128) (local $hi v128) (local $max4 v128)
+  (func (export "sumExp") (param $p i32) (param $n i32) (param $max f32) (param $scale f32) (result f64)
+    (local $end i32) (local $lo v128) (local $hi v128) (local $max4 v128) (local $scale4 v128)
     (local $floor v128) (local $log2e v128) (local $round v128) (local $ln2hi v128) (local $ln2lo v128)
     (local $one v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128) (local $bias v128)
     (local $x0 v128) (local $r0 v128) (local $k0 v128) (local $f0 v128) (local $e0 v128)
@@ -42,6 +43,7 @@
     (local $x3 v128) (local $r3 v128) (local $k3 v128) (local $f3 v128) (local $e3 v128)
     (local.set $end (i32.add (local.get $p) (i32.shl (local.get $n) (i32.const 2))))
     (local.set $max4 (f32x4.splat (local.get $max)))
+    (local.set $scale4 (f32x4.splat (local.get $scale)))
     (local.set $floor (f32x4.splat (f32.const -87)))
     (local.set $log2e (f32x4.splat (f32.const 1.44269504)))
     (local.set $round (f32x4.splat (f32.const 12582912)))
@@ -58,7 +60,7 @@
       (loop $next
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
         ;; values 0–3 of the sixteen
-        (local.set $x0 (f32x4.pmax (f32x4.sub (v128.load offset=0 (local.get $p)) (local.get $max4)) (local.get $floor))) ;; [1]
+        (local.set $x0 (f32x4.pmax (f32x4.mul (f32x4.sub (v128.load offset=0 (local.get $p)) (local.get $max4)) (local.get $scale4)) (local.get $floor))) ;; [1]
         (local.set $r0 (f32x4.add (f32x4.mul (local.get $x0) (local.get $log2e)) (local.get $round))) ;; [2]
         (local.set $k0 (f32x4.sub (local.get $r0) (local.get $round)))
         (local.set $f0 (f32x4.sub (f32x4.sub (local.get $x0) (f32x4.mul (local.get $k0) (local.get $ln2hi)))
@@ -73,7 +75,7 @@
         (local.set $lo (f64x2.add (local.get $lo) (f64x2.promote_low_f32x4 (local.get $e0)))) ;; [6]
         (local.set $hi (f64x2.add (local.get $hi) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $e0) (local.get $e0)))))
         ;; values 4–7 of the sixteen
-        (local.set $x1 (f32x4.pmax (f32x4.sub (v128.load offset=16 (local.get $p)) (local.get $max4)) (local.get $floor))) ;; [1]
+        (local.set $x1 (f32x4.pmax (f32x4.mul (f32x4.sub (v128.load offset=16 (local.get $p)) (local.get $max4)) (local.get $scale4)) (local.get $floor))) ;; [1]
         (local.set $r1 (f32x4.add (f32x4.mul (local.get $x1) (local.get $log2e)) (local.get $round))) ;; [2]
         (local.set $k1 (f32x4.sub (local.get $r1) (local.get $round)))
         (local.set $f1 (f32x4.sub (f32x4.sub (local.get $x1) (f32x4.mul (local.get $k1) (local.get $ln2hi)))
@@ -88,7 +90,7 @@
         (local.set $lo (f64x2.add (local.get $lo) (f64x2.promote_low_f32x4 (local.get $e1)))) ;; [6]
         (local.set $hi (f64x2.add (local.get $hi) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $e1) (local.get $e1)))))
         ;; values 8–11 of the sixteen
-        (local.set $x2 (f32x4.pmax (f32x4.sub (v128.load offset=32 (local.get $p)) (local.get $max4)) (local.get $floor))) ;; [1]
+        (local.set $x2 (f32x4.pmax (f32x4.mul (f32x4.sub (v128.load offset=32 (local.get $p)) (local.get $max4)) (local.get $scale4)) (local.get $floor))) ;; [1]
         (local.set $r2 (f32x4.add (f32x4.mul (local.get $x2) (local.get $log2e)) (local.get $round))) ;; [2]
         (local.set $k2 (f32x4.sub (local.get $r2) (local.get $round)))
         (local.set $f2 (f32x4.sub (f32x4.sub (local.get $x2) (f32x4.mul (local.get $k2) (local.get $ln2hi)))
@@ -103,7 +105,7 @@
         (local.set $lo (f64x2.add (local.get $lo) (f64x2.promote_low_f32x4 (local.get $e2)))) ;; [6]
         (local.set $hi (f64x2.add (local.get $hi) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $e2) (local.get $e2)))))
         ;; values 12–15 of the sixteen
-        (local.set $x3 (f32x4.pmax (f32x4.sub (v128.load offset=48 (local.get $p)) (local.get $max4)) (local.get $floor))) ;; [1]
+        (local.set $x3 (f32x4.pmax (f32x4.mul (f32x4.sub (v128.load offset=48 (local.get $p)) (local.get $max4)) (local.get $scale4)) (local.get $floor))) ;; [1]
         (local.set $r3 (f32x4.add (f32x4.mul (local.get $x3) (local.get $log2e)) (local.get $round))) ;; [2]
         (local.set $k3 (f32x4.sub (local.get $r3) (local.get $round)))
         (local.set $f3 (f32x4.sub (f32x4.sub (local.get $x3) (f32x4.mul (local.get $k3) (local.get $ln2hi)))
