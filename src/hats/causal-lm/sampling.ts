@@ -179,26 +179,29 @@ export interface Kept {
 }
 
 /**
- * [2]–[4] What is left after temperature, top-k and top-p; `max` is the largest logit when the caller
- * has it. [1] Probabilities are never made for the whole vocabulary: a token's weight is softmax's
- * numerator exp((z − max) / T), and what it is divided by is a sum of weights: the kept tokens' (summed
- * exactly, for the pick and the probabilities shown), or, for top-p's walk over the whole vocabulary,
- * softmax's denominator (`sumExp`, in WebAssembly SIMD, a few parts in ten million off).
+ * [2]–[4] What is left after temperature, top-k and top-p; `known` is what the caller has already
+ * scanned: the largest logit and, if it has it, softmax's denominator at T = 1. [1] Probabilities are
+ * never made for the whole vocabulary: a token's weight is softmax's numerator exp((z − max) / T), and
+ * what it is divided by is a sum of weights: the kept tokens' (summed exactly, for the pick and the
+ * probabilities shown), or, for top-p's walk over the whole vocabulary, softmax's denominator (the
+ * scan's at T = 1, else `sumExp`; both in WebAssembly SIMD, a few parts in ten million off at most).
  */
-export function filtered(logits: ArrayLike<number>, s: SamplingSettings, max = largest(logits)): Kept {
+export function filtered(logits: ArrayLike<number>, s: SamplingSettings, known: { max: number; sum?: number } = { max: largest(logits) }): Kept {
   if (s.temperature <= 0) {
     const [best] = topIndices(logits, 1) as [number];
     return { count: 1, final: (id) => (id === best ? 1 : 0), pick: () => best, head: (n) => (n > 0 ? [best] : []) };
   }
   const vocab = logits.length;
   const t = s.temperature;
+  const { max } = known;
   const weight = (id: number) => Math.exp(((logits[id] as number) - max) / t);
   const k = s.topK > 0 ? Math.min(s.topK, vocab) : vocab;
   const ranking = new Ranking(logits, k, max, t);
   const sum = (ids: readonly number[]) => ids.reduce((total, i) => total + weight(i), 0);
   let count = k;
   // Below the whole vocabulary the top k are ranked anyway, and their mass is summed most likely first.
-  const mass = k < vocab ? sum(ranking.head(k)) : s.topP < 1 ? sumExp(logits, max, 1 / t) : NaN;
+  const whole = () => (t === 1 && known.sum !== undefined ? known.sum : sumExp(logits, max, 1 / t));
+  const mass = k < vocab ? sum(ranking.head(k)) : s.topP < 1 ? whole() : NaN;
   if (s.topP < 1) {
     let cumulative = 0;
     count = 0;
@@ -245,7 +248,7 @@ export function chooseNext(logits: ArrayLike<number>, s: SamplingSettings, rando
     const id = scan.ids[0] as number;
     return { id, kept: 1, candidates: scan.ids.map((t) => ({ id: t, raw: raw(t), final: t === id ? 1 : 0 })) };
   }
-  const kept = filtered(logits, s, scan.max);
+  const kept = filtered(logits, s, scan);
   const id = kept.pick(random());
   const top = scan.ids.slice(0, shown);
   if (!top.includes(id)) top.push(id);
