@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EngineFailure, InferenceClient, Lane, type WorkerLike } from './client';
 import type { LoadedInfo, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -173,5 +173,53 @@ describe('InferenceClient: a worker whose runtime failed is replaced', () => {
     expect(workers).toHaveLength(2);
     workers[1]!.reply({ type: 'ready', id: retry.id, info });
     await expect(retry.promise).resolves.toEqual(info);
+  });
+
+  describe('on a cross-origin-isolated page', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    /** The count the page shares with a worker: the mailbox, the first message it was sent. */
+    const mailboxOf = (worker: FakeWorker) => {
+      const first = worker.sent[0];
+      if (first?.type !== 'mailbox') throw new Error(`the first message was ${first?.type}, not the mailbox`);
+      return first.posted;
+    };
+
+    it('sends each worker first a shared count of the messages posted to it, raised before each post', () => {
+      vi.stubGlobal('crossOriginIsolated', true);
+      const { client, workers } = clientWithWorkers();
+      const posted = mailboxOf(workers[0]!);
+      expect(posted.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(Atomics.load(posted, 0)).toBe(1);
+      const run = client.run(spec, { text: 'x' });
+      client.stop(run.id);
+      const load = client.load(spec);
+      client.cancel(load.id);
+      load.promise.catch(() => undefined);
+      expect(workers[0]!.sent.map((m) => m.type)).toEqual(['mailbox', 'run', 'stop', 'load', 'cancel']);
+      expect(Atomics.load(posted, 0)).toBe(workers[0]!.sent.length);
+    });
+
+    it('gives a worker started in place of a spent one a count of its own', () => {
+      vi.stubGlobal('crossOriginIsolated', true);
+      const { client, workers } = clientWithWorkers();
+      const load = client.load(bad);
+      const run = client.run(spec, { text: 'x' });
+      workers[0]!.reply({ type: 'error', id: load.id, error: damaged });
+      load.promise.catch(() => undefined);
+      expect(workers[1]!.sent.map((m) => m.type)).toEqual(['mailbox', 'run']);
+      expect(Atomics.load(mailboxOf(workers[1]!), 0)).toBe(2);
+      expect(mailboxOf(workers[1]!)).not.toBe(mailboxOf(workers[0]!));
+      expect(Atomics.load(mailboxOf(workers[0]!), 0)).toBe(3);
+      void run;
+    });
+  });
+
+  it('shares no count where the page is not cross-origin isolated', () => {
+    const { client, workers } = clientWithWorkers();
+    client.run(spec, { text: 'x' });
+    expect(workers[0]!.sent.map((m) => m.type)).toEqual(['run']);
   });
 });

@@ -81,11 +81,18 @@ export interface Restart {
  *     nothing of them. A stale answer counts too: a cancelled load may still have spent the runtime.
  * [2] A worker that died (its `error` event) takes its requests with it; the next request starts a
  *     fresh one. Starting it only on demand keeps a worker that cannot even start from looping.
+ * [3] A worker sees a message only when its event loop gets a turn, and a hat that loops (a generation)
+ *     would give it one every few milliseconds just in case a Stop had come, at a cost on every token.
+ *     Where the page is cross-origin isolated, the worker is first sent a count in shared memory of
+ *     the messages posted to it, raised before each post; the loop yields only when the count is
+ *     ahead of what it has received.
  */
 export class InferenceClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private worker: WorkerLike | undefined;
+  /** The current worker's mailbox: how many messages the page has posted to it [3]. */
+  private posted: Int32Array | undefined;
   private readonly restartListeners = new Set<(restart: Restart) => void>();
 
   constructor(private readonly startWorker: () => WorkerLike) {
@@ -126,13 +133,13 @@ export class InferenceClient {
   cancel(target: number): void {
     const p = this.pending.get(target);
     this.pending.delete(target);
-    this.worker?.postMessage({ type: 'cancel', id: this.nextId++, target });
+    this.post({ type: 'cancel', id: this.nextId++, target });
     p?.reject(new EngineFailure(CANCELLED));
   }
 
   /** Asks a running request to finish early; its promise resolves with what it had. */
   stop(target: number): void {
-    this.worker?.postMessage({ type: 'stop', id: this.nextId++, target });
+    this.post({ type: 'stop', id: this.nextId++, target });
   }
 
   terminate(): void {
@@ -142,6 +149,12 @@ export class InferenceClient {
 
   private start(): WorkerLike {
     const worker = this.startWorker();
+    // [3]
+    this.posted = sharedCount();
+    if (this.posted) {
+      Atomics.add(this.posted, 0, 1);
+      worker.postMessage({ type: 'mailbox', id: this.nextId++, posted: this.posted });
+    }
     // Only the current worker is heard: a replaced one may still have answers on their way.
     worker.addEventListener('message', (event) => {
       if (worker === this.worker) this.receive(event.data);
@@ -152,12 +165,19 @@ export class InferenceClient {
     return worker;
   }
 
+  /** Every message to the current worker goes here, counted in its mailbox first [3]. */
+  private post(request: WorkerRequest): void {
+    if (!this.worker) return;
+    if (this.posted) Atomics.add(this.posted, 0, 1);
+    this.worker.postMessage(request);
+  }
+
   private send<T>(request: WorkerRequest, handlers: RequestHandlers): Sent<T> {
     const promise = new Promise<T>((resolve, reject) => {
       this.pending.set(request.id, { ...handlers, request, resolve: resolve as (v: never) => void, reject });
     });
     this.worker ??= this.start(); // [2]
-    this.worker.postMessage(request);
+    this.post(request);
     return { id: request.id, promise };
   }
 
@@ -167,7 +187,7 @@ export class InferenceClient {
     this.pending.delete(failed.id);
     this.worker?.terminate();
     this.worker = this.start();
-    for (const other of this.pending.values()) this.worker.postMessage(other.request);
+    for (const other of this.pending.values()) this.post(other.request);
     p?.reject(new EngineFailure(failed.error));
     const spec = p && 'spec' in p.request ? p.request.spec : undefined;
     for (const listener of this.restartListeners) listener({ error: failed.error, model: spec?.model });
@@ -258,4 +278,9 @@ export class Lane {
     if (this.live !== undefined) this.client.cancel(this.live);
     this.live = undefined;
   }
+}
+
+/** A shared counter, where the page may share memory with its worker (cross-origin isolated). */
+function sharedCount(): Int32Array | undefined {
+  return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
 }

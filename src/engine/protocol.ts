@@ -155,7 +155,16 @@ export type WorkerRequest =
   | { type: 'cancel'; id: number; target: number }
   /** Unlike cancel (drop the answer), stop asks a running hat to finish early and answer with what it has. */
   | { type: 'stop'; id: number; target: number }
-  | { type: 'dispose'; id: number; spec?: ModelSpec };
+  | { type: 'dispose'; id: number; spec?: ModelSpec }
+  /**
+   * The first message to a worker of a cross-origin-isolated page: a count, in shared memory, of the
+   * messages the page has posted to that worker (this one included). A hat looping in the worker gives
+   * its event loop a turn only when the count is ahead of what the worker has received (worker/inbox.ts).
+   */
+  | { type: 'mailbox'; id: number; posted: Int32Array };
+
+/** What the engine itself handles: the mailbox stays with the worker's inbox. */
+export type EngineRequest = Exclude<WorkerRequest, { type: 'mailbox' }>;
 
 export type WorkerResponse =
   | { type: 'inspected'; id: number; info: InspectInfo }

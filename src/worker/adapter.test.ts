@@ -27,6 +27,19 @@ describe('pacer', () => {
     expect(yields).toBe(5);
   });
 
+  it('with a mailbox, lets messages in before the first step and then only when one is waiting, however long the run', async () => {
+    let clock = 0;
+    const yields: number[] = [];
+    let waiting = false;
+    const pause = pacer('fast', new AbortController().signal, () => clock, async () => void yields.push(clock), () => waiting);
+    // Steps of 3 ms; the page posts a Stop during the step that starts at 60 ms.
+    for (let step = 0; step < 40; step++, clock += 3) {
+      await pause();
+      waiting = clock === 60;
+    }
+    expect(yields).toEqual([0, 63]);
+  });
+
   it('at the slow pace lets the first step go at once and waits before each later one', async () => {
     const pause = pacer('slow', new AbortController().signal);
     const t0 = performance.now();

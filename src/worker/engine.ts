@@ -3,12 +3,12 @@ import {
   modelKey,
   type Device,
   type Dtype,
+  type EngineRequest,
   type FileSize,
   type InspectInfo,
   type LoadedInfo,
   type ModelSpec,
   type WorkerError,
-  type WorkerRequest,
   type WorkerResponse,
 } from '@/engine/protocol';
 import type { HatAdapter, LoadedHat, ModelSource, RunOutput } from './adapter';
@@ -92,7 +92,7 @@ export class Engine {
   }
 
   /** Requests run one at a time in arrival order; a cancel acts at once. */
-  handle(request: WorkerRequest): Promise<void> {
+  handle(request: EngineRequest): Promise<void> {
     if (request.type === 'cancel') {
       this.cancelled.add(request.target);
       this.running.get(request.target)?.abort();
@@ -113,7 +113,7 @@ export class Engine {
     return job;
   }
 
-  private async dispatch(request: Exclude<WorkerRequest, { type: 'cancel' | 'stop' }>): Promise<void> {
+  private async dispatch(request: Exclude<EngineRequest, { type: 'cancel' | 'stop' }>): Promise<void> {
     const { id } = request;
     if (this.cancelled.delete(id)) {
       this.deps.post({ type: 'error', id, error: { kind: 'cancelled', message: 'Cancelled.' } });
@@ -146,7 +146,7 @@ export class Engine {
     }
   }
 
-  private async answer(request: Exclude<WorkerRequest, { type: 'cancel' | 'stop' }>): Promise<void> {
+  private async answer(request: Exclude<EngineRequest, { type: 'cancel' | 'stop' }>): Promise<void> {
     const { id } = request;
     switch (request.type) {
       case 'inspect':
@@ -340,6 +340,7 @@ export class Engine {
       (output, appended) => this.deps.post({ type: 'partial', id, output, ...(appended ? { appended } : {}) }),
       PARTIAL_MS,
       kind === 'run' ? entry.hat.appends : undefined,
+      this.deps.now,
     );
     const ctx = {
       emit: partials.emit,

@@ -4,6 +4,7 @@ import { modelMemoryBudget } from '@/lib/device-memory';
 import { evictModel } from '@/lib/model-cache';
 import type { HatAdapter } from './adapter';
 import { Engine } from './engine';
+import { inbox } from './inbox';
 import { onnxExportSource, setHost } from './hub';
 import { checkWebgpu, configureTransformers, threadsInUse } from './setup';
 import { runtimeFor, warmUpRuntime } from './warm-up';
@@ -38,5 +39,7 @@ const engine = new Engine({
 });
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
-  void engine.handle(event.data);
+  const request = event.data;
+  inbox.receive(request);
+  if (request.type !== 'mailbox') void engine.handle(request);
 });

@@ -8,26 +8,37 @@ import { madePartial, type Emitted } from './adapter';
  *     every `intervalMs`, always the newest. Adapters emit every step and never throttle themselves;
  *     one that passes a function has it called only for the partials that are posted.
  * [2] The lists a hat's seam names as appending go as what the page has not got yet.
+ * [3] A partial that is due goes out from `emit` itself, by the clock: a looping hat may not give the
+ *     worker's event loop a turn for a whole run (it lets messages in only when one is waiting, see
+ *     pacer), so a timer would fire only after the run. The timer is for the last partial, when the
+ *     steps stop coming (a slow pace, or a run that ends within the interval).
  */
-export function coalescePartials(post: (partial: unknown, appended?: Appended) => void, intervalMs: number, appends: readonly string[] = []) {
+export function coalescePartials(
+  post: (partial: unknown, appended?: Appended) => void,
+  intervalMs: number,
+  appends: readonly string[] = [],
+  now: () => number = () => performance.now(),
+) {
   const tracker = appendTracker(appends);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let waiting: { partial: Emitted<unknown> } | undefined;
-  const tick = () => {
-    if (!waiting) {
-      timer = undefined;
-      return;
-    }
+  let sent = -Infinity;
+  const send = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!waiting) return;
     const { partial } = waiting;
     waiting = undefined;
+    sent = now();
     const { output, appended } = tracker.tail(madePartial(partial)); // [2]
     post(output, appended);
-    timer = setTimeout(tick, intervalMs);
   };
   return {
     emit(partial: Emitted<unknown>): void {
       waiting = { partial };
-      if (timer === undefined) tick();
+      const wait = sent + intervalMs - now();
+      if (wait <= 0) send(); // [3]
+      else timer ??= setTimeout(send, wait);
     },
     /** The run starts over: its next partial goes whole. */
     restart(): void {
