@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { HUNGRY_CAT } from '../src/hats/multiple-choice/cases.ts';
 import { MOOD_PREDICTIONS } from '../src/hats/custom-head/cases.ts';
 import { serveBuild } from './support/static-site.ts';
-import { expect, HUB_URL, hatUrl, test, waitForHatStatus } from './support/test.ts';
+import { expect, HUB_URL, hatUrl, offlineAgain, test, waitForHatStatus } from './support/test.ts';
 
 /*
  * The demo wardrobe (host=demo): tiny models with hand-set weights that ship with the build. Each
@@ -76,6 +76,7 @@ test.describe('built-in demo wardrobe', () => {
         await waitForHatStatus(page, 'ready');
         await check(page);
       }
+      await offlineAgain(page);
       await expect(page.getByTestId('connection-status')).toContainText('Offline');
       expect(outside, `requests that left ${origin}`).toEqual([]);
     } finally {

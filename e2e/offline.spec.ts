@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { serveBuild, type StaticSite } from './support/static-site.ts';
-import { expect, gotoHat, hatUrl, HUB_URL, keptRuntimeFiles, test, waitForHatStatus } from './support/test.ts';
+import { expect, gotoHat, hatUrl, HUB_URL, keptRuntimeFiles, offlineAgain, test, waitForHatStatus } from './support/test.ts';
 
 const MLM = 'hw-test/tiny-bert-mlm';
 const SWAG = 'hw-test/tiny-bert-swag';
@@ -66,6 +66,7 @@ test('after one visit the app opens with the network cut, says so, and a cached 
   await context.setOffline(true);
   await expect(status).toContainText('Offline');
   await page.reload();
+  await offlineAgain(page);
   await waitForHatStatus(page, 'ready');
   await expect(page.getByTestId('mask-predictions').first().getByRole('rowheader').first()).toHaveText('meow');
   await expect(page.getByTestId('model-source')).toHaveText('loaded from the browser cache');

@@ -239,3 +239,16 @@ export async function keptRuntimeFiles(page: Page): Promise<string[]> {
     return names.sort((a, b) => ext(a).localeCompare(ext(b)) || a.localeCompare(b));
   });
 }
+
+/**
+ * Tells the document now open that the network is cut, as `context.setOffline(true)` told the one
+ * that was open when it was called. With Chromium 150 a document that opens while the context is
+ * offline (its service worker serves it) reads navigator.onLine as true and hears no 'offline' event,
+ * though every request to the network fails; a real cut network is seen by the browser itself. The
+ * emulation is set again from a DevTools session of the page's own, which reaches the open document
+ * without going online in between (the session stays attached: detaching would lift it).
+ */
+export async function offlineAgain(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+}
