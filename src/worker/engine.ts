@@ -340,7 +340,7 @@ export class Engine {
       (output, appended) => this.deps.post({ type: 'partial', id, output, ...(appended ? { appended } : {}) }),
       PARTIAL_MS,
       kind === 'run' ? entry.hat.appends : undefined,
-      this.deps.now,
+      () => this.deps.now(),
     );
     const ctx = {
       emit: partials.emit,
