@@ -19,12 +19,15 @@ import { coalescePartials } from './partials';
 
 /**
  * Partials of one run reach the page at most this often (ms), the newest each time (see partials.ts).
- * Three a second still reads as streaming. Each partial drawn costs the page's main thread a render
- * and a whole frame (about 9 ms of CPU on a two-core machine, almost all of it style, layout and paint
- * of the page, whatever changed), taken from the two threads the model runs on: a fast generation lost
- * about 10% at ten a second and 7–9% at five; at three, about 6% (`npm run bench:real -- --only=clm`).
+ * Two a second still reads as streaming, and a person who wants to follow each step has the slow
+ * pace. Each partial costs the page's main thread a render and a whole frame (style, layout and paint
+ * of the page, whatever changed), taken from the two cores the model's two threads run on, and the
+ * worker its post: a fast generation lost about 10% at ten a second, 7–9% at five, and at three 5.5%
+ * (distilgpt2-sized, greedy, against the same page with no partials, eight turns). At two it gains
+ * 2% on three and is level with one a second (0.98 and 1.01 of it, eight turns each; the throwaway
+ * harness set the interval per page, not committed).
  */
-export const PARTIAL_MS = 333;
+export const PARTIAL_MS = 500;
 
 /** What the engine needs from the outside world; the worker passes the real ones, tests pass fakes. */
 export interface EngineDeps {
