@@ -21,7 +21,7 @@ const APP = `http://127.0.0.1:${APP_PORT}/hat-wardrobe/`;
 const BARE = `http://127.0.0.1:${port('BENCH_BARE_PORT', 4193)}/`;
 const RUNS = Number(process.env.BENCH_REAL_RUNS ?? 5);
 const LOADS = Number(process.env.BENCH_REAL_LOADS ?? 3);
-const GEN_RUNS = Number(process.env.BENCH_REAL_GEN_RUNS ?? 7);
+const GEN_RUNS = Number(process.env.BENCH_REAL_GEN_RUNS ?? 9);
 
 const log = (line: string) => console.error(line);
 
@@ -98,7 +98,7 @@ const PARTS: Record<string, (b: RealBench) => Promise<string[]>> = {
     const { ratio } = clm;
     return [
       // Judged turn by turn (a turn's two runs back to back), as the ratio below: medians of each side's
-      // seven runs can come from different turns on a machine whose speed moves within a bench.
+      // runs can come from different turns on a machine whose speed moves within a bench.
       line('real_clm_tokens_per_s:greedy', clm.greedy, 1, atLeast(clm.ratio, 0.95, `≥ 0.95 × the bare loop's turn by turn (median ${clm.ratio.toFixed(2)}; the bare loop's median ${r1(clm.bare)})`)),
       line('real_clm_tokens_per_s:top_p', clm.topP, 1, atLeast(clm.topPRatio, 0.8, `≥ 0.8 × greedy turn by turn (median ${clm.topPRatio.toFixed(2)})`)),
       line('real_clm_app_vs_bare_tokens_ratio', ratio, 2, atLeast(ratio, 0.95)),
