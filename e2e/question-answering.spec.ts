@@ -14,7 +14,7 @@ test('a share link runs the reader on WASM and highlights the known answer in th
   await expect(output.getByTestId('answer-context')).toHaveText(QA_CONTEXT);
   await expect(output.getByRole('table', { name: /Start and end probability of each context token/ })).toBeAttached();
   await expect(output.getByTestId('bar-row').filter({ hasText: '[no answer]' })).toHaveCount(1);
-  await expect(page.getByTestId('run-badge')).toContainText(/WASM · q8 · \d/);
+  await expect(page.getByTestId('run-badge')).toContainText(/WASM \([1-9]\d* threads?\) · q8 · \d/);
   await expect(page.getByTestId('explainer-head')).toHaveText('qa_outputs: Linear(32 → 2)');
   await expect(page.getByTestId('miya-tip')).toBeVisible();
 });

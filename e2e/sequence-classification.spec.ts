@@ -8,7 +8,7 @@ test('a share link opens the classifier, runs it on WASM and shows every label f
   await expect(output.getByTestId('top-label')).toHaveText('POSITIVE');
   await expect(output.getByTestId('bar-row')).toHaveCount(2);
   await expect(output.getByRole('rowheader', { name: 'NEGATIVE' })).toBeVisible();
-  await expect(page.getByTestId('run-badge')).toContainText(/WASM · q8 · \d/);
+  await expect(page.getByTestId('run-badge')).toContainText(/WASM \([1-9]\d* threads?\) · q8 · \d/);
   await expect(page.getByTestId('explainer-labels')).toHaveText('NEGATIVE, POSITIVE');
   await expect(page.getByTestId('miya-tip')).toBeVisible();
 });

@@ -20,7 +20,7 @@ test('a share link tags the known entities on WASM, with a legend from the model
   await waitForHatStatus(page, 'ready');
   await expectEntities(page, grouped(miya));
   await expect(page.getByTestId('entity-text').first()).toHaveText('Miya');
-  await expect(page.getByTestId('run-badge')).toContainText(/WASM · q8 · \d/);
+  await expect(page.getByTestId('run-badge')).toContainText(/WASM \([1-9]\d* threads?\) · q8 · \d/);
 
   const legend = page.getByTestId('legend');
   for (const label of NER_LABELS) await expect(legend).toContainText(label);

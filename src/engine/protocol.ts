@@ -112,6 +112,8 @@ export interface RunStats {
   ms: number;
   device: Device;
   dtype: Dtype;
+  /** ONNX Runtime's WebAssembly threads the run had (runs on WebAssembly only). */
+  threads?: number;
   /** The person stopped the run; the output is what the hat had by then (e.g. half a generation). */
   stopped?: boolean;
 }

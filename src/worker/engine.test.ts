@@ -106,6 +106,17 @@ describe('Engine', () => {
     expect(posted.filter((m) => m.type === 'result').map((m) => m.id)).toEqual([2, 3]);
   });
 
+  it('a run on WebAssembly says how many threads it had; one on WebGPU does not', async () => {
+    const wasm = setup();
+    await wasm.engine.handle({ type: 'run', id: 1, spec: spec(), params: {} });
+    expect(wasm.posted.at(-1)).toMatchObject({ type: 'result', stats: { device: 'wasm', threads: 2 } });
+    const gpu = setup({ webgpu: true });
+    await gpu.engine.handle({ type: 'run', id: 1, spec: spec('org/a', { device: 'webgpu' }), params: {} });
+    const result = gpu.posted.at(-1);
+    expect(result).toMatchObject({ type: 'result', stats: { device: 'webgpu' } });
+    expect(result).not.toHaveProperty('stats.threads');
+  });
+
   it('works out a model once, and says `ready` again only when a run used another model', async () => {
     const { engine, posted, asked } = setup();
     await engine.handle({ type: 'inspect', id: 1, spec: spec() });
@@ -313,7 +324,7 @@ describe('Engine calls', () => {
     expect(runs).toEqual([]);
     expect(posted.filter((m) => m.type !== 'ready')).toEqual([
       { type: 'partial', id: 1, output: { half: { kind: 'train' } } },
-      { type: 'result', id: 1, output: { done: { kind: 'train' } }, stats: { ms: 0, device: 'wasm', dtype: 'q8' } },
+      { type: 'result', id: 1, output: { done: { kind: 'train' } }, stats: { ms: 0, device: 'wasm', dtype: 'q8', threads: 1 } },
     ]);
   });
 

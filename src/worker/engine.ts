@@ -383,7 +383,13 @@ export class Engine {
         id,
         output: out.output,
         tokens: out.tokens,
-        stats: { ms: this.deps.now() - started, device: entry.info.device, dtype: entry.info.dtype, ...(stopped ? { stopped } : {}) },
+        stats: {
+          ms: this.deps.now() - started,
+          device: entry.info.device,
+          dtype: entry.info.dtype,
+          ...(entry.info.device === 'wasm' ? { threads: entry.info.threads } : {}),
+          ...(stopped ? { stopped } : {}),
+        },
       });
     } finally {
       partials.close();
