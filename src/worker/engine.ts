@@ -23,9 +23,10 @@ import { coalescePartials } from './partials';
  * pace. Each partial costs the page's main thread a render and a whole frame (style, layout and paint
  * of the page, whatever changed), taken from the two cores the model's two threads run on, and the
  * worker its post: a fast generation lost about 10% at ten a second, 7–9% at five, and at three 5.5%
- * (distilgpt2-sized, greedy, against the same page with no partials, eight turns). At two it gains
- * 2% on three and is level with one a second (0.98 and 1.01 of it, eight turns each; the throwaway
- * harness set the interval per page, not committed).
+ * (distilgpt2-sized, greedy, against the same page with no partials, eight turns). At two a second
+ * it writes 2% more tokens a second than at three, and as many as at one (three wrote 0.98 of its
+ * rate, one 0.99; pages side by side in one browser, eight turns; the throwaway harness set the
+ * interval per page and is not in the tree).
  */
 export const PARTIAL_MS = 500;
 
