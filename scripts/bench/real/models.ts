@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBertModel, quantizeModel, serializeModel, weightShapes, type BertHead, type EncoderConfig } from '../../../src/lib/onnx';
+import { buildBertModel, quantizeActivations, quantizeModel, serializeModel, weightShapes, type BertHead, type EncoderConfig, type ModelProto } from '../../../src/lib/onnx';
 import { buildGpt2Model, byteLevelTokenizerConfig, byteLevelTokenizerJson, byteLevelVocab, gpt2WeightShapes, type Gpt2Config } from '../../../src/lib/onnx/gpt2';
 import type { FixtureFolder, FixtureModelSpec } from '../../../src/lib/onnx/fixture/fixture-spec';
 import { VOCAB } from '../../../src/lib/onnx/fixture/test-vocab';
@@ -108,6 +108,12 @@ function bertJsonFiles(spec: FixtureModelSpec): Record<string, string> {
   };
 }
 
+/**
+ * A q8 export as the Hub's have it (onnxruntime's quantize_dynamic): 8-bit weights, and activations
+ * quantized on the fly, so the matrix products run on bytes (the app's own checkpoint builds do the same).
+ */
+const q8Export = (model: ModelProto) => serializeModel(quantizeActivations(quantizeModel(model)));
+
 /** Sequence classification on BERT-base, q8 only (what the app loads on WASM). */
 const encoderFolder: FixtureFolder = {
   id: ENCODER_ID,
@@ -116,7 +122,7 @@ const encoderFolder: FixtureFolder = {
     const head = sequenceClassificationHead(2);
     const spec = bertSpec(ENCODER_ID, 'BertForSequenceClassification', head, ['NEGATIVE', 'POSITIVE']);
     const model = buildBertModel({ config: BERT_BASE, head, weights: randomWeights(weightShapes(BERT_BASE, head), 1), doc: `${ENCODER_ID}: random weights` });
-    return { ...bertJsonFiles(spec), 'onnx/model_quantized.onnx': serializeModel(quantizeModel(model)) };
+    return { ...bertJsonFiles(spec), 'onnx/model_quantized.onnx': q8Export(model) };
   },
 };
 
@@ -177,7 +183,7 @@ const clmFolder: FixtureFolder = {
       'tokenizer_config.json': json(byteLevelTokenizerConfig(vocab, c.maxPositions)),
       'special_tokens_map.json': json({ bos_token: vocab.eosToken, eos_token: vocab.eosToken, unk_token: vocab.eosToken }),
       'onnx/model.onnx': serializeModel(model),
-      'onnx/model_quantized.onnx': serializeModel(quantizeModel(model)),
+      'onnx/model_quantized.onnx': q8Export(model),
     };
   },
 };
