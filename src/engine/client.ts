@@ -96,7 +96,7 @@ export class InferenceClient {
   private readonly restartListeners = new Set<(restart: Restart) => void>();
 
   constructor(private readonly startWorker: () => WorkerLike) {
-    this.worker = this.start();
+    this.start();
   }
 
   /** Calls `listener` each time a worker is replaced after a failure; returns the unsubscribe. */
@@ -147,14 +147,10 @@ export class InferenceClient {
     this.worker = undefined;
   }
 
-  private start(): WorkerLike {
+  /** Starts a worker and makes it the current one. */
+  private start(): void {
     const worker = this.startWorker();
-    // [3]
-    this.posted = sharedCount();
-    if (this.posted) {
-      Atomics.add(this.posted, 0, 1);
-      worker.postMessage({ type: 'mailbox', id: this.nextId++, posted: this.posted });
-    }
+    this.worker = worker;
     // Only the current worker is heard: a replaced one may still have answers on their way.
     worker.addEventListener('message', (event) => {
       if (worker === this.worker) this.receive(event.data);
@@ -162,7 +158,8 @@ export class InferenceClient {
     worker.addEventListener('error', (event) => {
       if (worker === this.worker) this.died(event);
     });
-    return worker;
+    this.posted = sharedCount(); // [3]
+    if (this.posted) this.post({ type: 'mailbox', id: this.nextId++, posted: this.posted });
   }
 
   /** Every message to the current worker goes here, counted in its mailbox first [3]. */
@@ -176,7 +173,7 @@ export class InferenceClient {
     const promise = new Promise<T>((resolve, reject) => {
       this.pending.set(request.id, { ...handlers, request, resolve: resolve as (v: never) => void, reject });
     });
-    this.worker ??= this.start(); // [2]
+    if (!this.worker) this.start(); // [2]
     this.post(request);
     return { id: request.id, promise };
   }
@@ -186,7 +183,7 @@ export class InferenceClient {
     const p = this.pending.get(failed.id);
     this.pending.delete(failed.id);
     this.worker?.terminate();
-    this.worker = this.start();
+    this.start();
     for (const other of this.pending.values()) this.post(other.request);
     p?.reject(new EngineFailure(failed.error));
     const spec = p && 'spec' in p.request ? p.request.spec : undefined;
