@@ -17,6 +17,8 @@ export interface CheckpointFigures {
   /** Median warm run at 128 tokens, q8 and fp32. */
   q8Ms: number;
   fp32Ms: number;
+  /** q8 ÷ fp32: the median of each pair's ratio (a pair's two runs back to back). */
+  ratio: number;
 }
 
 /** [CLS] A [SEP] B [SEP] with 62 + 63 one-token words: 128 tokens. */
@@ -59,10 +61,10 @@ async function reload(b: RealBench, previous: Page): Promise<{ page: Page; ms: n
 
 /**
  * Next-sentence prediction on a 440 MB BERT-base model.safetensors: cold loads (each in a fresh
- * context, memory watched), a reload after each, then q8 against fp32 at 128 tokens, runs in turns.
+ * context, memory watched), a reload after each, then q8 against fp32 at 128 tokens in `pairs` pairs of warm runs.
  */
-export async function benchCheckpoint(b: RealBench, loads: number): Promise<CheckpointFigures> {
-  const f: CheckpointFigures = { readyMs: [], coldMs: [], reloadMs: [], peakMb: [], sampledMb: [], q8Ms: NaN, fp32Ms: NaN };
+export async function benchCheckpoint(b: RealBench, loads: number, pairs: number): Promise<CheckpointFigures> {
+  const f: CheckpointFigures = { readyMs: [], coldMs: [], reloadMs: [], peakMb: [], sampledMb: [], q8Ms: NaN, fp32Ms: NaN, ratio: NaN };
   let q8: Page | undefined;
   for (let i = 0; i < loads; i++) {
     await q8?.context().close();
@@ -79,16 +81,25 @@ export async function benchCheckpoint(b: RealBench, loads: number): Promise<Chec
   const fp32Context = await freshContext(b);
   const fp32 = await openApp(b, fp32Context, HAT, params('fp32'));
   const times = { q8: [] as number[], fp32: [] as number[] };
-  for (let i = 0; i <= b.runs; i++) {
-    const q = (await appRun(q8!, 'Sentence B', sentenceB(i + 1))).ms;
-    const p = (await appRun(fp32, 'Sentence B', sentenceB(i + 1))).ms;
+  /*
+   * Pairs of runs, one of each, back to back; which goes first swaps every pair. This machine's speed
+   * moves from one minute to the next, and int8 work's more than float work's (plain ONNX Runtime in a
+   * page, no app: q8 ÷ fp32 from 0.46 to 0.54 on different minutes of one morning), so the ratio is
+   * taken pair by pair, over more pairs than the other figures' runs (a run here is 0.2–0.5 s).
+   */
+  const run = async (dtype: 'q8' | 'fp32', i: number) => (await appRun(dtype === 'q8' ? q8! : fp32, 'Sentence B', sentenceB(i + 1))).ms;
+  for (let i = 0; i <= pairs; i++) {
+    const order = i % 2 === 0 ? (['q8', 'fp32'] as const) : (['fp32', 'q8'] as const);
+    const ms = { q8: NaN, fp32: NaN };
+    for (const dtype of order) ms[dtype] = await run(dtype, i);
     if (i === 0) continue;
-    times.q8.push(q);
-    times.fp32.push(p);
+    times.q8.push(ms.q8);
+    times.fp32.push(ms.fp32);
   }
-  b.log(`bench: checkpoint warm runs at 128 tokens: q8 ${times.q8.map(Math.round).join(' ')} ms, fp32 ${times.fp32.map(Math.round).join(' ')} ms`);
+  b.log(`bench: checkpoint warm runs at 128 tokens, in pairs: q8 ${times.q8.map(Math.round).join(' ')} ms, fp32 ${times.fp32.map(Math.round).join(' ')} ms`);
   f.q8Ms = median(times.q8);
   f.fp32Ms = median(times.fp32);
+  f.ratio = median(times.q8.map((q, i) => q / times.fp32[i]!));
   await q8!.context().close();
   await fp32Context.close();
   return f;
