@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { decodeModel } from '@/lib/onnx';
 import { referenceVitMae, referenceVitMaeInside } from '@/lib/onnx/vit-mae';
-import { EngineError, type CheckpointDeps } from '@/worker/sdk';
+import { EngineError, type CheckpointDeps, type CheckpointRuntime } from '@/worker/sdk';
 import { depsWith, FIXTURES_ROOT, loadContext, nodeRuntime, startHub, type Hub } from '@/worker/sdk/testing';
 import { MIM_ID, MIM_NO_DECODER_ID, MIM_NO_SAFETENSORS_ID } from './cases';
 import { loadVitMae, vitMaeSource } from './checkpoint';
@@ -17,11 +18,12 @@ import { compose, normalize, patchStats, predictionImage } from './pixels';
  */
 
 let hub: Hub;
+let runtime: CheckpointRuntime;
 let deps: () => CheckpointDeps;
 
 beforeAll(async () => {
   hub = await startHub(FIXTURES_ROOT);
-  const runtime = await nodeRuntime();
+  runtime = await nodeRuntime();
   deps = () => depsWith(runtime);
 });
 afterAll(() => hub?.close());
@@ -77,6 +79,39 @@ it('a look inside answers the encoder over [CLS] and the visible patches and the
   expect(worst(encoder!.layers[0]!, want.attentions[0]!.flat(2))).toBeLessThan(1e-4);
   expect(worst(decoder!.layers[0]!, want.decoderAttentions[0]!.flat(2))).toBeLessThan(1e-4);
   await model.dispose();
+});
+
+describe('the q8 build', () => {
+  it('quantizes the matrices as they arrive and the activations on the fly, telling the page each stage', async () => {
+    const graphs: Uint8Array[] = [];
+    const watched = depsWith({ createSession: (graph, device, data) => (graphs.push(graph), runtime.createSession(graph, device, data)) });
+    const stages: string[] = [];
+    const model = await loadVitMae({ ...loadContext(hub.url, MIM_ID, 'q8').ctx, onStage: (s) => stages.push(s.label) }, watched);
+    expect([...new Set(stages)]).toEqual(['Reading and quantizing tensors', 'Building the graph', 'Quantizing activations', 'Writing the .onnx file', 'Starting ONNX Runtime on the graph']);
+    // The fixture's one matrix above the 8-bit size (decoder_pred, 192 × 16) is multiplied as bytes, its input quantized per run.
+    const ops = decodeModel(graphs[0]!).graph.node.map((n) => n.op_type);
+    expect(ops.filter((op) => op === 'MatMulInteger')).toHaveLength(1);
+    expect(ops).toContain('DynamicQuantizeLinear');
+    await model.dispose();
+  });
+
+  it('is kept: a second visit opens the graph it built without reading a tensor, and paints the same pixels', async () => {
+    const first = deps() as ReturnType<typeof depsWith>;
+    const pixels = normalize(picture(), 32, [0.5, 0.5, 0.5], [0.5, 0.5, 0.5]);
+    const mask = randomMask(16, 0.75, 4);
+    const one = await loadVitMae(loadContext(hub.url, MIM_ID, 'q8').ctx, first);
+    const answer = await one.run(pixels, mask.idsKeep, mask.idsRestore);
+    await one.dispose();
+    const built = (await first.shared.keys()).map((k) => k.url).filter((u) => u.includes('/built/'));
+    expect(built).toEqual([expect.stringMatching(/\/resolve\/main\/built\/vit-mae-pretraining\.q8\.onnx\?etag=%22[0-9a-f]{64}%22&size=\d+$/)]);
+    hub.resetLog();
+    const stages: string[] = [];
+    const two = await loadVitMae({ ...loadContext(hub.url, MIM_ID, 'q8').ctx, onStage: (s) => stages.push(s.label) }, depsWith(runtime, first.shared));
+    expect(stages).toEqual(['Opening the model built on an earlier visit', 'Starting ONNX Runtime on the graph']);
+    expect(hub.log()).toEqual([]);
+    expect(await two.run(pixels, mask.idsKeep, mask.idsRestore)).toEqual(answer);
+    await two.dispose();
+  });
 });
 
 describe('ViT-MAE loader error paths', () => {

@@ -1,10 +1,10 @@
-import { quantizeModel, serializeModel } from '@/lib/onnx';
 import { buildVitMaeModel, FIXED_TENSORS, gridOf, sincosPositions, VIT_MAE_IO, VIT_MAE_NAMES, vitMaeShapes, type VitMaeConfig } from '@/lib/onnx/vit-mae';
 import { attentionOutput, hiddenOutput } from '@/lib/onnx/inside-outputs';
 import type { SafetensorsHeader } from '@/lib/safetensors';
 import {
   CHECKPOINT_DTYPES,
   checkpointBytes,
+  checkpointOnnx,
   defaultDeps,
   describeMissing,
   EngineError,
@@ -14,13 +14,13 @@ import {
   planTensors,
   readCheckpointConfig,
   readSafetensors,
-  readTensors,
   SAFETENSORS_FILE,
   safetensorsLabel,
   type AdapterLoadContext,
   type CheckpointDeps,
   type CheckpointProvenance,
   type GraphOutput,
+  type GraphRecipe,
   type ModelFacts,
   type ModelSource,
 } from '@/worker/sdk';
@@ -112,23 +112,41 @@ function factsOf(raw: Record<string, unknown>, c: VitMaeConfig, model: string): 
 
 const int64 = (values: readonly number[]) => BigInt64Array.from(values.map(BigInt));
 
-/** Reads the whole checkpoint (Range, cached), builds the graph, quantizes it for q8, opens a session. */
+/** ViTMAEForPreTraining from the checkpoint's tensors, for the built-model path the BERT hats take too. */
+function vitMaeRecipe(i: Awaited<ReturnType<typeof inspect>>, model: string): GraphRecipe {
+  return {
+    name: 'vit-mae-pretraining',
+    build(read, packed) {
+      const weights = { ...read };
+      // [1] The position tables are fixed sin-cos values, not learned: computing them gives the same numbers.
+      const { side } = gridOf(i.config);
+      if (i.plan.absent.includes(VIT_MAE_NAMES.position)) weights[VIT_MAE_NAMES.position] = sincosPositions(i.config.hiddenSize, side);
+      if (i.plan.absent.includes(VIT_MAE_NAMES.decoderPosition)) weights[VIT_MAE_NAMES.decoderPosition] = sincosPositions(i.config.decoderHiddenSize, side);
+      // [2] One graph for runs and the Inside panel: its attention and hidden-state outputs are only
+      //     copied out when a look asks for them.
+      return buildVitMaeModel({ config: i.config, weights, packed, inside: true, doc: `${model}: ViTMAEForPreTraining built in the page from ${SAFETENSORS_FILE}` });
+    },
+  };
+}
+
+/**
+ * Reads the whole checkpoint (Range, cached), builds the graph and opens a session: in q8 each
+ * matrix is quantized as its bytes arrive and the graph quantizes activations on the fly, as the
+ * BERT checkpoint hats do; the built .onnx is kept, so a second visit opens it without a build.
+ */
 export async function loadVitMae(ctx: AdapterLoadContext, deps: CheckpointDeps = defaultDeps): Promise<VitMaeModel> {
   const i = await inspect(ctx.host, ctx.model, deps);
   const dtype = ctx.dtype === 'q8' ? 'q8' : 'fp32';
   // Both JSON files were read while inspecting the checkpoint (before this load): count them as done.
   ctx.onProgress({ file: 'config.json', loaded: i.jsonBytes.config, total: i.jsonBytes.config });
   ctx.onProgress({ file: PREPROCESSOR_FILE, loaded: i.jsonBytes.preprocessor, total: i.jsonBytes.preprocessor });
-  const weights = { ...(await readTensors(ctx, i, i.plan)) };
-  // [1] The position tables are fixed sin-cos values, not learned: computing them gives the same numbers.
-  const { side } = gridOf(i.config);
-  if (i.plan.absent.includes(VIT_MAE_NAMES.position)) weights[VIT_MAE_NAMES.position] = sincosPositions(i.config.hiddenSize, side);
-  if (i.plan.absent.includes(VIT_MAE_NAMES.decoderPosition)) weights[VIT_MAE_NAMES.decoderPosition] = sincosPositions(i.config.decoderHiddenSize, side);
-  // [2] One graph for runs and the Inside panel: its attention and hidden-state outputs are only
-  //     copied out when a look asks for them.
-  let graph = buildVitMaeModel({ config: i.config, weights, inside: true, doc: `${ctx.model}: ViTMAEForPreTraining built in the page from ${SAFETENSORS_FILE}` });
-  if (dtype === 'q8') graph = quantizeModel(graph);
-  const session = await deps.runtime.createSession(serializeModel(graph), ctx.device);
+  const { onnx, kept } = await checkpointOnnx(ctx, i, i.plan, vitMaeRecipe(i, ctx.model), dtype, deps);
+  ctx.onStage?.({ label: 'Starting ONNX Runtime on the graph', done: 0, total: 1 });
+  const opening = deps.runtime.createSession(onnx.graph, ctx.device, onnx.data);
+  const [session] = await Promise.all([opening, kept]).catch(async (error: unknown) => {
+    await opening.then((s) => s.release()).catch(() => undefined); // a session nobody will get
+    throw error;
+  });
   const decoder = i.plan.tensors.filter((t) => t.head);
   const c = i.config;
   const feeds = (pixels: Float32Array, idsKeep: readonly number[], idsRestore: readonly number[]) => ({

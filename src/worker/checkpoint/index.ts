@@ -18,6 +18,7 @@ export {
   type SafetensorsFile,
 } from './inspect';
 export { describeMissing, planTensors, readTensors, safetensorsLabel, type PlanOptions, type TensorPlan } from './tensor-plan';
+export { checkpointOnnx, type GraphRecipe } from './weights';
 export {
   defaultDeps,
   type ByteCache,

@@ -2,19 +2,31 @@ import { buildBertModel, externalizeInitializers, inlineParts, quantizeActivatio
 import type { AdapterLoadContext } from '../adapter';
 import { builtModelKey, keepBuiltModel, readBuiltModel } from './built-model';
 import type { CheckpointDeps } from './deps';
-import { checkpointBytes } from './inspect';
+import { checkpointBytes, type SafetensorsFile } from './inspect';
 import type { BertInspection, CheckpointHead } from './bert-checkpoint';
 import { packedOnArrival, readPackedTensors, safetensorsLabel, type TensorPlan } from './tensor-plan';
 
-/** The graph for encoder + head, made from the checkpoint's own tensors (matrices 8-bit for q8). */
-function buildGraph(inspection: BertInspection, head: CheckpointHead, weights: WeightMap, packed: PackedWeights): ModelProto {
-  return buildBertModel({
-    config: inspection.encoder,
-    head,
-    weights,
-    packed,
-    doc: `${inspection.model}: encoder and ${head.label} head built in the page from model.safetensors`,
-  });
+/** How a checkpoint becomes a graph: what the built file is kept under, and the build itself. */
+export interface GraphRecipe {
+  /** Names the graph in the key it is kept under (a BERT head's name, or the architecture's). */
+  name: string;
+  /** The graph from the checkpoint's tensors: floats by builder name, and in q8 the matrices that arrived 8-bit. */
+  build(weights: WeightMap, packed: PackedWeights): ModelProto;
+}
+
+/** Encoder + a hat's head, made from the checkpoint's own tensors (matrices 8-bit for q8). */
+export function bertRecipe(inspection: BertInspection, head: CheckpointHead): GraphRecipe {
+  return {
+    name: head.name,
+    build: (weights, packed) =>
+      buildBertModel({
+        config: inspection.encoder,
+        head,
+        weights,
+        packed,
+        doc: `${inspection.model}: encoder and ${head.label} head built in the page from model.safetensors`,
+      }),
+  };
 }
 
 /** A built model: what a session opens now, and the same model as the parts of one .onnx, to keep. */
@@ -32,17 +44,11 @@ export interface BuiltOnnx {
  *     with every weight inline next to the weights it was written from (that one, kept for the next
  *     visit, is written in parts that are the weights themselves).
  */
-export async function buildOnnx(
-  ctx: AdapterLoadContext,
-  inspection: BertInspection,
-  head: CheckpointHead,
-  plan: TensorPlan,
-  quantize: boolean,
-): Promise<BuiltOnnx> {
-  const { weights, packed, data } = await readPackedTensors(ctx, inspection, plan, quantize ? packedOnArrival : undefined);
+export async function buildOnnx(ctx: AdapterLoadContext, file: SafetensorsFile, plan: TensorPlan, recipe: GraphRecipe, quantize: boolean): Promise<BuiltOnnx> {
+  const { weights, packed, data } = await readPackedTensors(ctx, file, plan, quantize ? packedOnArrival : undefined);
   const steps = quantize ? 3 : 2;
   ctx.onStage?.({ label: 'Building the graph', done: 0, total: steps });
-  let graph = buildGraph(inspection, head, weights, packed);
+  let graph = recipe.build(weights, packed);
   if (quantize) {
     ctx.onStage?.({ label: 'Quantizing activations', done: 1, total: steps });
     // [2] q8 as real exports have it: activations quantized on the fly too, so the matrix products run on bytes.
@@ -63,34 +69,34 @@ export interface CheckpointOnnx {
 }
 
 /**
- * The .onnx bytes for encoder + head in this dtype: the ones built on an earlier visit from the same
- * version of the checkpoint when the cache has them (no tensor is read then), else built now and kept,
- * once `beforeBuild` has settled without failing.
+ * The .onnx bytes of the recipe's graph in this dtype: the ones built on an earlier visit from the
+ * same version of the checkpoint when the cache has them (no tensor is read then), else built now
+ * and kept, once `beforeBuild` has settled without failing.
  */
 export async function checkpointOnnx(
   ctx: AdapterLoadContext,
-  inspection: BertInspection,
-  head: CheckpointHead,
+  file: SafetensorsFile,
   plan: TensorPlan,
+  recipe: GraphRecipe,
   dtype: 'fp32' | 'q8',
   deps: CheckpointDeps,
   beforeBuild: () => Promise<unknown> = () => Promise.resolve(),
 ): Promise<CheckpointOnnx> {
   const cache = await deps.cache().catch(() => undefined);
   const keyNow = () => {
-    const version = inspection.reader.version;
-    return version && builtModelKey(ctx.host, ctx.model, head.name, dtype, version);
+    const version = file.reader.version;
+    return version && builtModelKey(ctx.host, ctx.model, recipe.name, dtype, version);
   };
   const key = keyNow();
   const opening = () => ctx.onStage?.({ label: 'Opening the model built on an earlier visit', done: 0, total: 1 });
   const kept = key ? await readBuiltModel(cache, key, opening) : undefined;
   if (kept) {
-    const total = checkpointBytes(inspection, plan);
+    const total = checkpointBytes(file, plan);
     ctx.onProgress({ file: safetensorsLabel(plan), loaded: total, total });
     return { onnx: { graph: kept }, kept: Promise.resolve() };
   }
   await beforeBuild();
-  const built = await buildOnnx(ctx, inspection, head, plan, dtype === 'q8');
+  const built = await buildOnnx(ctx, file, plan, recipe, dtype === 'q8');
   const keepAs = keyNow();
   return { onnx: built.session, kept: keepAs ? keepBuiltModel(cache, keepAs, built.keep) : Promise.resolve() };
 }

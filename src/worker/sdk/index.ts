@@ -32,6 +32,7 @@ export { generationConfigOf, inputNamesOf, outputNamesOf, sessionsOf, tokenizerJ
 export {
   CHECKPOINT_DTYPES,
   checkpointBytes,
+  checkpointOnnx,
   checkpointSource,
   defaultDeps,
   describeMissing,
@@ -50,7 +51,9 @@ export {
   type CheckpointHead,
   type CheckpointModel,
   type CheckpointProvenance,
+  type CheckpointRuntime,
   type GraphOutput,
+  type GraphRecipe,
   type TensorFeed,
   type TensorPlan,
 } from '../checkpoint';

@@ -1,4 +1,5 @@
 import type { WeightMap } from '../bert-names';
+import type { PackedWeights } from '../quantize';
 import { GraphBuilder } from '../graph-builder';
 import { addWeight, gelu, layerNorm, linear, takeWeight, type BuildContext } from '../layers';
 import { attentionOutput, exposeOutput, hiddenOutput } from '../inside-outputs';
@@ -17,6 +18,8 @@ export interface VitMaeModelSpec {
   config: VitMaeConfig;
   /** Tensors by Hugging Face name, e.g. `vit.encoder.layer.0.attention.attention.query.weight`. */
   weights: WeightMap;
+  /** Matrices that arrived quantized (a q8 build from a checkpoint); the graph reads them through DequantizeLinear. Emptied as the graph takes them. */
+  packed?: PackedWeights;
   doc?: string;
   /**
    * Also output every layer's attention weights (encoder: attentions.i over [CLS] and the kept
@@ -100,7 +103,7 @@ export function buildVitMaeModel(spec: VitMaeModelSpec): ModelProto {
   }
   const { patches, patchDim } = gridOf(c);
   const g = new GraphBuilder('vit_mae');
-  const ctx: BuildContext = { g, weights: spec.weights, eps: c.layerNormEps };
+  const ctx: BuildContext = { g, weights: spec.weights, packed: spec.packed, eps: c.layerNormEps };
   const h = c.hiddenSize;
   const d = c.decoderHiddenSize;
   const pixels = g.input(VIT_MAE_IO.pixels, 'float32', [1, c.numChannels, c.imageSize, c.imageSize]);
