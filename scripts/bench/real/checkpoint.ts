@@ -36,13 +36,19 @@ function watchDownload(page: Page): () => number {
   return () => last;
 }
 
-async function coldLoad(b: RealBench): Promise<{ page: Page; ready: number; cold: number; peak: number; sampled: number }> {
+/** A hat opened from a share link: which, and its parameters (model and dtype among them). */
+export interface HatLink {
+  hat: string;
+  params: Record<string, string>;
+}
+
+export async function coldLoad(b: RealBench, link: HatLink): Promise<{ page: Page; ready: number; cold: number; peak: number; sampled: number }> {
   const context = await freshContext(b);
   const memory = watchRenderers();
   const page = await context.newPage();
   const downloaded = watchDownload(page);
   const opened = Date.now();
-  await page.goto(`${b.app}?${shareQuery(HAT, { device: 'wasm', ...params('q8') })}`);
+  await page.goto(`${b.app}?${shareQuery(link.hat, { device: 'wasm', ...link.params })}`);
   await waitReady(page);
   const ready = Date.now();
   const { peakMb, sampledSumMb } = memory.stop();
@@ -51,11 +57,11 @@ async function coldLoad(b: RealBench): Promise<{ page: Page; ready: number; cold
 }
 
 /** A second visit: a new page in the same browser profile, so the Cache API still holds what the first one stored. */
-async function reload(b: RealBench, previous: Page): Promise<{ page: Page; ms: number }> {
+export async function reload(b: RealBench, previous: Page, link: HatLink): Promise<{ page: Page; ms: number }> {
   const context = previous.context();
   await previous.close();
   const opened = Date.now();
-  const page = await openApp(b, context, HAT, params('q8'));
+  const page = await openApp(b, context, link.hat, link.params);
   return { page, ms: Date.now() - opened };
 }
 
@@ -68,12 +74,13 @@ export async function benchCheckpoint(b: RealBench, loads: number, pairs: number
   let q8: Page | undefined;
   for (let i = 0; i < loads; i++) {
     await q8?.context().close();
-    const cold = await coldLoad(b);
+    const link = { hat: HAT, params: params('q8') };
+    const cold = await coldLoad(b, link);
     f.readyMs.push(cold.ready);
     f.coldMs.push(cold.cold);
     f.peakMb.push(cold.peak);
     f.sampledMb.push(cold.sampled);
-    const second = await reload(b, cold.page);
+    const second = await reload(b, cold.page, link);
     f.reloadMs.push(second.ms);
     q8 = second.page;
     b.log(`bench: checkpoint load ${i + 1}/${loads}: ready ${cold.ready} ms after the download (${cold.cold} ms in all), peak ${Math.round(cold.peak)} MB; reload ${second.ms} ms`);

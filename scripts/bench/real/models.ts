@@ -6,6 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBertModel, quantizeActivations, quantizeModel, serializeModel, weightShapes, type BertHead, type EncoderConfig, type ModelProto } from '../../../src/lib/onnx';
 import { buildGpt2Model, byteLevelTokenizerConfig, byteLevelTokenizerJson, byteLevelVocab, gpt2WeightShapes, type Gpt2Config } from '../../../src/lib/onnx/gpt2';
+import { gridOf, sincosPositions, VIT_MAE_NAMES, vitMaeShapes, type VitMaeConfig } from '../../../src/lib/onnx/vit-mae';
+import { writeSafetensors } from '../../../src/lib/safetensors/write';
+import { mimConfigJson, mimPreprocessor } from '../../../src/hats/masked-image-modeling/fixture';
 import type { FixtureFolder, FixtureModelSpec } from '../../../src/lib/onnx/fixture/fixture-spec';
 import { VOCAB } from '../../../src/lib/onnx/fixture/test-vocab';
 import { pretrainingHead } from '../../../src/hats/pretraining/head';
@@ -22,6 +25,7 @@ const STAMP = path.join(BENCH_MODELS_DIR, 'stamp.json');
 export const ENCODER_ID = 'hw-bench/bert-base-sst2';
 export const CHECKPOINT_ID = 'hw-bench/bert-base-uncased';
 export const CLM_ID = 'hw-bench/distilgpt2';
+export const MIM_ID = 'hw-bench/vit-mae-base';
 
 /** google-bert/bert-base-uncased's shape: 110M parameters. */
 export const BERT_BASE: EncoderConfig = {
@@ -45,6 +49,24 @@ export const DISTILGPT2: Gpt2Config = {
   innerSize: 3072,
   maxPositions: 1024,
   layerNormEps: 1e-5,
+};
+
+/** facebook/vit-mae-base's shape (ViTMAEConfig's defaults): a ViT-B/16 encoder and an 8-layer, 512-wide decoder, 112M parameters, 448 MB. */
+export const VIT_MAE_BASE: VitMaeConfig = {
+  imageSize: 224,
+  patchSize: 16,
+  numChannels: 3,
+  hiddenSize: 768,
+  numLayers: 12,
+  numHeads: 12,
+  intermediateSize: 3072,
+  decoderHiddenSize: 512,
+  decoderLayers: 8,
+  decoderHeads: 16,
+  decoderIntermediateSize: 2048,
+  layerNormEps: 1e-12,
+  maskRatio: 0.75,
+  normPixLoss: false,
 };
 
 /** Plain words both tokenizers keep whole (one token each): the bench's texts are made of them. */
@@ -188,7 +210,30 @@ const clmFolder: FixtureFolder = {
   },
 };
 
-export const REAL_MODELS: FixtureFolder[] = [encoderFolder, checkpointFolder, clmFolder];
+/** A ViTMAEForPreTraining checkpoint of facebook/vit-mae-base's size: model.safetensors (F32, sorted names, the fixed sin-cos tables stored as the real one has them). */
+const mimFolder: FixtureFolder = {
+  id: MIM_ID,
+  rule: 'ViTMAEForPreTraining at vit-mae-base size (ViT-B/16 + 8 × 512 decoder), random weights: model.safetensors, no onnx/',
+  files() {
+    const c = VIT_MAE_BASE;
+    const weights = randomWeights(vitMaeShapes(c), 4);
+    // ViT's norms are layernorm_before/after, vit.layernorm and decoder_norm: scale 1 and shift 0, as at initialisation.
+    for (const [name, data] of Object.entries(weights)) if (/(layernorm\w*|decoder_norm)\.(weight|bias)$/.test(name)) data.fill(name.endsWith('weight') ? 1 : 0);
+    const { side } = gridOf(c);
+    weights[VIT_MAE_NAMES.position] = sincosPositions(c.hiddenSize, side);
+    weights[VIT_MAE_NAMES.decoderPosition] = sincosPositions(c.decoderHiddenSize, side);
+    const tensors = vitMaeShapes(c)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, shape]) => ({ name, dtype: 'F32' as const, shape, data: weights[name]! }));
+    return {
+      'config.json': json(mimConfigJson(c)),
+      'preprocessor_config.json': json({ ...mimPreprocessor, size: { height: c.imageSize, width: c.imageSize } }),
+      'model.safetensors': writeSafetensors(tensors, { format: 'pt' }),
+    };
+  },
+};
+
+export const REAL_MODELS: FixtureFolder[] = [encoderFolder, checkpointFolder, clmFolder, mimFolder];
 
 /** Source files whose change can change the models' bytes. */
 function builderInputs(): string[] {
@@ -202,6 +247,7 @@ function builderInputs(): string[] {
     'src/lib/random.ts',
     'src/hats/pretraining/head.ts',
     'src/hats/sequence-classification/head.ts',
+    'src/hats/masked-image-modeling/fixture.ts',
     'scripts/fixtures/build.ts',
     'scripts/fixtures/checkpoint.ts',
     'scripts/fixtures/hub-files.ts',

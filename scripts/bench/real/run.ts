@@ -9,6 +9,7 @@ import { benchCheckpoint } from './checkpoint';
 import { benchClm, CLM_DTYPE, NEW_TOKENS, TOP_P } from './clm';
 import type { RealBench } from './context';
 import { benchEncoder } from './encoder';
+import { benchMim } from './mim';
 import { firstVisit, firstVisitGoal } from './first-visit';
 import { BENCH_MODELS_DIR, ensureRealModels } from './models';
 import { profileCheckpointLoad } from './profile';
@@ -92,6 +93,15 @@ const PARTS: Record<string, (b: RealBench) => Promise<string[]>> = {
       line('real_checkpoint_reload_ms', median(c.reloadMs), 0, atMost(median(c.reloadMs), 3000)),
       line('real_checkpoint_peak_mb', median(c.peakMb), 0, atMost(median(c.peakMb), 900)),
       line('real_checkpoint_q8_vs_fp32_run_ratio', ratio, 2, atMost(ratio, 0.5, `≤ 0.50 (q8 ≥ 2× faster), pair by pair (medians q8 ${Math.round(c.q8Ms)} ms, fp32 ${Math.round(c.fp32Ms)} ms)`)),
+    ];
+  },
+  async mim(b) {
+    const m = await benchMim(b, LOADS);
+    return [
+      line('real_mim_ready_ms', median(m.readyMs), 0, atMost(median(m.readyMs), 8000)),
+      line('real_mim_reload_ms', median(m.reloadMs), 0, atMost(median(m.reloadMs), 3000)),
+      line('real_mim_peak_mb', median(m.peakMb), 0, atMost(median(m.peakMb), 900)),
+      line('real_mim_run_ms', m.runMs, 0),
     ];
   },
   async clm(b) {
