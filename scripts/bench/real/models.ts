@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBertModel, quantizeActivations, quantizeModel, serializeModel, weightShapes, type BertHead, type EncoderConfig, type ModelProto } from '../../../src/lib/onnx';
+import { buildBertModel, quantizeDynamic, serializeModel, weightShapes, type BertHead, type EncoderConfig, type ModelProto } from '../../../src/lib/onnx';
 import { buildGpt2Model, byteLevelTokenizerConfig, byteLevelTokenizerJson, byteLevelVocab, gpt2WeightShapes, type Gpt2Config } from '../../../src/lib/onnx/gpt2';
 import { gridOf, sincosPositions, VIT_MAE_NAMES, vitMaeShapes, type VitMaeConfig } from '../../../src/lib/onnx/vit-mae';
 import { writeSafetensors } from '../../../src/lib/safetensors/write';
@@ -134,7 +134,7 @@ function bertJsonFiles(spec: FixtureModelSpec): Record<string, string> {
  * A q8 export as the Hub's have it (onnxruntime's quantize_dynamic): 8-bit weights, and activations
  * quantized on the fly, so the matrix products run on bytes (the app's own checkpoint builds do the same).
  */
-const q8Export = (model: ModelProto) => serializeModel(quantizeActivations(quantizeModel(model)));
+const q8Export = (model: ModelProto) => serializeModel(quantizeDynamic(model));
 
 /** Sequence classification on BERT-base, q8 only (what the app loads on WASM). */
 const encoderFolder: FixtureFolder = {

@@ -1,4 +1,4 @@
-import { serializeModel, quantizeModel } from '../../lib/onnx';
+import { serializeModel, quantizeDynamic } from '../../lib/onnx';
 import {
   blankGpt2Weights,
   buildGpt2Model,
@@ -165,7 +165,7 @@ function folder(modelId: string, withPast: boolean, fileName = 'model'): Fixture
         'tokenizer_config.json': json(byteLevelTokenizerConfig(vocab, gpt2Config.maxPositions)),
         'special_tokens_map.json': json({ bos_token: vocab.eosToken, eos_token: vocab.eosToken, unk_token: vocab.eosToken }),
         [`onnx/${fileName}.onnx`]: serializeModel(model),
-        [`onnx/${fileName}_quantized.onnx`]: serializeModel(quantizeModel(model)),
+        [`onnx/${fileName}_quantized.onnx`]: serializeModel(quantizeDynamic(model)),
         // GPT2LMHeadModel's state dict; lm_head is its own table here (the bigrams), not wte.
         'model.safetensors': checkpointFile(gpt2WeightShapes(gpt2Config), w),
       };

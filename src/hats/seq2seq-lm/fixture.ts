@@ -1,6 +1,6 @@
 import { blankT5Weights, buildT5Decoder, buildT5Encoder, t5WeightShapes, type T5Config, type T5ModelSpec, type T5Weights } from '../../lib/onnx/t5';
 import { checkpointFile } from '../../lib/onnx/fixture/checkpoint-file';
-import { quantizeModel, serializeModel } from '../../lib/onnx';
+import { quantizeDynamic, serializeModel } from '../../lib/onnx';
 import type { BenchCase, FixtureFolder } from '../../lib/onnx/fixture/fixture-spec';
 import { T5_ID } from './cases';
 
@@ -265,9 +265,9 @@ export const folders: FixtureFolder[] = [
         }),
         'special_tokens_map.json': json({ eos_token: '</s>', pad_token: '<pad>', unk_token: '<unk>' }),
         'onnx/encoder_model.onnx': serializeModel(encoder),
-        'onnx/encoder_model_quantized.onnx': serializeModel(quantizeModel(encoder)),
+        'onnx/encoder_model_quantized.onnx': serializeModel(quantizeDynamic(encoder)),
         'onnx/decoder_model_merged.onnx': serializeModel(decoder),
-        'onnx/decoder_model_merged_quantized.onnx': serializeModel(quantizeModel(decoder)),
+        'onnx/decoder_model_merged_quantized.onnx': serializeModel(quantizeDynamic(decoder)),
         // T5ForConditionalGeneration's state dict, for the Inside panel (the whole model in one graph).
         'model.safetensors': checkpointFile(Object.entries(t5WeightShapes(TINY_T5, true)), spec.weights),
       };

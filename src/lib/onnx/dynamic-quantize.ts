@@ -1,4 +1,5 @@
 import { AttributeType, DataType, toNumber, type AttributeProto, type ModelProto, type NodeProto } from './onnx-types';
+import { quantizeModel, type QuantizeOptions } from './quantize';
 
 /*
  * [1] Dynamic quantization, as real q8 exports do it (onnxruntime's quantize_dynamic): the weights
@@ -74,4 +75,12 @@ export function quantizeActivations(model: ModelProto): ModelProto {
     } else nodes.push(n);
   }
   return { ...model, graph: { ...model.graph, node: nodes } };
+}
+
+/**
+ * A q8 (or, `signed`, int8) export as the Hub's are written (onnxruntime's quantize_dynamic):
+ * 8-bit weights (quantizeModel), and every activation that meets one quantized on the fly [1][2].
+ */
+export function quantizeDynamic(model: ModelProto, options: QuantizeOptions = {}): ModelProto {
+  return quantizeActivations(quantizeModel(model, options));
 }

@@ -33,6 +33,6 @@ export {
   type QuantizeOptions,
   type QuantizedTensor,
 } from './quantize';
-export { quantizeActivations } from './dynamic-quantize';
+export { quantizeActivations, quantizeDynamic } from './dynamic-quantize';
 export { externalizeInitializers, inlineParts, EXTERNAL_DATA_FILE, type OnnxFiles } from './external-data';
 export { buildInsideModel, referenceInside, INSIDE_OUTPUTS, type InsideModelSpec, type InsideReference } from './inside-model';
