@@ -3,6 +3,7 @@ import { appRun, median, shareQuery, waitReady } from '../app-page';
 import { freshContext, openApp, type RealBench } from './context';
 import { watchRenderers } from './memory';
 import { CHECKPOINT_ID, words } from './models';
+import { inPairs } from './pairs';
 
 export interface CheckpointFigures {
   /** Per cold load: from the last checkpoint byte arriving to the hat being ready. */
@@ -87,26 +88,12 @@ export async function benchCheckpoint(b: RealBench, loads: number, pairs: number
   }
   const fp32Context = await freshContext(b);
   const fp32 = await openApp(b, fp32Context, HAT, params('fp32'));
-  const times = { q8: [] as number[], fp32: [] as number[] };
-  /*
-   * Pairs of runs, one of each, back to back; which goes first swaps every pair. This machine's speed
-   * moves from one minute to the next, and int8 work's more than float work's (plain ONNX Runtime in a
-   * page, no app: q8 ÷ fp32 from 0.46 to 0.54 on different minutes of one morning), so the ratio is
-   * taken pair by pair, over more pairs than the other figures' runs (a run here is 0.2–0.5 s).
-   */
-  const run = async (dtype: 'q8' | 'fp32', i: number) => (await appRun(dtype === 'q8' ? q8! : fp32, 'Sentence B', sentenceB(i + 1))).ms;
-  for (let i = 0; i <= pairs; i++) {
-    const order = i % 2 === 0 ? (['q8', 'fp32'] as const) : (['fp32', 'q8'] as const);
-    const ms = { q8: NaN, fp32: NaN };
-    for (const dtype of order) ms[dtype] = await run(dtype, i);
-    if (i === 0) continue;
-    times.q8.push(ms.q8);
-    times.fp32.push(ms.fp32);
-  }
-  b.log(`bench: checkpoint warm runs at 128 tokens, in pairs: q8 ${times.q8.map(Math.round).join(' ')} ms, fp32 ${times.fp32.map(Math.round).join(' ')} ms`);
-  f.q8Ms = median(times.q8);
-  f.fp32Ms = median(times.fp32);
-  f.ratio = median(times.q8.map((q, i) => q / times.fp32[i]!));
+  const run = (page: Page) => async (i: number) => (await appRun(page, 'Sentence B', sentenceB(i + 1))).ms;
+  const runs = await inPairs(pairs, run(q8!), run(fp32));
+  b.log(`bench: checkpoint warm runs at 128 tokens, in pairs: q8 ${runs.a.map(Math.round).join(' ')} ms, fp32 ${runs.b.map(Math.round).join(' ')} ms`);
+  f.q8Ms = median(runs.a);
+  f.fp32Ms = median(runs.b);
+  f.ratio = runs.ratio;
   await q8!.context().close();
   await fp32Context.close();
   return f;

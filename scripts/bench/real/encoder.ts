@@ -1,14 +1,15 @@
 import { appRun, median, shownThreads } from '../app-page';
 import { freshContext, openApp, openBare, wasmBuild, type RealBench } from './context';
 import { ENCODER_ID, words } from './models';
+import { inPairs } from './pairs';
 
 export const LENGTHS = [16, 128, 512] as const;
 
 export interface EncoderFigures {
   threads: number;
   wasm: 'cpu' | 'webgpu';
-  /** Per length: median app and bare milliseconds. */
-  byLength: { tokens: number; app: number; bare: number }[];
+  /** Per length: median app and bare milliseconds, and app ÷ bare pair by pair. */
+  byLength: { tokens: number; app: number; bare: number; ratio: number }[];
 }
 
 /** `tokens` tokens: [CLS], words that are one token each, [SEP]. */
@@ -16,10 +17,10 @@ const text = (tokens: number, variant: number) => words(tokens - 2, variant);
 
 /**
  * Sequence classification on BERT-base (q8): the app and bare transformers.js, side by side in the
- * same browser with the same ONNX Runtime build and thread count, their runs taken in turns so that
- * both see the same load on the machine.
+ * same browser with the same ONNX Runtime build and thread count, their runs taken in `pairs` pairs
+ * so that both see the same load on the machine.
  */
-export async function benchEncoder(b: RealBench): Promise<EncoderFigures> {
+export async function benchEncoder(b: RealBench, pairs: number): Promise<EncoderFigures> {
   b.appServer.reset();
   const context = await freshContext(b);
   const app = await openApp(b, context, 'sequence-classification', { model: ENCODER_ID, dtype: 'q8', text: text(16, 0) });
@@ -30,17 +31,14 @@ export async function benchEncoder(b: RealBench): Promise<EncoderFigures> {
   b.log(`bench: encoder loaded (${threads} thread(s), ${wasm} build)`);
   const byLength: EncoderFigures['byLength'] = [];
   for (const tokens of LENGTHS) {
-    const times = { app: [] as number[], bare: [] as number[] };
-    for (let i = 0; i <= b.runs; i++) {
-      const input = text(tokens, 100 * tokens + i);
-      const a = (await appRun(app, 'Text', input)).ms;
-      const c = await bare.evaluate((t) => window.bare.run(t), input);
-      if (i === 0) continue; // the first run at a new length plans its shapes
-      times.app.push(a);
-      times.bare.push(c);
-    }
-    byLength.push({ tokens, app: median(times.app), bare: median(times.bare) });
-    b.log(`bench: encoder ${tokens} tokens: app ${times.app.map(Math.round).join(' ')} ms, bare ${times.bare.map(Math.round).join(' ')} ms`);
+    const input = (i: number) => text(tokens, 100 * tokens + i);
+    const runs = await inPairs(
+      pairs,
+      async (i) => (await appRun(app, 'Text', input(i))).ms,
+      (i) => bare.evaluate((t) => window.bare.run(t), input(i)),
+    );
+    byLength.push({ tokens, app: median(runs.a), bare: median(runs.b), ratio: runs.ratio });
+    b.log(`bench: encoder ${tokens} tokens, in pairs: app ${runs.a.map(Math.round).join(' ')} ms, bare ${runs.b.map(Math.round).join(' ')} ms`);
   }
   await context.close();
   await bare.context().close();
