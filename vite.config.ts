@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import { contentSecurityPolicy, SITE_HEADERS, siteHeaderRecord } from './src/lib/site-headers.ts';
+import { graphBuildersHash } from './scripts/graph-builders.ts';
 
 // The headers the app needs (cross-origin isolation lets ONNX Runtime use several WASM threads, the
 // Content-Security-Policy keeps the page to its own code). The dev page runs Vite's inline scripts.
@@ -119,6 +120,8 @@ function offlineShell(): Plugin[] {
 export default defineConfig({
   // Relative base: the built site works from any sub-path of any static host.
   base: './',
+  // Names the graph builders a kept checkpoint graph was made by (scripts/graph-builders.ts).
+  define: { __GRAPH_BUILDERS__: JSON.stringify(graphBuildersHash(fileURLToPath(new URL('.', import.meta.url)))) },
   plugins: [react(), tailwindcss(), notFoundForBinaries(), policyMeta(), demoWardrobe(), offlineShell()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },

@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
+import { graphBuildersHash } from './scripts/graph-builders';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
+  define: { __GRAPH_BUILDERS__: JSON.stringify(graphBuildersHash(root)) },
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

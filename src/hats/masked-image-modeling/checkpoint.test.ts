@@ -103,7 +103,7 @@ describe('the q8 build', () => {
     const answer = await one.run(pixels, mask.idsKeep, mask.idsRestore);
     await one.dispose();
     const built = (await first.shared.keys()).map((k) => k.url).filter((u) => u.includes('/built/'));
-    expect(built).toEqual([expect.stringMatching(/\/resolve\/main\/built\/vit-mae-pretraining\.q8\.onnx\?etag=%22[0-9a-f]{64}%22&size=\d+$/)]);
+    expect(built).toEqual([expect.stringMatching(/\/resolve\/main\/built\/vit-mae-pretraining\.q8\.onnx\?builders=[0-9a-f]{12}&etag=%22[0-9a-f]{64}%22&size=\d+$/)]);
     hub.resetLog();
     const stages: string[] = [];
     const two = await loadVitMae({ ...loadContext(hub.url, MIM_ID, 'q8').ctx, onStage: (s) => stages.push(s.label) }, depsWith(runtime, first.shared));

@@ -1,16 +1,20 @@
 import type { ByteCache } from './deps';
 import type { FileVersion } from './http-range';
 
+/** The graph builders of this build of the app (a hash of their sources; tools run without Vite have none). */
+export const GRAPH_BUILDERS = typeof __GRAPH_BUILDERS__ === 'string' ? __GRAPH_BUILDERS__ : 'unversioned';
+
 /*
  * [1] A checkpoint hat's graph is built in the page (seconds of work on a 440 MB checkpoint), so the
  *     .onnx bytes it built are kept next to the checkpoint's ranges, in the same cache: the page's
  *     list of cached models counts them under the model and its Clear button removes them. The key
- *     names the head, the dtype, and the version of model.safetensors they were built from (ETag and
- *     size), so a checkpoint replaced on the host is built again rather than served stale.
+ *     names the graph (a head or an architecture), the dtype, the builders that made it, and the
+ *     version of model.safetensors it was built from (ETag and size): a checkpoint replaced on the
+ *     host, or an app whose builders changed, builds again rather than opening a stale graph.
  */
-export function builtModelKey(host: string, model: string, head: string, dtype: string, version: FileVersion): string {
+export function builtModelKey(host: string, model: string, graph: string, dtype: string, version: FileVersion, builders = GRAPH_BUILDERS): string {
   const base = host.replace(/\/+$/, '');
-  return `${base}/${model}/resolve/main/built/${head}.${dtype}.onnx?etag=${encodeURIComponent(version.etag)}&size=${version.size}`;
+  return `${base}/${model}/resolve/main/built/${graph}.${dtype}.onnx?builders=${builders}&etag=${encodeURIComponent(version.etag)}&size=${version.size}`;
 }
 
 /** The kept .onnx bytes for this key, if a whole copy is in the cache; `onOpen` is told before they are read. */

@@ -224,8 +224,8 @@ describe('the built model', () => {
     const answer = await cm1.run(inputs);
     await cm1.dispose();
     const built = (await first.shared.keys()).map((k) => k.url).filter((u) => u.includes('/built/'));
-    // Listed under the model like its other files (Settings counts and clears it there), keyed by the checkpoint's version.
-    expect(built).toEqual([expect.stringMatching(/\/hw-test\/ckpt-swag\/resolve\/main\/built\/[\w-]+\.q8\.onnx\?etag=%22[0-9a-f]{64}%22&size=\d+$/)]);
+    // Listed under the model like its other files (Settings counts and clears it there), keyed by the builders and the checkpoint's version.
+    expect(built).toEqual([expect.stringMatching(/\/hw-test\/ckpt-swag\/resolve\/main\/built\/[\w-]+\.q8\.onnx\?builders=[0-9a-f]{12}&etag=%22[0-9a-f]{64}%22&size=\d+$/)]);
     const matched: string[] = [];
     const cache = { ...first.shared, match: (url: string) => (matched.push(url), first.shared.match(url)) };
     const second = { ...depsWith(runtime, first.shared), cache: async () => cache };
