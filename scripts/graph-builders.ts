@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { hashSources, sourcesUnder } from './source-hash.ts';
 
 /*
  * The sources that decide the bytes of a graph the page builds from a checkpoint: the graph
@@ -13,17 +11,11 @@ const DIRS = ['src/lib/onnx', 'src/lib/safetensors', 'src/worker/checkpoint'];
 const HAT_FILES = /^src\/hats\/[\w-]+\/(head|checkpoint)\.ts$/;
 
 export function graphBuilderSources(root: string): string[] {
-  const list = (dir: string) =>
-    readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
-      .map((f) => `${dir}/${f.split(path.sep).join('/')}`)
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-  const hats = list('src/hats').filter((f) => HAT_FILES.test(f));
-  return [...DIRS.flatMap(list), ...hats].sort();
+  const hats = sourcesUnder(root, 'src/hats').filter((f) => HAT_FILES.test(f));
+  return [...DIRS.flatMap((dir) => sourcesUnder(root, dir)), ...hats].sort();
 }
 
 /** Twelve hex digits of SHA-256 over the builder sources' paths and contents. */
 export function graphBuildersHash(root: string): string {
-  const hash = createHash('sha256');
-  for (const file of graphBuilderSources(root)) hash.update(file).update('\0').update(readFileSync(path.join(root, file))).update('\0');
-  return hash.digest('hex').slice(0, 12);
+  return hashSources(root, graphBuilderSources(root)).slice(0, 12);
 }

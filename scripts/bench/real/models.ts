@@ -1,13 +1,12 @@
 // The real-size bench's models: random weights at the sizes students meet, built once with the project's own builders.
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBertModel, quantizeDynamic, serializeModel, weightShapes, type BertHead, type EncoderConfig, type ModelProto } from '../../../src/lib/onnx';
 import { buildGpt2Model, byteLevelTokenizerConfig, byteLevelTokenizerJson, byteLevelVocab, gpt2WeightShapes, type Gpt2Config } from '../../../src/lib/onnx/gpt2';
 import { gridOf, sincosPositions, VIT_MAE_NAMES, vitMaeShapes, type VitMaeConfig } from '../../../src/lib/onnx/vit-mae';
-import { writeSafetensors } from '../../../src/lib/safetensors/write';
+import { checkpointFile } from '../../../src/lib/onnx/fixture/checkpoint-file';
 import { mimConfigJson, mimPreprocessor } from '../../../src/hats/masked-image-modeling/fixture';
 import type { FixtureFolder, FixtureModelSpec } from '../../../src/lib/onnx/fixture/fixture-spec';
 import { VOCAB } from '../../../src/lib/onnx/fixture/test-vocab';
@@ -17,6 +16,7 @@ import { mulberry32 } from '../../../src/lib/random';
 import { writeFolder } from '../../fixtures/build';
 import { checkpointBytes } from '../../fixtures/checkpoint';
 import { configJson, specialTokensMap, tokenizerConfig, tokenizerJson } from '../../fixtures/hub-files';
+import { hashSources, sourcesUnder } from '../../source-hash';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const BENCH_MODELS_DIR = path.join(ROOT, 'bench-models');
@@ -82,13 +82,16 @@ export function words(n: number, variant: number): string {
  * LayerNorm scales 1 and shifts 0 as at initialisation. Speed and memory do not depend on the values.
  * `std` may raise one tensor's spread (GPT-2's lm_head, see clmFolder).
  */
+/** Norm scales and shifts: BERT's LayerNorm, GPT-2's ln_1/ln_2/ln_f, ViT's layernorm_before/after, vit.layernorm and decoder_norm. */
+const NORM = /(LayerNorm|ln_\d|ln_f|layernorm\w*|decoder_norm)\.(weight|bias)$/;
+
 function randomWeights(shapes: [string, number[]][], seed: number, std: (name: string) => number = () => 0.02): Record<string, Float32Array> {
   const random = mulberry32(seed);
   const weights: Record<string, Float32Array> = {};
   for (const [name, dims] of shapes) {
     const data = new Float32Array(dims.reduce((a, b) => a * b, 1));
-    if (/(LayerNorm|ln_\d|ln_f)\.weight$/.test(name)) data.fill(1);
-    else if (!/(LayerNorm|ln_\d|ln_f)\.bias$/.test(name)) {
+    if (NORM.test(name) && name.endsWith('.weight')) data.fill(1);
+    else if (!NORM.test(name)) {
       const half = std(name) * Math.sqrt(3); // uniform on [−a, a] has variance a²/3
       for (let i = 0; i < data.length; i++) data[i] = (2 * random() - 1) * half;
     }
@@ -217,18 +220,13 @@ const mimFolder: FixtureFolder = {
   files() {
     const c = VIT_MAE_BASE;
     const weights = randomWeights(vitMaeShapes(c), 4);
-    // ViT's norms are layernorm_before/after, vit.layernorm and decoder_norm: scale 1 and shift 0, as at initialisation.
-    for (const [name, data] of Object.entries(weights)) if (/(layernorm\w*|decoder_norm)\.(weight|bias)$/.test(name)) data.fill(name.endsWith('weight') ? 1 : 0);
     const { side } = gridOf(c);
     weights[VIT_MAE_NAMES.position] = sincosPositions(c.hiddenSize, side);
     weights[VIT_MAE_NAMES.decoderPosition] = sincosPositions(c.decoderHiddenSize, side);
-    const tensors = vitMaeShapes(c)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([name, shape]) => ({ name, dtype: 'F32' as const, shape, data: weights[name]! }));
     return {
       'config.json': json(mimConfigJson(c)),
       'preprocessor_config.json': json({ ...mimPreprocessor, size: { height: c.imageSize, width: c.imageSize } }),
-      'model.safetensors': writeSafetensors(tensors, { format: 'pt' }),
+      'model.safetensors': checkpointFile(vitMaeShapes(c), weights),
     };
   },
 };
@@ -237,13 +235,9 @@ export const REAL_MODELS: FixtureFolder[] = [encoderFolder, checkpointFolder, cl
 
 /** Source files whose change can change the models' bytes. */
 function builderInputs(): string[] {
-  const under = (dir: string) =>
-    readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-      .map((f) => path.join(dir, f));
-  const files = [
-    ...under('src/lib/onnx'),
-    ...under('src/lib/safetensors'),
+  return [
+    ...sourcesUnder(ROOT, 'src/lib/onnx'),
+    ...sourcesUnder(ROOT, 'src/lib/safetensors'),
     'src/lib/random.ts',
     'src/hats/pretraining/head.ts',
     'src/hats/sequence-classification/head.ts',
@@ -253,13 +247,6 @@ function builderInputs(): string[] {
     'scripts/fixtures/hub-files.ts',
     'scripts/bench/real/models.ts',
   ];
-  return files.sort();
-}
-
-function inputsHash(): string {
-  const hash = createHash('sha256');
-  for (const file of builderInputs()) hash.update(file).update('\0').update(readFileSync(path.join(ROOT, file))).update('\0');
-  return hash.digest('hex');
 }
 
 /**
@@ -267,7 +254,7 @@ function inputsHash(): string {
  * the hash of the builder's sources per model). Takes a few minutes and ~1.1 GB of disk the first time.
  */
 export async function ensureRealModels(log: (line: string) => void): Promise<void> {
-  const hash = inputsHash();
+  const hash = hashSources(ROOT, builderInputs());
   const stamps: Record<string, string> = existsSync(STAMP) ? (JSON.parse(readFileSync(STAMP, 'utf8')) as Record<string, string>) : {};
   for (const folder of REAL_MODELS) {
     if (stamps[folder.id] === hash && existsSync(path.join(BENCH_MODELS_DIR, folder.id))) continue;

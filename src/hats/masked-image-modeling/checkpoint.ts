@@ -11,6 +11,7 @@ import {
   fileSizes,
   filesCached,
   oncePerModel,
+  openCheckpointSession,
   planTensors,
   readCheckpointConfig,
   readSafetensors,
@@ -140,13 +141,7 @@ export async function loadVitMae(ctx: AdapterLoadContext, deps: CheckpointDeps =
   // Both JSON files were read while inspecting the checkpoint (before this load): count them as done.
   ctx.onProgress({ file: 'config.json', loaded: i.jsonBytes.config, total: i.jsonBytes.config });
   ctx.onProgress({ file: PREPROCESSOR_FILE, loaded: i.jsonBytes.preprocessor, total: i.jsonBytes.preprocessor });
-  const { onnx, kept } = await checkpointOnnx(ctx, i, i.plan, vitMaeRecipe(i, ctx.model), dtype, deps);
-  ctx.onStage?.({ label: 'Starting ONNX Runtime on the graph', done: 0, total: 1 });
-  const opening = deps.runtime.createSession(onnx.graph, ctx.device, onnx.data);
-  const [session] = await Promise.all([opening, kept]).catch(async (error: unknown) => {
-    await opening.then((s) => s.release()).catch(() => undefined); // a session nobody will get
-    throw error;
-  });
+  const [session] = await openCheckpointSession(ctx, await checkpointOnnx(ctx, i, i.plan, vitMaeRecipe(i, ctx.model), dtype, deps), deps);
   const decoder = i.plan.tensors.filter((t) => t.head);
   const c = i.config;
   const feeds = (pixels: Float32Array, idsKeep: readonly number[], idsRestore: readonly number[]) => ({

@@ -17,8 +17,8 @@ export {
   type CheckpointConfig,
   type SafetensorsFile,
 } from './inspect';
-export { describeMissing, planTensors, readTensors, safetensorsLabel, type PlanOptions, type TensorPlan } from './tensor-plan';
-export { checkpointOnnx, type GraphRecipe } from './weights';
+export { describeMissing, planTensors, safetensorsLabel, type PlanOptions, type TensorPlan } from './tensor-plan';
+export { checkpointOnnx, openCheckpointSession, type GraphRecipe } from './weights';
 export {
   defaultDeps,
   type ByteCache,

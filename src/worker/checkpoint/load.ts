@@ -9,7 +9,7 @@ import { inspectBert, requireHeadPlan, type BertInspection, type CheckpointHead 
 import { defaultDeps, type CheckpointDeps, type CheckpointSession, type GraphOutput, type TensorFeed } from './deps';
 import { checkpointBytes, SAFETENSORS_FILE } from './inspect';
 import type { TensorPlan } from './tensor-plan';
-import { bertRecipe, checkpointOnnx } from './weights';
+import { bertRecipe, checkpointOnnx, openCheckpointSession } from './weights';
 
 type Ids = readonly (readonly bigint[])[] | readonly (readonly number[])[];
 
@@ -100,13 +100,8 @@ export async function loadCheckpoint<N extends string>(
   ctx.onProgress({ file: 'config.json', loaded: inspection.configBytes, total: inspection.configBytes });
   // [2] A graph kept from an earlier visit opens while the tokenizer loads; a build waits for the
   //     tokenizer first, so a checkpoint without a usable one fails before its tensors download.
-  const { onnx, kept } = await checkpointOnnx(ctx, inspection, plan, bertRecipe(inspection, head), dtype, deps, () => tokenizing);
-  ctx.onStage?.({ label: 'Starting ONNX Runtime on the graph', done: 0, total: 1 });
-  const opening = deps.runtime.createSession(onnx.graph, ctx.device, onnx.data);
-  const [session, tokenizer] = await Promise.all([opening, tokenizing, kept]).catch(async (error: unknown) => {
-    await opening.then((s) => s.release()).catch(() => undefined); // a session nobody will get
-    throw error;
-  });
+  const built = await checkpointOnnx(ctx, inspection, plan, bertRecipe(inspection, head), dtype, deps, () => tokenizing);
+  const [session, tokenizer] = await openCheckpointSession(ctx, built, deps, tokenizing);
   completeSpecialTokens(tokenizer);
   const vocab: string[] = [];
   for (const [token, id] of tokenizer.get_vocab()) vocab[id] = token;

@@ -1,7 +1,7 @@
 import { buildBertModel, externalizeInitializers, inlineParts, quantizeActivations, serializeModel, type ModelProto, type OnnxFiles, type PackedWeights, type WeightMap } from '@/lib/onnx';
 import type { AdapterLoadContext } from '../adapter';
 import { builtModelKey, keepBuiltModel, readBuiltModel } from './built-model';
-import type { CheckpointDeps } from './deps';
+import type { CheckpointDeps, CheckpointSession } from './deps';
 import { checkpointBytes, type SafetensorsFile } from './inspect';
 import type { BertInspection, CheckpointHead } from './bert-checkpoint';
 import { packedOnArrival, readPackedTensors, safetensorsLabel, type TensorPlan } from './tensor-plan';
@@ -99,4 +99,26 @@ export async function checkpointOnnx(
   const built = await buildOnnx(ctx, file, plan, recipe, dtype === 'q8');
   const keepAs = keyNow();
   return { onnx: built.session, kept: keepAs ? keepBuiltModel(cache, keepAs, built.keep) : Promise.resolve() };
+}
+
+/**
+ * Opens an ONNX Runtime session on the built (or kept) graph, telling the page, and waits for the
+ * graph to be kept and for `alongside` (a loader's other work, such as its tokenizer); if either
+ * fails, a session that opened meanwhile is released, since nobody will get it.
+ */
+export async function openCheckpointSession<T = undefined>(
+  ctx: AdapterLoadContext,
+  built: CheckpointOnnx,
+  deps: CheckpointDeps,
+  alongside?: Promise<T>,
+): Promise<[CheckpointSession, T]> {
+  ctx.onStage?.({ label: 'Starting ONNX Runtime on the graph', done: 0, total: 1 });
+  const opening = deps.runtime.createSession(built.onnx.graph, ctx.device, built.onnx.data);
+  try {
+    const [session, other] = await Promise.all([opening, alongside as Promise<T>, built.kept]);
+    return [session, other];
+  } catch (error) {
+    await opening.then((s) => s.release()).catch(() => undefined);
+    throw error;
+  }
 }
