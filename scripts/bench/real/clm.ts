@@ -26,6 +26,8 @@ export interface ClmFigures {
   ratio: number;
   /** Top-p ÷ greedy, the median of each turn's ratio in the same way. */
   topPRatio: number;
+  /** The bare loop in a worker ÷ the same loop on its page's main thread, turn by turn: what the placement costs. */
+  placementRatio: number;
 }
 
 export const prompt = (variant: number) => words(8, variant);
@@ -37,7 +39,7 @@ export async function appGenerationMs(page: Page, variant: number): Promise<numb
   return generation.ms;
 }
 
-/** The bare loop's milliseconds for one generation of NEW_TOKENS. */
+/** The bare loop's milliseconds for one generation of NEW_TOKENS (timed where it runs). */
 export const bareGenerationMs = (bare: Page, variant: number): Promise<number> =>
   bare.evaluate(([text, n]) => window.bare.generate(text, n), [prompt(variant), NEW_TOKENS] as const);
 
@@ -46,7 +48,8 @@ const tokensPerSecond = async (ms: Promise<number>) => (NEW_TOKENS * 1000) / (aw
 
 /**
  * A distilgpt2-sized causal LM writing 256 tokens: the app greedy and with top-p sampling, and a bare
- * greedy loop over transformers.js with the same build and threads, runs taken in turns.
+ * greedy loop over transformers.js with the same build and threads, in a worker as the app's (the
+ * judged baseline) and on its page's main thread, runs taken in turns.
  */
 export async function benchClm(b: RealBench): Promise<ClmFigures> {
   const base = { model: CLM_ID, dtype: CLM_DTYPE, text: prompt(0), max_new_tokens: String(NEW_TOKENS) };
@@ -56,35 +59,43 @@ export async function benchClm(b: RealBench): Promise<ClmFigures> {
   const threads = await shownThreads(greedy);
   const wasm = wasmBuild(b.appServer.requests()) ?? 'cpu';
   const sampled = await openApp(b, contexts[1]!, 'causal-lm', { ...base, ...TOP_P });
-  const bare = await openBare(b, { model: CLM_ID, bareClass: 'AutoModelForCausalLM', dtype: CLM_DTYPE, threads, wasm });
-  const rates = { greedy: [] as number[], topP: [] as number[], bare: [] as number[] };
+  const loop = { model: CLM_ID, bareClass: 'AutoModelForCausalLM', dtype: CLM_DTYPE, threads, wasm };
+  const bare = await openBare(b, { ...loop, placement: 'worker' });
+  const bareMain = await openBare(b, { ...loop, placement: 'main' });
+  const rates = { greedy: [] as number[], topP: [] as number[], bare: [] as number[], bareMain: [] as number[] };
   /*
    * One uncounted generation on each side first: both get faster over their first runs (V8 tiers up
    * ONNX Runtime's WebAssembly and the JavaScript around it; measured 50 -> 75 tokens/s for the bare loop
    * over six runs), so counting them compared two warm-ups, whichever happened to settle sooner.
    */
-  const warm = { greedy: await tokensPerSecond(appGenerationMs(greedy, 0)), topP: await tokensPerSecond(appGenerationMs(sampled, 0)), bare: await tokensPerSecond(bareGenerationMs(bare, 0)) };
+  const generate = { greedy: (i: number) => appGenerationMs(greedy, i), topP: (i: number) => appGenerationMs(sampled, i), bare: (i: number) => bareGenerationMs(bare, i), bareMain: (i: number) => bareGenerationMs(bareMain, i) };
+  const warm = { greedy: 0, topP: 0, bare: 0, bareMain: 0 };
+  for (const side of ['greedy', 'topP', 'bare', 'bareMain'] as const) warm[side] = await tokensPerSecond(generate[side](0));
   /*
-   * Greedy runs between the other two, top-p on one side and the bare loop on the other, swapping sides
-   * every turn: each ratio is of two runs back to back, each side first as often as second. This
-   * machine's speed moves by a fifth within seconds, so ratios of runs taken further apart, or always in
-   * the same order, measured the machine as much as the app (with top-p between greedy and the bare
-   * loop, seven-turn medians of the same build spread from 0.89 to 0.98).
+   * Each ratio's two sides run back to back (top-p and greedy, greedy and the bare loop in a worker, the
+   * bare loop in a worker and on the main thread), in one order and then the other, so each side is
+   * first as often as second. This machine's speed moves by a fifth within seconds, so ratios of runs
+   * taken further apart, or always in the same order, measured the machine as much as the app (with
+   * top-p between greedy and the bare loop, seven-turn medians of the same build spread from 0.89 to 0.98).
    */
   for (let i = 1; i <= b.runs; i++) {
-    const order = i % 2 === 1 ? (['topP', 'greedy', 'bare'] as const) : (['bare', 'greedy', 'topP'] as const);
-    for (const side of order) {
-      const ms = side === 'bare' ? bareGenerationMs(bare, i) : appGenerationMs(side === 'greedy' ? greedy : sampled, i);
-      rates[side].push(await tokensPerSecond(ms));
-    }
+    const order = i % 2 === 1 ? (['topP', 'greedy', 'bare', 'bareMain'] as const) : (['bareMain', 'bare', 'greedy', 'topP'] as const);
+    for (const side of order) rates[side].push(await tokensPerSecond(generate[side](i)));
   }
   const show = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' ');
   b.log(
     `bench: causal LM tokens/s (uncounted first run in brackets): greedy [${show([warm.greedy])}] ${show(rates.greedy)}, ` +
-      `top-p [${show([warm.topP])}] ${show(rates.topP)}, bare [${show([warm.bare])}] ${show(rates.bare)}`,
+      `top-p [${show([warm.topP])}] ${show(rates.topP)}, bare in a worker [${show([warm.bare])}] ${show(rates.bare)}, ` +
+      `bare on the main thread [${show([warm.bareMain])}] ${show(rates.bareMain)}`,
   );
-  for (const c of [...contexts, bare.context()]) await c.close();
-  const ratio = median(rates.greedy.map((g, i) => g / rates.bare[i]!));
-  const topPRatio = median(rates.topP.map((t, i) => t / rates.greedy[i]!));
-  return { greedy: median(rates.greedy), topP: median(rates.topP), bare: median(rates.bare), ratio, topPRatio };
+  for (const c of [...contexts, bare.context(), bareMain.context()]) await c.close();
+  const turns = (a: number[], b: number[]) => median(a.map((x, i) => x / b[i]!));
+  return {
+    greedy: median(rates.greedy),
+    topP: median(rates.topP),
+    bare: median(rates.bare),
+    ratio: turns(rates.greedy, rates.bare),
+    topPRatio: turns(rates.topP, rates.greedy),
+    placementRatio: turns(rates.bare, rates.bareMain),
+  };
 }

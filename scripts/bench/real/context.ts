@@ -28,11 +28,27 @@ export async function openApp(b: RealBench, context: BrowserContext, hat: string
   return page;
 }
 
+/** Where a bare baseline runs its model: in a worker, as the app runs its own, or on its page's main thread. */
+export type Placement = 'worker' | 'main';
+
+/**
+ * Where the bare baselines run unless a part asks for both: in a worker by default, since the app runs
+ * every model in one (its page must stay responsive). The same greedy loop ran up to 5% faster on a
+ * page's main thread than in a worker on this 2-core machine (likely because a main thread, which may
+ * not block, waits for ONNX Runtime's other thread by spinning): a cost of where a model runs, which
+ * no app that keeps its page responsive can avoid, not a cost of the app.
+ * `BENCH_BARE_PLACEMENT=main` puts them on the main thread, as the bench had them before.
+ */
+export const BARE_PLACEMENT: Placement = process.env.BENCH_BARE_PLACEMENT === 'main' ? 'main' : 'worker';
+
 /** The bare transformers.js page with `model` loaded the way the app loads it. */
-export async function openBare(b: RealBench, setup: { model: string; bareClass: string; dtype?: string; threads: number; wasm: 'cpu' | 'webgpu' }): Promise<Page> {
+export async function openBare(
+  b: RealBench,
+  setup: { model: string; bareClass: string; dtype?: string; threads: number; wasm: 'cpu' | 'webgpu'; placement?: Placement },
+): Promise<Page> {
   const page = await (await freshContext(b)).newPage();
   await page.goto(b.bare);
-  await page.evaluate((s) => window.bare.load(s), { host: b.hub, dtype: 'q8', ...setup });
+  await page.evaluate((s) => window.bare.load(s), { host: b.hub, dtype: 'q8', placement: BARE_PLACEMENT, ...setup });
   return page;
 }
 

@@ -22,7 +22,7 @@ const APP = `http://127.0.0.1:${APP_PORT}/hat-wardrobe/`;
 const BARE = `http://127.0.0.1:${port('BENCH_BARE_PORT', 4193)}/`;
 const RUNS = Number(process.env.BENCH_REAL_RUNS ?? 5);
 const LOADS = Number(process.env.BENCH_REAL_LOADS ?? 3);
-const GEN_RUNS = Number(process.env.BENCH_REAL_GEN_RUNS ?? 11);
+const GEN_RUNS = Number(process.env.BENCH_REAL_GEN_RUNS ?? 21);
 const PAIRS = Number(process.env.BENCH_REAL_PAIRS ?? 15);
 
 const log = (line: string) => console.error(line);
@@ -112,7 +112,9 @@ const PARTS: Record<string, (b: RealBench) => Promise<string[]>> = {
       // runs can come from different turns on a machine whose speed moves within a bench.
       line('real_clm_tokens_per_s:greedy', clm.greedy, 1, atLeast(clm.ratio, 0.95, `≥ 0.95 × the bare loop's turn by turn (median ${clm.ratio.toFixed(2)}; the bare loop's median ${r1(clm.bare)})`)),
       line('real_clm_tokens_per_s:top_p', clm.topP, 1, atLeast(clm.topPRatio, 0.8, `≥ 0.8 × greedy turn by turn (median ${clm.topPRatio.toFixed(2)})`)),
-      line('real_clm_app_vs_bare_tokens_ratio', ratio, 2, atLeast(ratio, 0.95)),
+      line('real_clm_app_vs_bare_tokens_ratio', ratio, 2, atLeast(ratio, 0.95, '≥ 0.95 (the bare loop in a worker, as the app runs its model)')),
+      // No goal: what the same bare loop gains on its page's main thread, where no app may run its model.
+      line('real_clm_bare_worker_vs_main_tokens_ratio', clm.placementRatio, 2),
     ];
   },
 };
@@ -138,6 +140,6 @@ export async function realBench(): Promise<void> {
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   console.log(`# real-size bench, ${new Date().toISOString()}, ${minutes} min; random weights; WASM; ${PAIRS} pairs of warm runs (encoder app/bare per length, checkpoint q8/fp32 at 128 tokens), medians of ${RUNS} (ViT-MAE),`);
   console.log(`# ${LOADS} checkpoint loads (ready = last model.safetensors byte → hat ready; reload = new page, cache kept; peak = VmHWM of the page's renderer process),`);
-  console.log(`# ${GEN_RUNS} generations of ${NEW_TOKENS} tokens each, ${CLM_DTYPE} (top_p: temperature ${TOP_P.temperature}, top_k ${TOP_P.top_k}, top_p ${TOP_P.top_p}; bare = a greedy loop over transformers.js)`);
+  console.log(`# ${GEN_RUNS} generations of ${NEW_TOKENS} tokens each, ${CLM_DTYPE} (top_p: temperature ${TOP_P.temperature}, top_k ${TOP_P.top_k}, top_p ${TOP_P.top_p}; bare = a greedy loop over transformers.js; every bare baseline runs in a worker, as the app's models do, unless BENCH_BARE_PLACEMENT=main)`);
   console.log(lines.join('\n'));
 }
