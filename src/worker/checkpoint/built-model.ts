@@ -29,7 +29,10 @@ export async function readBuiltModel(cache: ByteCache | undefined, key: string, 
 
 /**
  * Keeps the built .onnx [1], given as the parts that make it up one after another (inlineParts); a
- * full disk only costs the next visit a build.
+ * full disk only costs the next visit a build. Then lets go of every other graph kept under the same
+ * name and dtype for the model (made by older builders, or from a checkpoint since replaced): no visit
+ * would open them again, and each is as big as the model's q8 weights (110 MB for BERT-base), on a
+ * laptop whose disk the app shares with everything else.
  * [2] A Blob of the parts is the one copy of the weights made for the cache: the page never holds
  *     the .onnx in one buffer. The kept file is a .onnx with every weight inline: a session opens
  *     from it (a second visit) a quarter of a second sooner than from a graph and its external data.
@@ -37,5 +40,13 @@ export async function readBuiltModel(cache: ByteCache | undefined, key: string, 
 export async function keepBuiltModel(cache: ByteCache | undefined, key: string, parts: readonly Uint8Array[]): Promise<void> {
   const length = parts.reduce((n, p) => n + p.byteLength, 0);
   const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(length) };
-  await cache?.put(key, new Response(new Blob(parts as Uint8Array<ArrayBuffer>[]), { status: 200, headers })).catch(() => undefined);
+  const kept = await cache
+    ?.put(key, new Response(new Blob(parts as Uint8Array<ArrayBuffer>[]), { status: 200, headers }))
+    .then(() => true)
+    .catch(() => false);
+  const query = key.indexOf('?');
+  if (!cache || !kept || query < 0) return;
+  const sameGraph = key.slice(0, query + 1);
+  const stale = (await cache.keys().catch(() => [])).filter(({ url }) => url.startsWith(sameGraph) && url !== key);
+  for (const { url } of stale) await cache.delete(url).catch(() => false);
 }

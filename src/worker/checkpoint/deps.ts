@@ -10,6 +10,7 @@ export interface ByteCache {
   match(url: string): Promise<Response | undefined>;
   put(url: string, response: Response): Promise<void>;
   keys(): Promise<readonly { url: string }[]>;
+  delete(url: string): Promise<boolean>;
 }
 
 export interface GraphOutput {
@@ -78,6 +79,7 @@ async function browserCache(): Promise<ByteCache | undefined> {
     match: (url) => cache.match(url),
     put: (url, response) => cache.put(url, response),
     keys: () => cache.keys(),
+    delete: (url) => cache.delete(url),
   };
 }
 

@@ -157,6 +157,9 @@ export function memoryCache(): ByteCache & { size(): number } {
     async keys() {
       return [...entries.keys()].map((url) => ({ url }));
     },
+    async delete(url) {
+      return entries.delete(String(url));
+    },
     size: () => entries.size,
   };
 }
