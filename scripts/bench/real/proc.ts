@@ -31,3 +31,12 @@ export function processTree(root: number): number[] {
   }
   return all;
 }
+
+/**
+ * Milliseconds the hypervisor ran something else while this guest's CPUs wanted to run (the steal
+ * column of /proc/stat, summed over CPUs); 0 where there is no such column (not Linux, no hypervisor).
+ */
+export function stolenMs(): number {
+  const fields = readProc('/proc/stat').split('\n')[0]?.trim().split(/\s+/) ?? [];
+  return Number(fields[8] ?? 0) * 10; // USER_HZ is 100 on Linux.
+}

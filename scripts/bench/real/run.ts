@@ -14,6 +14,7 @@ import { firstVisit, firstVisitGoal } from './first-visit';
 import { BENCH_MODELS_DIR, ensureRealModels } from './models';
 import { profileCheckpointLoad } from './profile';
 import { profileClm } from './clm-profile';
+import { stolenMs } from './proc';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const HUB = `http://127.0.0.1:${port('BENCH_HUB_PORT', 7091)}`;
@@ -126,7 +127,12 @@ export async function realBench(): Promise<void> {
   const started = Date.now();
   const b = await setUp();
   const lines: string[] = [];
-  const load = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(', ')} (${cpus().length} cores)`;
+  // Steal since the last line: a hypervisor taking the CPUs away would move every figure with it.
+  let stolen = stolenMs();
+  const load = () => {
+    const [before, now] = [stolen, (stolen = stolenMs())];
+    return `load average ${loadavg().map((x) => x.toFixed(2)).join(', ')} (${cpus().length} cores), ${now - before} ms stolen by the hypervisor since the last line`;
+  };
   try {
     for (const [name, part] of Object.entries(PARTS)) {
       if (only && !only.includes(name)) continue;
