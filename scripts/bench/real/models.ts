@@ -77,14 +77,14 @@ export function words(n: number, variant: number): string {
   return Array.from({ length: n }, (_, j) => WORDS[(variant * 7 + j * 13) % WORDS.length]).join(' ');
 }
 
-/*
- * Random weights, uniform with the standard deviation of BERT's and GPT-2's initialisation (0.02);
- * LayerNorm scales 1 and shifts 0 as at initialisation. Speed and memory do not depend on the values.
- * `std` may raise one tensor's spread (GPT-2's lm_head, see clmFolder).
- */
 /** Norm scales and shifts: BERT's LayerNorm, GPT-2's ln_1/ln_2/ln_f, ViT's layernorm_before/after, vit.layernorm and decoder_norm. */
 const NORM = /(LayerNorm|ln_\d|ln_f|layernorm\w*|decoder_norm)\.(weight|bias)$/;
 
+/*
+ * Random weights, uniform with the standard deviation of BERT's and GPT-2's initialisation (0.02);
+ * norm scales 1 and shifts 0 as at initialisation. Speed and memory do not depend on the values.
+ * `std` may raise one tensor's spread (GPT-2's lm_head, see clmFolder).
+ */
 function randomWeights(shapes: [string, number[]][], seed: number, std: (name: string) => number = () => 0.02): Record<string, Float32Array> {
   const random = mulberry32(seed);
   const weights: Record<string, Float32Array> = {};

@@ -1,6 +1,9 @@
 // Linux's /proc, for the bench's readings of Chromium's processes (memory, CPU per thread).
 import { readdirSync, readFileSync } from 'node:fs';
 
+/** Milliseconds in one of the clock ticks /proc counts CPU time in (USER_HZ is 100 on Linux). */
+export const TICK_MS = 10;
+
 /** A /proc file's text, or '' once its process (or thread) has ended between listing and reading. */
 export function readProc(path: string): string {
   try {
@@ -38,5 +41,5 @@ export function processTree(root: number): number[] {
  */
 export function stolenMs(): number {
   const fields = readProc('/proc/stat').split('\n')[0]?.trim().split(/\s+/) ?? [];
-  return Number(fields[8] ?? 0) * 10; // USER_HZ is 100 on Linux.
+  return Number(fields[8] ?? 0) * TICK_MS;
 }

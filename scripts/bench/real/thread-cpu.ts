@@ -2,12 +2,10 @@
 // millisecond a page's main thread, compositor or GPU process spends is taken from ONNX Runtime's two
 // threads, and wall time alone (on a machine other work shares) cannot say whose it was.
 import { readdirSync } from 'node:fs';
-import { processTree, readProc, statFields } from './proc';
+import { processTree, readProc, statFields, TICK_MS } from './proc';
 
 /** CPU milliseconds by "process kind/thread name", e.g. "renderer/CrRendererMain". */
 export type ThreadCpu = Map<string, number>;
-
-const TICK_MS = 10; // USER_HZ is 100 on Linux.
 
 /** "renderer 1234", "gpu-process", "utility"…, or the program's name for what is not Chromium. */
 function kindOf(pid: number): string {
