@@ -63,6 +63,7 @@ async function run(hat: string, model: string, params: unknown, dtype = 'auto', 
     post: (m) => posted.push(m),
     now: () => performance.now(),
     threads: () => 1,
+    cores: () => 2,
     crossOriginIsolated: () => false,
   });
   // Node's ONNX Runtime has a CPU provider where the browser has WebAssembly.

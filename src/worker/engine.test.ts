@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Device, Dtype, ModelSpec, WorkerResponse } from '@/engine/protocol';
 import { BadInputError, type HatAdapter, type LoadedHat } from './adapter';
-import { Engine, PARTIAL_MS, pickDtype, type EngineDeps } from './engine';
+import { BUSY_PARTIAL_MS, Engine, PARTIAL_MS, partialInterval, pickDtype, type EngineDeps } from './engine';
 import { fakeEngineDeps } from './sdk/testing';
 
 const facts = { modelType: 'bert', architectures: [], maxLength: 64, hasTokenTypeIds: true };
@@ -20,6 +20,8 @@ interface FakeOptions {
   runtimeFor?: (device: Device) => Promise<void>;
   /** The hat's seam names `steps` as appending: each partial is {steps: [1 … step]}. */
   appending?: boolean;
+  /** The device's cores (the fake runs two ONNX Runtime threads); default 4. */
+  cores?: number;
 }
 
 function setup(opts: FakeOptions = {}) {
@@ -76,6 +78,7 @@ function setup(opts: FakeOptions = {}) {
     // The fake timers' clock in the partials tests: a due partial goes out by it (partials.ts [3]).
     now: () => Date.now(),
     threads: () => 2,
+    cores: () => opts.cores ?? 4,
     crossOriginIsolated: () => true,
     capacity: 2,
     maxBytes: opts.maxBytes,
@@ -164,6 +167,16 @@ describe('Engine', () => {
     it('sends the first at once, then at most one per PARTIAL_MS (the newest), and none after the result', async () => {
       // Partials 1 (at once), 4 (at PARTIAL_MS), 6 (at twice it); 7 is cut off by the result.
       expect(await partialsSent()).toEqual([{ step: 1 }, { step: 4 }, { step: 6 }]);
+    });
+
+    it("sends them once a second where the model's threads take every core, and twice a second on WebGPU", async () => {
+      expect(partialInterval('wasm', 2, 2)).toBe(BUSY_PARTIAL_MS);
+      expect(partialInterval('wasm', 1, 1)).toBe(BUSY_PARTIAL_MS);
+      expect(partialInterval('wasm', 3, 4)).toBe(PARTIAL_MS);
+      expect(partialInterval('webgpu', 2, 2)).toBe(PARTIAL_MS);
+      // Two threads on two cores: steps 0.3 × PARTIAL_MS apart reach the page once every BUSY_PARTIAL_MS.
+      expect(BUSY_PARTIAL_MS).toBe(2 * PARTIAL_MS);
+      expect(await partialsSent({ cores: 2 })).toEqual([{ step: 1 }, { step: 6 }]);
     });
 
     it('makes a partial emitted as a function only when it is sent', async () => {

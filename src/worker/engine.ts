@@ -21,14 +21,26 @@ import { coalescePartials } from './partials';
  * Partials of one run reach the page at most this often (ms), the newest each time (see partials.ts).
  * Two a second still reads as streaming, and a person who wants to follow each step has the slow
  * pace. Each partial costs the page's main thread a render and a whole frame (style, layout and paint
- * of the page, whatever changed), taken from the two cores the model's two threads run on, and the
- * worker its post: a fast generation lost about 10% at ten a second, 7–9% at five, and at three 5.5%
- * (distilgpt2-sized, greedy, against the same page with no partials, eight turns). At two a second
- * it writes 2% more tokens a second than at three, and as many as at one (three wrote 0.98 of its
- * rate, one 0.99; pages side by side in one browser, eight turns; the throwaway harness set the
- * interval per page and is not in the tree).
+ * of the page, whatever changed), and the worker its post: a fast generation lost about 10% at ten a
+ * second, 7–9% at five, and at three 5.5% (distilgpt2-sized, greedy, against the same page with no
+ * partials, eight turns); at two a second it wrote 2% more tokens a second than at three.
  */
 export const PARTIAL_MS = 500;
+
+/**
+ * [1] Where ONNX Runtime's threads take every core (a two-core laptop runs two), each partial's frame
+ *     is drawn on a core the model was using: once a second there. Measured on a two-core machine
+ *     (distilgpt2-sized, greedy, 256 tokens, a page at each interval and a bare loop side by side, 14
+ *     turns twice): 2.6% and 3.7% more tokens a second than at two a second, the page's CPU inside
+ *     the generation 75 ms instead of 105 ms. Where a core is left over, or the model runs on the GPU,
+ *     the page draws on a core of its own and partials come twice a second.
+ */
+export const BUSY_PARTIAL_MS = 1000;
+
+/** [1] How often a run's partials may reach the page, for the device it runs on and the threads it takes. */
+export function partialInterval(device: Device, threads: number, cores: number): number {
+  return device === 'wasm' && threads >= cores ? BUSY_PARTIAL_MS : PARTIAL_MS;
+}
 
 /** What the engine needs from the outside world; the worker passes the real ones, tests pass fakes. */
 export interface EngineDeps {
@@ -42,6 +54,8 @@ export interface EngineDeps {
   post(message: WorkerResponse): void;
   now(): number;
   threads(): number;
+  /** Logical cores of the device (navigator.hardwareConcurrency). */
+  cores(): number;
   crossOriginIsolated(): boolean;
   /** Models kept loaded at once; older ones are disposed. */
   capacity?: number;
@@ -342,9 +356,10 @@ export class Engine {
     this.running.set(id, controller);
     const partials = coalescePartials(
       (output, appended) => this.deps.post({ type: 'partial', id, output, ...(appended ? { appended } : {}) }),
-      PARTIAL_MS,
+      partialInterval(entry.info.device, entry.info.threads, this.deps.cores()),
       kind === 'run' ? entry.hat.appends : undefined,
       () => this.deps.now(),
+      PARTIAL_MS,
     );
     const ctx = {
       emit: partials.emit,

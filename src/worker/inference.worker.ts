@@ -32,6 +32,7 @@ const engine = new Engine({
   post: (message: WorkerResponse) => self.postMessage(message),
   now: () => performance.now(),
   threads: threadsInUse,
+  cores: () => navigator.hardwareConcurrency || 1,
   crossOriginIsolated: () => self.crossOriginIsolated,
   maxBytes: modelMemoryBudget(),
   evict: evictModel,

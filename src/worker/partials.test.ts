@@ -36,6 +36,20 @@ describe('coalescePartials', () => {
     expect(sent).toEqual([{ step: 1 }, { step: 3 }]);
   });
 
+  it('sends a step that follows a quiet gap at once, within a longer interval, and coalesces fast steps', () => {
+    let clock = 0;
+    const sent: unknown[] = [];
+    const partials = coalescePartials((p) => sent.push(p), 1000, [], () => clock, 500);
+    // A slow pace: steps 520 ms apart each go out, though the interval is a second.
+    for (let step = 1; step <= 3; step++, clock += 520) partials.emit({ step });
+    expect(sent).toEqual([{ step: 1 }, { step: 2 }, { step: 3 }]);
+    // Then fast steps, 10 ms apart: the newest once the interval has passed since the last sent.
+    clock += 600;
+    for (let step = 4; step <= 200; step++, clock += 10) partials.emit({ step });
+    expect(sent).toEqual([{ step: 1 }, { step: 2 }, { step: 3 }, { step: 4 }, { step: 104 }]);
+    partials.close();
+  });
+
   it('sends nothing after close, even a partial its timer was waiting to send', async () => {
     vi.useFakeTimers();
     const sent: unknown[] = [];

@@ -12,17 +12,23 @@ import { madePartial, type Emitted } from './adapter';
  *     worker's event loop a turn for a whole run (it lets messages in only when one is waiting, see
  *     pacer), so a timer would fire only after the run. The timer is for the last partial, when the
  *     steps stop coming (a slow pace, or a run that ends within the interval).
+ * [4] Coalescing spares the page steps that come faster than it should draw them; a step that comes
+ *     `quietMs` or more after the one before goes out at once if the last partial went `quietMs` ago,
+ *     even within a longer interval: the slow pace's steps, half a second apart, each reach the page
+ *     on a device whose interval is a second (engine.ts [1]).
  */
 export function coalescePartials(
   post: (partial: unknown, appended?: Appended) => void,
   intervalMs: number,
   appends: readonly string[] = [],
   now: () => number = () => performance.now(),
+  quietMs = intervalMs,
 ) {
   const tracker = appendTracker(appends);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let waiting: { partial: Emitted<unknown> } | undefined;
   let sent = -Infinity;
+  let emitted = -Infinity;
   const send = () => {
     clearTimeout(timer);
     timer = undefined;
@@ -35,14 +41,18 @@ export function coalescePartials(
   };
   return {
     emit(partial: Emitted<unknown>): void {
+      const at = now();
+      const quiet = at - emitted >= quietMs; // [4]
+      emitted = at;
       waiting = { partial };
-      const wait = sent + intervalMs - now();
-      if (wait <= 0) send(); // [3]
+      const wait = sent + intervalMs - at;
+      if (wait <= 0 || (quiet && at - sent >= quietMs)) send(); // [3]
       else timer ??= setTimeout(send, wait);
     },
     /** The run starts over: its next partial goes whole. */
     restart(): void {
       waiting = undefined;
+      emitted = -Infinity;
       tracker.reset();
     },
     /** The run has answered: a partial still waiting would only arrive after the result. */

@@ -32,6 +32,7 @@ export function fakeEngineDeps(adapter: HatAdapter, posted: unknown[], overrides
     post: (m) => posted.push(m),
     now: () => 0,
     threads: () => 1,
+    cores: () => 2,
     crossOriginIsolated: () => false,
     ...overrides,
   };
