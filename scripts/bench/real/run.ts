@@ -24,7 +24,7 @@ const BARE = `http://127.0.0.1:${port('BENCH_BARE_PORT', 4193)}/`;
 const RUNS = Number(process.env.BENCH_REAL_RUNS ?? 5);
 const LOADS = Number(process.env.BENCH_REAL_LOADS ?? 3);
 const GEN_RUNS = Number(process.env.BENCH_REAL_GEN_RUNS ?? 21);
-const PAIRS = Number(process.env.BENCH_REAL_PAIRS ?? 15);
+const PAIRS = Number(process.env.BENCH_REAL_PAIRS ?? 25);
 
 const log = (line: string) => console.error(line);
 
