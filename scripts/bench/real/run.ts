@@ -6,7 +6,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../chromium';
 import { median, r1 } from '../app-page';
 import { startServers, countingProxy } from '../servers';
 import { benchCheckpoint } from './checkpoint';
-import { benchClm, CLM_DTYPE, NEW_TOKENS, TOP_P } from './clm';
+import { benchClm, CLM_BLOCKS, CLM_DTYPE, NEW_TOKENS, TOP_P } from './clm';
 import type { RealBench } from './context';
 import { benchEncoder } from './encoder';
 import { benchMim } from './mim';
@@ -146,6 +146,6 @@ export async function realBench(): Promise<void> {
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   console.log(`# real-size bench, ${new Date().toISOString()}, ${minutes} min; random weights; WASM; ${PAIRS} pairs of warm runs (encoder app/bare per length, checkpoint q8/fp32 at 128 tokens), medians of ${RUNS} (ViT-MAE),`);
   console.log(`# ${LOADS} checkpoint loads (ready = last model.safetensors byte → hat ready; reload = new page, cache kept; peak = VmHWM of the page's renderer process),`);
-  console.log(`# ${GEN_RUNS} generations of ${NEW_TOKENS} tokens each, ${CLM_DTYPE} (top_p: temperature ${TOP_P.temperature}, top_k ${TOP_P.top_k}, top_p ${TOP_P.top_p}; bare = a greedy loop over transformers.js; every bare baseline runs in a worker, as the app's models do, unless BENCH_BARE_PLACEMENT=main)`);
+  console.log(`# ${GEN_RUNS} generations of ${NEW_TOKENS} tokens each in ${CLM_BLOCKS} blocks of fresh pages, ${CLM_DTYPE} (top_p: temperature ${TOP_P.temperature}, top_k ${TOP_P.top_k}, top_p ${TOP_P.top_p}; bare = a greedy loop over transformers.js; every bare baseline runs in a worker, as the app's models do, unless BENCH_BARE_PLACEMENT=main)`);
   console.log(lines.join('\n'));
 }
