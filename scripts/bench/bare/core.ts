@@ -13,8 +13,8 @@ export interface BareSetup {
   /** A transformers.js Auto class, e.g. AutoModelForMaskedLM. */
   bareClass: string;
   dtype?: string;
-  /** ONNX Runtime threads; default: what the app picks on this page. */
-  threads?: number;
+  /** ONNX Runtime threads: the app's, as its status line shows them (every caller reads them there). */
+  threads: number;
   /** Which of ONNX Runtime's WebAssembly builds to load; default: the one the app would pick here. */
   wasm?: 'cpu' | 'webgpu';
 }
@@ -52,7 +52,7 @@ export async function load({ host, model: id, bareClass, dtype = 'q8', threads, 
   const onnx = env.backends.onnx;
   if (onnx.wasm) {
     onnx.wasm.wasmPaths = wasm === 'cpu' ? { wasm: own(cpuWasm), mjs: own(cpuMjs) } : { wasm: own(webgpuWasm), mjs: own(webgpuMjs) };
-    onnx.wasm.numThreads = threads ?? (self.crossOriginIsolated ? Math.max(1, Math.min(4, navigator.hardwareConcurrency - 1)) : 1);
+    onnx.wasm.numThreads = threads;
   }
   const Model = (transformers as unknown as Record<string, Loadable>)[bareClass];
   if (!Model) throw new Error(`transformers.js has no ${bareClass}`);
