@@ -40,9 +40,10 @@ export function HatView({ hat }: { hat: HatDefinition }) {
   // A streaming hat shows its latest partial while it runs, else the last result.
   const shown = run.phase === 'running' && run.partial !== undefined ? run.partial : result?.output;
   const streaming = run.phase === 'running' && run.partial !== undefined;
+  // The output's code is fetched while the model loads, so the first answer does not wait for it.
   useEffect(() => {
-    if (result) performance.mark('hw:result-rendered');
-  }, [result]);
+    void hat.Output.preload();
+  }, [hat]);
   // The same element while the input stays the same: a new answer re-renders the output, not the form.
   const form = useMemo(
     () => (

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { HatDefinition, InputProblem } from '@/hats/types';
 import { RunBadge } from '@/components/RunBadge';
 import { useApp, useController } from './app-context';
@@ -7,6 +7,17 @@ import type { HatStatus } from './hat-status';
 import { currentChoice } from './store';
 
 const loadingPanel = <p className="text-sm text-stone-500">Opening…</p>;
+
+/**
+ * Marks the moment an answer is on the page (the bench reads the mark): inside the Output's Suspense,
+ * its effect runs once the hat's Output has drawn the answer, not while that is still loading.
+ */
+function AnswerDrawn({ result }: { result: unknown }) {
+  useEffect(() => {
+    if (result) performance.mark('hw:result-rendered');
+  }, [result]);
+  return null;
+}
 
 interface Props {
   hat: HatDefinition;
@@ -72,6 +83,7 @@ export function OutputPanel({ hat, status, problem, shown, streaming, hidden }: 
                 stopped={!streaming && result?.stats.stopped === true}
                 actions={actions}
               />
+              <AnswerDrawn result={result} />
             </Suspense>
           ) : (
             <p className="text-sm text-stone-500">

@@ -1,6 +1,7 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
 import type { Device, Dtype, ModelFacts, RunStats, TokensInfo } from '@/engine/protocol';
 import type { HatSeam, ParamsCodec } from '@/lib/hat-seam';
+import type { LazyPart } from '@/lib/import-chunk';
 import type { InsideSupport } from '@/lib/inside';
 
 /** A model the hat offers, checked to exist on the Hub with these files. */
@@ -148,9 +149,10 @@ export interface HatDefinition<P = unknown, O = unknown, C = unknown, R = unknow
    */
   inside?: InsideSupport<P, O>;
   /** A hat whose call only the Inside panel uses may keep components that take no actions. */
-  Form: LazyExoticComponent<ComponentType<FormProps<P, C, R>>> | LazyExoticComponent<ComponentType<FormProps<P>>>;
-  Output: LazyExoticComponent<ComponentType<OutputProps<P, O, C, R>>> | LazyExoticComponent<ComponentType<OutputProps<P, O>>>;
-  Explainer: LazyExoticComponent<ComponentType<ExplainerProps<P, O>>>;
+  Form: LazyPart<ComponentType<FormProps<P, C, R>>> | LazyPart<ComponentType<FormProps<P>>>;
+  /** Fetched while the model loads (HatView), so the first answer is drawn as it arrives. */
+  Output: LazyPart<ComponentType<OutputProps<P, O, C, R>>> | LazyPart<ComponentType<OutputProps<P, O>>>;
+  Explainer: LazyPart<ComponentType<ExplainerProps<P, O>>>;
 }
 
 /**

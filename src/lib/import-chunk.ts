@@ -1,3 +1,5 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
 /*
  * [1] A lazily loaded part of the app (a hat's form, output or explainer) that fails to load once, say
  *     because a host answered it with its start page (HTML, status 200) during a deploy, stays failed:
@@ -27,4 +29,41 @@ export async function importChunk<T>(load: () => Promise<T>, importUrl: (url: st
     if (!url) throw error;
     return (await importUrl(freshUrl(url))) as T;
   }
+}
+
+/** What React's `lazy` takes: a component of any props. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyComponent = ComponentType<any>;
+
+/** A lazily loaded part of a hat that can be fetched before it is first drawn. */
+export type LazyPart<T extends AnyComponent> = LazyExoticComponent<T> & {
+  /** Loads the part's chunk; settles once it is in or failed (a failure is left for the first render to meet, and retry). */
+  preload(): Promise<void>;
+};
+
+/*
+ * [2] A hat's Output is drawn only when the first answer arrives, so as a plain lazy component its
+ *     chunk (and the chunks it imports) began to load only then, after the model had loaded and run:
+ *     the answer waited behind "Opening…" for a fetch that could have happened during the model's
+ *     load. One promise serves both the preload and the render.
+ */
+export function lazyPart<T extends AnyComponent>(load: () => Promise<{ default: T }>): LazyPart<T> {
+  let loading: Promise<{ default: T }> | undefined;
+  const once = () => {
+    loading ??= importChunk(load);
+    return loading;
+  };
+  return Object.assign(
+    lazy(once),
+    {
+      preload: () =>
+        once().then(
+          () => undefined,
+          () => {
+            // Forgotten, so the render asks again (importChunk retries the chunk fresh once there too).
+            loading = undefined;
+          },
+        ),
+    },
+  );
 }

@@ -1,5 +1,4 @@
-import { lazy } from 'react';
-import { importChunk } from '@/lib/import-chunk';
+import { lazyPart } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { demo } from './demo';
@@ -46,7 +45,7 @@ export default defineHat(seam, {
     if (!p.text.trim()) return { message: 'The text is empty. Type a sentence to see the vectors the model makes of it.' };
     return null;
   },
-  Form: lazy(() => importChunk(() => import('./Form'))),
-  Output: lazy(() => importChunk(() => import('./Output'))),
-  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
+  Form: lazyPart(() => import('./Form')),
+  Output: lazyPart(() => import('./Output')),
+  Explainer: lazyPart(() => import('./Explainer')),
 });

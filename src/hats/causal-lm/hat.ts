@@ -1,5 +1,4 @@
-import { lazy } from 'react';
-import { importChunk } from '@/lib/import-chunk';
+import { lazyPart } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { demo } from './demo';
@@ -58,7 +57,7 @@ export default defineHat(seam, {
       lens: 'The logit lens holds the model’s own last layer norm and output head up to every layer, as if it had to say its next word right there. Early layers often just echo the word they sit on; the real guess forms later. It can mislead: that head was only ever trained on the last layer, so an early “guess” is the head reading a language it was never taught.',
     },
   },
-  Form: lazy(() => importChunk(() => import('./Form'))),
-  Output: lazy(() => importChunk(() => import('./Output'))),
-  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
+  Form: lazyPart(() => import('./Form')),
+  Output: lazyPart(() => import('./Output')),
+  Explainer: lazyPart(() => import('./Explainer')),
 });

@@ -1,5 +1,4 @@
-import { lazy } from 'react';
-import { importChunk } from '@/lib/import-chunk';
+import { lazyPart } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { countMasks, maskLastWord } from './masks';
@@ -58,7 +57,7 @@ export default defineHat(seam, {
     if (masks > MAX_MASKS) return { message: `That is ${masks} masks; the hat predicts at most ${MAX_MASKS} at once.` };
     return null;
   },
-  Form: lazy(() => importChunk(() => import('./Form'))),
-  Output: lazy(() => importChunk(() => import('./Output'))),
-  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
+  Form: lazyPart(() => import('./Form')),
+  Output: lazyPart(() => import('./Output')),
+  Explainer: lazyPart(() => import('./Explainer')),
 });

@@ -1,5 +1,4 @@
-import { lazy } from 'react';
-import { importChunk } from '@/lib/import-chunk';
+import { lazyPart } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { sourceText } from './params';
@@ -62,7 +61,7 @@ export default defineHat(seam, {
     if (!p.text.trim()) return { message: 'The text is empty. Type something for the encoder to read (the preset adds its prefix in front).' };
     return null;
   },
-  Form: lazy(() => importChunk(() => import('./Form'))),
-  Output: lazy(() => importChunk(() => import('./Output'))),
-  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
+  Form: lazyPart(() => import('./Form')),
+  Output: lazyPart(() => import('./Output')),
+  Explainer: lazyPart(() => import('./Explainer')),
 });

@@ -1,5 +1,4 @@
-import { lazy } from 'react';
-import { importChunk } from '@/lib/import-chunk';
+import { lazyPart } from '@/lib/import-chunk';
 import { defineHat } from '@/hats/types';
 import { MB } from '@/lib/format';
 import { demo } from './demo';
@@ -55,7 +54,7 @@ export default defineHat(seam, {
     if (!/[^\s\p{C}\p{M}]/u.test(p.text)) return { message: 'The text has only invisible characters, so there is no word to tag.' };
     return null;
   },
-  Form: lazy(() => importChunk(() => import('./Form'))),
-  Output: lazy(() => importChunk(() => import('./Output'))),
-  Explainer: lazy(() => importChunk(() => import('./Explainer'))),
+  Form: lazyPart(() => import('./Form')),
+  Output: lazyPart(() => import('./Output')),
+  Explainer: lazyPart(() => import('./Explainer')),
 });
