@@ -58,7 +58,8 @@ export async function benchClm(b: RealBench, blocks = CLM_BLOCKS): Promise<ClmFi
   const base = { model: CLM_ID, dtype: CLM_DTYPE, text: prompt(0), max_new_tokens: String(NEW_TOKENS) };
   const rates = { greedy: [] as number[], topP: [] as number[], bare: [] as number[], bareMain: [] as number[] };
   const warm = { greedy: [] as number[], topP: [] as number[], bare: [] as number[], bareMain: [] as number[] };
-  let loop: { model: string; bareClass: string; dtype: string; threads: number; wasm: 'cpu' | 'webgpu' } | undefined;
+  // The bare loops' setup, read from the first block's app page (its threads and ONNX Runtime build).
+  let loop: Parameters<typeof openBare>[1] | undefined;
   /*
    * [1] The turns are split into blocks, each with pages of its own: one page's speed against another's
    *     held turn after turn within a run and moved between runs (the bare loop's median 67 in one run and
