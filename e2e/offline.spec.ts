@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { serveBuild, type StaticSite } from './support/static-site.ts';
-import { expect, gotoHat, hatUrl, HUB_URL, keptRuntimeFiles, offlineAgain, test, waitForHatStatus } from './support/test.ts';
+import type { Page, Response } from '@playwright/test';
+import { expect, gotoHat, hatUrl, HUB_URL, isLoopbackUrl, keptRuntimeFiles, offlineAgain, test, waitForHatStatus } from './support/test.ts';
 
 const MLM = 'hw-test/tiny-bert-mlm';
 const SWAG = 'hw-test/tiny-bert-swag';
@@ -80,4 +83,60 @@ test('after one visit the app opens with the network cut, says so, and a cached 
   await expect(page.getByTestId('offline-missing')).toContainText(
     `“hw-test/tiny-bert-ner” is not in this browser's cache, so it needs the connection (or a model pack on the school network) to load. Cached and ready offline: ${MLM}.`,
   );
+});
+
+/** Reloads `page` with the network cut (or not) and waits for the masked-LM hat's answer. */
+async function reopen(page: Page, offline: boolean): Promise<void> {
+  await page.context().setOffline(offline);
+  await page.reload();
+  if (offline) await offlineAgain(page);
+  await waitForHatStatus(page, 'ready');
+  await expect(page.getByTestId('mask-predictions').first().getByRole('rowheader').first()).toHaveText('meow');
+}
+
+test("ONNX Runtime's WebAssembly comes from the browser's HTTP cache, where Chrome keeps its compiled code, and from the offline copy when that cache lost it", async ({ playwright, baseURL }, testInfo) => {
+  // A browser profile on disk, as a student's browser has: the in-memory cache of a fresh context
+  // does not keep a 14 MB file, and the loopback guard's route would turn the HTTP cache off
+  // (Playwright does so in routed contexts). Its requests are checked for leaks here instead.
+  const profile = mkdtempSync(path.join(tmpdir(), 'hw-profile-'));
+  const context = await playwright.chromium.launchPersistentContext(profile, { ...testInfo.project.use.launchOptions, baseURL, serviceWorkers: 'allow' });
+  const leaks: string[] = [];
+  context.on('request', (request) => {
+    if (!isLoopbackUrl(request.url())) leaks.push(request.url());
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const wasm: Response[] = [];
+  page.on('response', (response) => {
+    if (/\/ort-wasm-simd-threaded[^/]*\.wasm$/.test(response.url())) wasm.push(response);
+  });
+  try {
+    await gotoHat(page, { hat: 'masked-lm', model: MLM, text: 'the cat says [MASK] .' });
+    await waitForHatStatus(page, 'ready');
+    await expect.poll(() => keptRuntimeFiles(page)).toHaveLength(2);
+
+    // Without the offline copy of the WebAssembly and without the network, the HTTP cache alone has it.
+    await page.evaluate(async () => {
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) if (request.url.endsWith('.wasm')) await cache.delete(request);
+      }
+    });
+    expect(await keptRuntimeFiles(page)).toEqual([expect.stringMatching(/\.mjs$/)]);
+    wasm.length = 0;
+    await reopen(page, true);
+    expect(wasm.map((r) => r.fromServiceWorker())).toEqual([false]);
+
+    // Online again, the page has the service worker keep the runtime again; then, with the HTTP
+    // cache emptied and the network cut, the offline copy serves it.
+    await reopen(page, false);
+    await expect.poll(() => keptRuntimeFiles(page)).toHaveLength(2);
+    await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
+    wasm.length = 0;
+    await reopen(page, true);
+    expect(wasm.map((r) => r.fromServiceWorker())).toEqual([true]);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  expect(leaks).toEqual([]);
 });

@@ -2,15 +2,20 @@
 import type { WorkerRequest, WorkerResponse } from '@/engine/protocol';
 import { modelMemoryBudget } from '@/lib/device-memory';
 import { evictModel } from '@/lib/model-cache';
+import { ortFiles } from '@/lib/ort-build';
 import type { HatAdapter } from './adapter';
 import { Engine } from './engine';
 import { inbox } from './inbox';
 import { onnxExportSource, setHost } from './hub';
+import { preferHttpCache } from './runtime-fetch';
 import { checkWebgpu, configureTransformers, threadsInUse } from './setup';
 import { runtimeFor, warmUpRuntime } from './warm-up';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+// [2] in runtime-fetch.ts: ONNX Runtime's WebAssembly (either build) is asked of the HTTP cache first.
+const runtimeWasm = new Set([ortFiles('cpu', self.location.href).wasm, ortFiles('webgpu', self.location.href).wasm]);
+self.fetch = preferHttpCache(self.fetch.bind(self), (url) => runtimeWasm.has(url));
 configureTransformers();
 // [1] in warm-up.ts: ONNX Runtime's WebAssembly downloads and compiles beside the model's files.
 void warmUpRuntime();

@@ -66,10 +66,16 @@ registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.s
  *     never fetched. On a first visit the inference worker fetched it before this worker took
  *     over: the HTTP cache's copy answers (a 304 at most). What the inference worker fetches
  *     through here later is kept too.
+ * [6] A request for it with cache mode `force-cache` is left to the browser: the inference worker
+ *     asks the HTTP cache that way first, since V8 keeps the code it compiled beside that copy and
+ *     not beside this one until a visit has compiled this one (src/worker/runtime-fetch.ts). When
+ *     that fails (no copy there, the network cut) the worker asks again the ordinary way, and this
+ *     copy answers.
  */
 // Whatever a host's `Vary: Origin` says: a module import (the .mjs) carries an Origin, the kept copy was asked for without.
 const runtime = new CacheFirst({ cacheName: RUNTIME_CACHE, plugins: [siteHeaders, fitCheck], matchOptions: { ignoreVary: true } });
-registerRoute(({ url }) => isRuntimeFile(url, self.registration.scope), runtime);
+// [6] The inference worker's first ask for the WebAssembly goes to the HTTP cache.
+registerRoute(({ url, request }) => request.cache !== 'force-cache' && isRuntimeFile(url, self.registration.scope), runtime);
 
 async function keepRuntime(urls: string[], event: ExtendableMessageEvent): Promise<void> {
   await Promise.all(urls.map((url) => Promise.all(runtime.handleAll({ request: new Request(url), event }))));
