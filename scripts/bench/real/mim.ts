@@ -7,7 +7,7 @@ import { MIM_ID } from './models';
 export interface MimFigures {
   /** Per cold load: from the last checkpoint byte arriving to the hat being ready. */
   readyMs: number[];
-  /** Per reload (a new page, the cache kept): from opening the page to ready. */
+  /** Per reload (a new page in the same browser profile, as checkpoint.ts's reload): from opening the page to ready. */
   reloadMs: number[];
   /** Per cold load: the page's renderer's high-water mark. */
   peakMb: number[];
@@ -19,7 +19,7 @@ const LINK: HatLink = { hat: 'masked-image-modeling', params: { model: MIM_ID, d
 
 /**
  * Masked image modeling on a 448 MB ViT-MAE model.safetensors (vit-mae-base's size), q8: cold loads
- * (fresh context, memory watched), a reload after each, then warm runs with a new seed each.
+ * (each in a new browser profile, memory watched), a reload after each, then warm runs with a new seed each.
  */
 export async function benchMim(b: RealBench, loads: number): Promise<MimFigures> {
   const f: MimFigures = { readyMs: [], reloadMs: [], peakMb: [], runMs: NaN };

@@ -7,7 +7,7 @@ import { median, r1 } from '../app-page';
 import { startServers, countingProxy } from '../servers';
 import { benchCheckpoint } from './checkpoint';
 import { benchClm, CLM_BLOCKS, CLM_DTYPE, NEW_TOKENS, TOP_P } from './clm';
-import type { RealBench } from './context';
+import { removeProfiles, type RealBench } from './context';
 import { benchEncoder } from './encoder';
 import { benchMim } from './mim';
 import { firstVisit, firstVisitGoal } from './first-visit';
@@ -49,6 +49,7 @@ async function setUp(minify = true): Promise<RealBench> {
 async function tearDown(b: RealBench): Promise<void> {
   await b.browser.close();
   await b.appServer.close();
+  removeProfiles();
 }
 
 /** `--profile`: one traced checkpoint load instead of the figures; `--profile --only=clm`: where generation spends its CPU. */
