@@ -1,9 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from '../../chromium';
-import { openApp, wasmBuild, type RealBench } from './context';
+import { openApp, profileContext, wasmBuild, type RealBench } from './context';
 import { ENCODER_ID } from './models';
 
 export interface FirstVisit {
@@ -24,13 +21,12 @@ export interface FirstVisit {
  * A first visit with an empty cache and the service worker allowed: open a share link, let the model
  * load and the service worker install (it precaches the shell), then count what the app's server sent
  * until it has been quiet for two seconds.
- * [1] In a new profile, as a student's browser is: a browser context of its own is off the record,
- *     and its in-memory HTTP cache keeps no file over about a megabyte, so the service worker could
- *     not take the 14 MB runtime the page had just fetched from it, as a real browser's disk cache lets it.
+ * [1] In a new profile on disk (profileContext), as a student's browser is: a browser context of its own
+ *     is off the record, and its in-memory HTTP cache keeps no file over about a megabyte, so the service
+ *     worker could not take the 14 MB runtime the page had just fetched from it, as a real browser's disk cache lets it.
  */
 export async function firstVisit(b: RealBench): Promise<FirstVisit> {
-  const profile = mkdtempSync(path.join(tmpdir(), 'hat-wardrobe-first-visit-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath() || undefined, args: CHROMIUM_ARGS, serviceWorkers: 'allow' });
+  const context = await profileContext();
   try {
     b.appServer.reset();
     const page = await openApp(b, context, 'sequence-classification', { model: ENCODER_ID, dtype: 'q8', text: 'the cat sat on the mat' });
@@ -41,7 +37,6 @@ export async function firstVisit(b: RealBench): Promise<FirstVisit> {
     }
   } finally {
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
   }
   const paths = b.appServer.requests();
   const revalidations = b.appServer.revalidations();
